@@ -1,0 +1,194 @@
+"""The command line: thin commands over kgraph.api.KGraph, with the same names."""
+from __future__ import annotations
+
+import csv
+import functools
+import io
+import json
+import logging
+import sys
+from pathlib import Path
+from typing import Any, Callable
+
+import click
+
+from kgraph.errors import KGraphError
+
+log = logging.getLogger("kgraph")
+
+
+def _store_option(f: Callable) -> Callable:
+    return click.option("--store", "store", envvar="KGRAPH_STORE", default="oxigraph:data/store",
+                        show_default=True, metavar="SELECTOR",
+                        help="Store selector: oxigraph:PATH, memory:, or sparql+http://HOST:PORT/query.")(f)
+
+
+def _format_option(f: Callable) -> Callable:
+    return click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table",
+                        show_default=True, help="Output format.")(f)
+
+
+def handle_errors(f: Callable) -> Callable:
+    """Turn every KGraphError into one line on stderr and exit status 1."""
+    @functools.wraps(f)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return f(*args, **kwargs)
+        except KGraphError as error:
+            click.echo(f"error: {error}", err=True)
+            sys.exit(1)
+        except KeyboardInterrupt:
+            click.echo("interrupted", err=True)
+            sys.exit(130)
+    return wrapper
+
+
+def _open(store: str):
+    from kgraph.api import KGraph
+    return KGraph(store)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.option("-v", "--verbose", is_flag=True, help="Show warnings and progress details.")
+@click.version_option(package_name="kgraph")
+def main(verbose: bool) -> None:
+    """kgraph: a knowledge graph of Korean films and series, built from reviews."""
+    logging.basicConfig(level=logging.INFO if verbose else logging.ERROR, format="%(levelname)s %(message)s")
+
+
+@main.command()
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@_store_option
+@click.option("--aliases", type=click.Path(path_type=Path), default=Path("data/aliases.csv"), show_default=True,
+              help="Alias and disambiguation table (CSV).")
+@click.option("--dump", type=click.Path(path_type=Path), default=Path("data/kgraph.nq"), show_default=True,
+              help="Where to write the N-Quads dump.")
+@click.option("--no-dump", is_flag=True, help="Do not write a dump.")
+@click.option("--force", is_flag=True, help="Re-extract every review even if unchanged.")
+@click.option("-v", "--verbose", is_flag=True, help="List every review and warning.")
+@handle_errors
+def build(paths: tuple[Path, ...], store: str, aliases: Path, dump: Path, no_dump: bool, force: bool,
+          verbose: bool) -> None:
+    """Build reviews (default: data/reviews/) into the store and print a summary."""
+    with _open(store) as kg:
+        report = kg.build(paths or ("data/reviews",), aliases=aliases, dump=None if no_dump else dump,
+                          progress=True, force=force)
+        stats = kg.stats()
+    for source, graph, triples in report.built if verbose else []:
+        click.echo(f"built      {source} -> {graph} ({triples} triples)")
+    for warning in report.warnings if verbose else []:
+        click.echo(f"warning: {warning}", err=True)
+    for source, reason in report.failed:
+        click.echo(f"error: {source}: {reason}", err=True)
+    click.echo(f"reviews: {len(report.built)} built, {len(report.unchanged)} unchanged, "
+               f"{len(report.removed)} removed, {len(report.failed)} failed ({report.seconds:.2f} s)")
+    click.echo("graph:   " + ", ".join(f"{stats[k]} {k}" for k in
+                                       ("titles", "people", "characters", "credits", "reviews", "claims")))
+    if report.dump:
+        click.echo(f"dump:    {report.dump}")
+    if report.warnings and not verbose:
+        click.echo(f"({len(report.warnings)} warnings; run with -v to see them)")
+    if not report.ok:
+        sys.exit(1)
+
+
+@main.command()
+@click.argument("name", required=False)
+@click.option("--param", "-p", "params", multiple=True, metavar="NAME=VALUE", help="A query parameter.")
+@click.option("--list", "list_", is_flag=True, help="List the named queries and their parameters.")
+@_store_option
+@_format_option
+@handle_errors
+def query(name: str | None, params: tuple[str, ...], list_: bool, store: str, fmt: str) -> None:
+    """Run a named query from queries/ (or a .rq file) and print its rows."""
+    from kgraph.queries import list_queries
+
+    if list_ or not name:
+        for named in list_queries():
+            args = " ".join(f"{p.name}:{p.type}" for p in named.params)
+            click.echo(f"{named.name:<14} {args:<22} {named.description}")
+        return
+    values: dict[str, str] = {}
+    for item in params:
+        key, sep, value = item.partition("=")
+        if not sep:
+            raise KGraphError(f"--param {item!r}: expected NAME=VALUE")
+        values[key.strip()] = value
+    with _open(store) as kg:
+        rows = kg.query(name, **values)
+    click.echo(render(rows, fmt), nl=False)
+
+
+@main.command()
+@_store_option
+@handle_errors
+def validate(store: str) -> None:
+    """Check the graph against the SHACL shapes; exit 1 on violations."""
+    with _open(store) as kg:
+        report = kg.validate()
+    for violation in report.violations:
+        click.echo(f"{violation.severity.lower()}: {violation}")
+    if report.conforms:
+        click.echo(f"conforms: {report.triples} triples checked against ontology/shapes.ttl")
+    else:
+        click.echo(f"does not conform: {len(report.violations)} problem(s) in {report.triples} triples")
+        sys.exit(1)
+
+
+@main.command()
+@_store_option
+@_format_option
+@handle_errors
+def stats(store: str, fmt: str) -> None:
+    """Counts of titles, people, characters, credits, claims, reviews and sentences."""
+    from rdflib import Literal
+
+    from kgraph.store import Rows
+
+    with _open(store) as kg:
+        counts = kg.stats()
+    rows = Rows(["what", "count"], [(Literal(k), Literal(v)) for k, v in sorted(counts.items())])
+    click.echo(render(rows, fmt), nl=False)
+
+
+@main.command()
+@click.argument("path", type=click.Path(path_type=Path))
+@click.option("--format", "fmt", type=click.Choice(["nquads", "trig", "turtle", "nt"]), default=None,
+              help="Default: from the file suffix.")
+@_store_option
+@handle_errors
+def export(path: Path, fmt: str | None, store: str) -> None:
+    """Write the whole dataset to PATH (N-Quads, TriG, Turtle or N-Triples)."""
+    with _open(store) as kg:
+        count = kg.export(path, fmt)
+    click.echo(f"wrote {count} triples to {path}")
+
+
+def render(rows: Any, fmt: str) -> str:
+    """Rows as an aligned table, CSV or JSON (a list of objects, values as strings)."""
+    records = [{k: ("" if v is None else str(v)) for k, v in row.items()} for row in rows]
+    if fmt == "json":
+        return json.dumps(records, ensure_ascii=False, indent=2) + "\n"
+    if fmt == "csv":
+        buffer = io.StringIO()
+        writer = csv.DictWriter(buffer, fieldnames=rows.variables, lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(records)
+        return buffer.getvalue()
+    widths = {v: max([len(v), *(len(r[v]) for r in records)]) for v in rows.variables}
+    widths = {v: min(w, 60) for v, w in widths.items()}
+    lines = ["  ".join(v.ljust(widths[v]) for v in rows.variables),
+             "  ".join("-" * widths[v] for v in rows.variables)]
+    for r in records:
+        lines.append("  ".join(_cut(r[v], widths[v]).ljust(widths[v]) for v in rows.variables))
+    lines.append(f"({len(records)} rows)")
+    return "\n".join(lines) + "\n"
+
+
+def _cut(text: str, width: int) -> str:
+    text = text.replace("\n", " ")
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

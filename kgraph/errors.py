@@ -1,0 +1,47 @@
+"""The one exception hierarchy of kgraph; the CLI turns these into one-line messages."""
+from __future__ import annotations
+
+
+class KGraphError(Exception):
+    """Root of every error kgraph raises on purpose."""
+
+
+class SourceError(KGraphError):
+    """A source file cannot be read: missing, empty, binary, or in an unknown encoding."""
+
+    def __init__(self, path: object, reason: str) -> None:
+        self.path = str(path)
+        self.reason = reason
+        super().__init__(f"{self.path}: {reason}")
+
+
+class ExtractionError(SourceError):
+    """A source was read but holds no review kgraph can extract (no title found, ...)."""
+
+
+class ResolutionError(KGraphError):
+    """A name cannot be resolved to one entity, or the alias table is inconsistent."""
+
+
+class AliasTableError(ResolutionError):
+    """The alias and disambiguation table has a bad row."""
+
+    def __init__(self, path: object, line: int, reason: str) -> None:
+        self.path, self.line, self.reason = str(path), line, reason
+        super().__init__(f"{path}, line {line}: {reason}")
+
+
+class StoreError(KGraphError):
+    """The store cannot be opened, read or written."""
+
+
+class SelectorError(StoreError):
+    """A store selector string names no known backend."""
+
+
+class QueryError(KGraphError):
+    """A named query is unknown, malformed, or was given bad parameters."""
+
+
+class ValidationFailed(KGraphError):
+    """The graph does not conform to the SHACL shapes."""

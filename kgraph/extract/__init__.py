@@ -1,0 +1,68 @@
+"""Document -> ReviewFacts. Extraction never touches the store."""
+from __future__ import annotations
+
+import re
+
+from kgraph.extract import content, events, people, title
+from kgraph.extract.context import Context
+from kgraph.extract.facts import Iri, ReviewEntity, ReviewFacts
+from kgraph.extract.lexicon import Lexicon, load_lexicon
+from kgraph.extract.overview import read_overview
+from kgraph.names import slug
+from kgraph.ontology import RESOURCE_IRI
+from kgraph.resolve import Resolver
+from kgraph.sources.document import Document
+
+__all__ = ["extract", "review_key"]
+
+
+def review_key(doc: Document) -> str:
+    """The stable name of a review: from its URL when known, else from its file name."""
+    if doc.key:
+        return doc.key
+    if doc.url:
+        path = re.sub(r"^[a-z]+://[^/]+/", "", doc.url).rsplit(".", 1)[0]
+        return slug(path.replace("/", "-")) or slug(doc.url)
+    stem = re.split(r"[\\/]", doc.path)[-1].rsplit(".", 1)[0]
+    return slug(stem)
+
+
+def extract(doc: Document, resolver: Resolver | None = None, lexicon: Lexicon | None = None) -> ReviewFacts:
+    """Every fact one review states, each with the sentences that state it."""
+    ctx = Context(doc, resolver or Resolver(), lexicon or load_lexicon())
+    fields, unknown = read_overview(doc)
+    for label in unknown:
+        ctx.warnings.append(f"{doc.path}: Overview field {label!r} is not one kgraph knows; ignored")
+    title.find_title(ctx, fields)
+    title.title_attributes(ctx, fields)
+    cast_list = people.overview_people(ctx, fields)
+    people.prose_crew(ctx)
+    people.prose_cast(ctx)
+    events.nominations(ctx)
+    people.overview_cast(ctx, cast_list)
+    events.releases(ctx, fields)
+    events.production(ctx)
+    events.viewership(ctx)
+    content.quotes(ctx)
+    content.scenes(ctx)
+    content.tracks(ctx)
+    content.mentions(ctx)
+    content.unnamed_characters(ctx)
+    content.character_statements(ctx)
+    content.themes(ctx)
+
+    key = review_key(doc)
+    hashtags = [tag for s in doc.sentences if s.section.lower().startswith("hashtag")
+                for tag in re.findall(r"#(\w+)", s.text)]
+    review = ReviewEntity(
+        iri=f"{RESOURCE_IRI}review/{key}", name=doc.post_title, url=Iri(doc.url) if doc.url else None,
+        date_published=doc.date_published, author=doc.author, reviews=ctx.title_iri,
+        source_file=doc.path, keywords=hashtags,
+    )
+    assert ctx.title is not None
+    return ReviewFacts(
+        review=review, title=ctx.title,
+        entities=[*ctx.people.values(), *ctx.characters.values(), *ctx.entities.values()],
+        statements=list(ctx.statements.values()), claims=list(ctx.claims.values()),
+        sentences=doc.sentences, warnings=ctx.warnings,
+    )

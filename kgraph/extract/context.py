@@ -1,0 +1,210 @@
+"""The working state of one extraction: the entities met so far and the facts collected."""
+from __future__ import annotations
+
+import re
+from dataclasses import fields
+from typing import TypeVar
+
+from rdflib import Literal, URIRef
+
+from kgraph.extract.facts import (
+    CastCredit, CategoryEntity, CeremonyEntity, CharacterEntity, Claim, ConceptEntity,
+    EntityFact, Iri, PersonEntity, PlaceEntity, PlatformEntity, Statement, TitleEntity,
+)
+from kgraph.extract.lexicon import Lexicon
+from kgraph.extract.patterns import is_korean_name
+from kgraph.mapping import claim_iri
+from kgraph.names import clean, display, name_key, slug
+from kgraph.ontology import RESOURCE_IRI
+from kgraph.resolve import Resolver
+from kgraph.sources.document import Document, Sentence
+from kgraph.vocab import KG
+
+C = TypeVar("C", bound=Claim)
+COUNTRIES = {"south korea": "South Korea", "korea": "South Korea", "republic of korea": "South Korea",
+             "japan": "Japan", "china": "China", "united states": "United States", "usa": "United States"}
+DEMONYMS = {"south korean": "South Korea", "korean": "South Korea", "japanese": "Japan",
+            "chinese": "China", "american": "United States"}
+
+
+class Context:
+    """Collects entities, claims and statements while the extractors read a Document."""
+
+    def __init__(self, doc: Document, resolver: Resolver, lexicon: Lexicon) -> None:
+        self.doc = doc
+        self.resolver = resolver
+        self.lexicon = lexicon
+        self.title: TitleEntity | None = None
+        self.entities: dict[str, EntityFact] = {}
+        self.people: dict[str, PersonEntity] = {}
+        self.characters: dict[str, CharacterEntity] = {}  # name key -> character
+        self.claims: dict[str, Claim] = {}
+        self.statements: dict[tuple[str, str, str], Statement] = {}
+        self.warnings: list[str] = []
+        self.mentions: list[tuple[Sentence, str]] = []  # person IRI mentions in order
+
+    # ------------------------------------------------------------ entities
+    @property
+    def title_iri(self) -> Iri:
+        assert self.title is not None, "the title must be found before other facts"
+        return Iri(self.title.iri)
+
+    def person(self, name: str, hangul: str | None = None, sentence: Sentence | None = None) -> Iri:
+        """The person called `name` (any spelling), added to the review's people."""
+        known = self.known_person(name)
+        if known is not None:
+            entity = self.people[known.value]
+            spelled = display(name)
+            if spelled != entity.name and spelled not in entity.spellings:
+                entity.spellings.append(spelled)
+            if sentence is not None:
+                self.mentions.append((sentence, known.value))
+            return known
+        ref = self.resolver.person(name, hangul)
+        if ref.ambiguous:
+            self.warnings.append(f"person {name!r} is ambiguous: {', '.join(ref.ambiguous)}")
+        entity = self.people.get(ref.iri)
+        if entity is None:
+            entity = PersonEntity(iri=ref.iri, name=ref.name, hangul=ref.hangul)
+            self.people[ref.iri] = entity
+        if ref.spelled != entity.name and ref.spelled not in entity.spellings:
+            entity.spellings.append(ref.spelled)
+        if sentence is not None:
+            self.mentions.append((sentence, ref.iri))
+        return Iri(ref.iri)
+
+    def known_person(self, name: str) -> Iri | None:
+        """A person already met whose name or family name (unique) matches `name`."""
+        key = name_key(name)
+        for entity in self.people.values():
+            if key in {name_key(entity.name), *(name_key(s) for s in entity.spellings)}:
+                return Iri(entity.iri)
+        if " " not in name.strip():  # a family name alone: "Jeon", "Kim" (only if unique)
+            matches = [e for e in self.people.values() if is_korean_name(e.name)
+                       and name_key(e.name.split(" ")[0]) == key]
+            if len(matches) == 1:
+                return Iri(matches[0].iri)
+            cast = {getattr(c, "person", None) for c in self.claims.values() if type(c).__name__ == "CastCredit"}
+            matches = [e for e in matches if Iri(e.iri) in cast]
+            if len(matches) == 1:  # "Kim" when only one Kim is in the cast
+                return Iri(matches[0].iri)
+        return None
+
+    def is_person_name(self, name: str) -> bool:
+        return is_korean_name(clean(name)) or self.known_person(name) is not None
+
+    def character(self, name: str, named: bool = True, description: str | None = None) -> Iri:
+        """The character of the reviewed title called `name`, created on first use."""
+        spelled = display(name)
+        key = name_key(spelled)
+        entity = self.characters.get(key)
+        if entity is None:
+            title_slug = self.title_iri.value.rsplit("/", 1)[-1]
+            entity = CharacterEntity(iri=f"{RESOURCE_IRI}character/{title_slug}/{slug(spelled)}",
+                                     name=spelled, title=self.title_iri, named=named)
+            self.characters[key] = entity
+        if description and description not in entity.descriptions:
+            entity.descriptions.append(description)
+        return Iri(entity.iri)
+
+    def find_character(self, name: str) -> Iri | None:
+        entity = self.characters.get(name_key(display(name)))
+        return Iri(entity.iri) if entity else None
+
+    def platform(self, name: str) -> Iri:
+        found = self.lexicon.platform(name)
+        if found:
+            iri, label, broadcaster = found
+        else:
+            label = display(name)
+            iri = f"{RESOURCE_IRI}platform/{slug(label)}"
+            broadcaster = False
+        self.entities.setdefault(iri, PlatformEntity(iri=iri, name=label, broadcaster=broadcaster))
+        return Iri(iri)
+
+    def place(self, name: str) -> Iri:
+        label = display(name)
+        country = COUNTRIES.get(label.lower())
+        label = country or label
+        iri = f"{RESOURCE_IRI}place/{slug(label)}"
+        self.entities.setdefault(iri, PlaceEntity(iri=iri, name=label, country=bool(country)))
+        return Iri(iri)
+
+    def concept(self, label: str, scheme: URIRef, found: tuple[str, str] | None, path: str) -> Iri:
+        """A concept of `scheme`: the ontology's when known, else one minted for this label."""
+        if found:
+            return Iri(found[0])
+        label = display(label)
+        iri = f"{RESOURCE_IRI}{path}/{slug(label)}"
+        self.entities.setdefault(iri, ConceptEntity(iri=iri, label=label, scheme=Iri(str(scheme))))
+        return Iri(iri)
+
+    def ceremony(self, name: str) -> Iri:
+        label = display(name)
+        iri = f"{RESOURCE_IRI}award/{slug(label)}"
+        self.entities.setdefault(iri, CeremonyEntity(iri=iri, name=label))
+        return Iri(iri)
+
+    def category(self, ceremony: Iri, name: str) -> Iri:
+        label = display(name)
+        iri = f"{ceremony.value}/{slug(label)}"
+        self.entities.setdefault(iri, CategoryEntity(iri=iri, name=label, ceremony=ceremony))
+        return Iri(iri)
+
+    def other_title(self, name: str, kind: str = "title") -> Iri:
+        ref = self.resolver.title(display(name))
+        if ref.iri not in self.entities and (self.title is None or ref.iri != self.title.iri):
+            self.entities[ref.iri] = TitleEntity(iri=ref.iri, name=ref.name, kind=kind)
+        return Iri(ref.iri)
+
+    # ------------------------------------------------------------ facts
+    def claim(self, claim: C) -> C:
+        """Add a claim, merging it with an equal one (same key): evidence joins, gaps fill."""
+        iri = str(claim_iri(claim))
+        existing = self.claims.get(iri)
+        if existing is None:
+            self.claims[iri] = claim
+            return claim
+        for f in fields(claim):
+            if f.name == "evidence":
+                continue
+            mine, theirs = getattr(existing, f.name), getattr(claim, f.name)
+            if mine in (None, "", []) and theirs not in (None, "", []):
+                setattr(existing, f.name, theirs)
+        for sentence in claim.evidence:
+            if sentence not in existing.evidence:
+                existing.evidence.append(sentence)
+        return existing  # type: ignore[return-value]
+
+    def state(self, subject: Iri, predicate: URIRef, value: object, sentence: Sentence | None) -> None:
+        """Record an attribute of an entity with the sentence that says it."""
+        key = (subject.value, str(predicate), _value_key(value))
+        statement = self.statements.get(key)
+        if statement is None:
+            statement = self.statements[key] = Statement(subject, predicate, value)
+        if sentence is not None and sentence not in statement.evidence:
+            statement.evidence.append(sentence)
+
+    def cast(self, person: Iri, character: Iri | None, sentence: Sentence) -> CastCredit:
+        return self.claim(CastCredit(title=self.title_iri, person=person, character=character,
+                                     evidence=[sentence]))
+
+    def has_statement(self, predicate: URIRef) -> bool:
+        return any(p == str(predicate) for _, p, _ in self.statements)
+
+
+def _value_key(value: object) -> str:
+    if isinstance(value, Literal):
+        return value.n3()
+    if isinstance(value, Iri):
+        return value.value
+    return repr(value)
+
+
+def sentence_text(sentence: Sentence) -> str:
+    """The sentence with dashes and quotes normalised, for pattern matching."""
+    return clean(sentence.text)
+
+
+WORD = re.compile(r"[\w’'-]+")
+KG_TITLE = KG.title

@@ -1,0 +1,217 @@
+"""Dated facts: award nominations, releases, production periods and viewership records."""
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from kgraph.extract.context import Context, sentence_text
+from kgraph.extract.facts import CastCredit, Iri, Nomination, ProductionPeriod, Release, Viewership, YearMonth
+from kgraph.extract.overview import Field
+from kgraph.extract.patterns import (
+    NUMBER_WORDS, find_date_ranges, find_dates, month_number, parse_quantity,
+)
+from kgraph.extract.people import crew, person_name
+from kgraph.sources.document import Sentence
+from kgraph.vocab import KG
+
+CEREMONY = re.compile(
+    r"((?:the\s+)?(?:\d{4}\s+|\d+(?:st|nd|rd|th)\s+)?(?:[A-Z][\w'.-]*\s+){1,5}?"
+    r"(?:Awards?|Festival|Prizes?|Film Festival))\b")
+CATEGORY = re.compile(r"\b(Best\s+(?:[A-Z][\w-]*|in|of|a|an|for|and|&)(?:\s+(?:[A-Z][\w-]*|in|of|a|an|for|and|&)(?=\s|$|[,.()]))*)"
+                      r"(?:\s*\(([^)]+)\))?")
+WON = re.compile(r"\b(won|wins|winning|took home|takes home|claimed|bagged|scooped|received the|picked up|triumphed)\b", re.I)
+NOMINATED = re.compile(r"\b(nominat\w*|nods?|shortlist\w*|contender|up for)\b", re.I)
+CATEGORY_JOBS = (
+    ("music", "composer"), ("score", "composer"), ("art direction", "art director"),
+    ("production design", "production designer"), ("cinematography", "cinematographer"),
+    ("editing", "editor"), ("screenplay", "writer"), ("director", "director"),
+)
+ACTING = re.compile(r"\b(actor|actress|performer|acting|couple)\b", re.I)
+
+
+def nominations(ctx: Context) -> None:
+    """"earned Blue Dragon Film Awards nominations for Best Music (GRAY) and Best Art Direction (...)"."""
+    for sentence in ctx.doc.sentences:
+        text = sentence_text(sentence)
+        if not (WON.search(text) or NOMINATED.search(text)):
+            continue
+        ceremony_match = CEREMONY.search(text)
+        if not ceremony_match:
+            continue
+        raw = re.sub(r"^the\s+", "", ceremony_match.group(1).strip())
+        year_match = re.match(r"(\d{4})\s+", raw)
+        year = int(year_match.group(1)) if year_match else None
+        name = re.sub(r"^(\d{4}|\d+(?:st|nd|rd|th))\s+", "", raw)
+        ceremony = ctx.ceremony(name)
+        previous = 0
+        result = "won" if WON.search(text) and not NOMINATED.search(text) else "nominated"
+        for match in CATEGORY.finditer(text):
+            category_name = match.group(1).strip()
+            result = _result(text[previous:match.start()], result)
+            previous = match.end()
+            nominee = None
+            nominee_text = match.group(2)
+            if nominee_text:
+                name_found = person_name(ctx, nominee_text) or nominee_text.strip()
+                nominee = ctx.person(name_found, sentence=sentence)
+            ctx.claim(Nomination(title=ctx.title_iri, ceremony=ceremony,
+                                 category=ctx.category(ceremony, category_name), nominee=nominee,
+                                 result=Iri(str(KG.Won if result == "won" else KG.Nominated)),
+                                 year=year, evidence=[sentence]))
+            if nominee is not None:
+                _credit_from_category(ctx, nominee, category_name, sentence)
+
+
+def _result(window: str, current: str) -> str:
+    """The result the words before a category give it; the previous one when they say nothing."""
+    won = [m.start() for m in WON.finditer(window)]
+    nominated = [m.start() for m in NOMINATED.finditer(window)]
+    if not won and not nominated:
+        return current
+    return "won" if max(won, default=-1) > max(nominated, default=-1) else "nominated"
+
+
+def _credit_from_category(ctx: Context, person: Iri, category: str, sentence: Sentence) -> None:
+    lower = category.lower()
+    if ACTING.search(lower):
+        if not any(isinstance(c, CastCredit) and c.person == person for c in ctx.claims.values()):
+            ctx.cast(person, None, sentence)
+        return
+    for word, job in CATEGORY_JOBS:
+        if word in lower:
+            crew(ctx, person, job, sentence)
+            return
+
+
+RELEASE_CUE = re.compile(r"\b(premier\w*|releas\w*|launch\w*|debut(?:ed|s)?|dropp?\w*|arriv\w*|air(?:ed|s|ing)?|"
+                         r"bow(?:ed)?|hit (?:theaters|cinemas|screens)|streaming|opened)\b", re.I)
+PLACE_IN = re.compile(r"\b(?:in|at)\s+((?:the\s+)?[A-Z][\w-]*(?:\s[A-Z][\w-]*){0,4})\s+(?:on|in)?\s*$")
+RELATIVE = re.compile(r"\b(a|an|one|two|three|four|five|six|seven|\d+)\s+(day|week)s?\s+later\b", re.I)
+WORLDWIDE = re.compile(r"\b(globally|worldwide|around the world|across the globe|in \d+ countries)\b", re.I)
+
+
+def releases(ctx: Context, fields: dict[str, Field]) -> None:
+    """Premieres, streaming launches and broadcasts, each dated; relative dates resolved."""
+    sentences = ctx.doc.sentences
+    for index, sentence in enumerate(sentences):
+        if sentence.section.lower().startswith("hashtag"):
+            continue
+        text = sentence_text(sentence)
+        following = sentence_text(sentences[index + 1]) if index + 1 < len(sentences) else ""
+        dates = find_dates(text)
+        last_end = 0
+        last_date: dt.date | YearMonth | None = None
+        for start, end, value in dates:
+            window = text[last_end:start]
+            last_end = end
+            if not RELEASE_CUE.search(window) and not (sentence.section.lower().startswith("overview")
+                                                       and "release_date" in fields
+                                                       and fields["release_date"].sentence == sentence):
+                continue
+            _release(ctx, sentence, window, text + " " + following, value)
+            last_date = value
+        # "before its Netflix launch a day later"
+        for match in RELATIVE.finditer(text):
+            if not isinstance(last_date, dt.date):
+                continue
+            window = text[last_end:match.end()]
+            count = NUMBER_WORDS.get(match.group(1).lower()) or int(match.group(1))
+            days = count * (7 if match.group(2).lower() == "week" else 1)
+            _release(ctx, sentence, window, text, last_date + dt.timedelta(days=days))
+
+
+def _release(ctx: Context, sentence: Sentence, window: str, context: str, value: dt.date | YearMonth) -> None:
+    platforms = ctx.lexicon.platforms_in(window)
+    region = "worldwide" if WORLDWIDE.search(window) or WORLDWIDE.search(sentence_text(sentence)) and platforms else None
+    if platforms:
+        _, _, name, broadcaster = platforms[-1]
+        kind = "broadcast" if broadcaster else "streaming"
+        ctx.claim(Release(kind=kind, title=ctx.title_iri, date=value, platform=ctx.platform(name),
+                          region=region, evidence=[sentence]))
+        return
+    place_match = PLACE_IN.search(window)
+    place = None
+    if place_match and not re.match(r"(?i)the\s", place_match.group(1)):
+        place = ctx.place(place_match.group(1))
+    if re.search(r"\b(theaters?|theatres?|cinemas?|theatrical|box office)\b", window, re.I):
+        kind = "theatrical"
+    elif re.search(r"\bfestival\b", context, re.I) or re.search(r"\bfestival\b", window, re.I):
+        kind = "festival-premiere"
+    elif re.search(r"\bpremier", window, re.I):
+        kind = "premiere"
+    else:
+        kind = "release"
+    ctx.claim(Release(kind=kind, title=ctx.title_iri, date=value, place=place, evidence=[sentence]))
+
+
+_MONTH_WORD = r"(January|February|March|April|May|June|July|August|September|October|November|December)"
+PRODUCTION = re.compile(
+    rf"\b(principal photography|filming|shooting|production|the shoot)\b[^.]*?\bfrom\s+(?:early\s+|mid-?\s*|late\s+)?"
+    rf"{_MONTH_WORD}(?:\s+(\d{{4}}))?\s+(?:to|until|through|till)\s+(?:early\s+|mid-?\s*|late\s+)?"
+    rf"{_MONTH_WORD}\s+(\d{{4}})", re.I)
+
+
+def production(ctx: Context) -> None:
+    """"principal photography ran from June to late October 2022" -> 2022-06 .. 2022-10."""
+    for sentence in ctx.doc.sentences:
+        for match in PRODUCTION.finditer(sentence_text(sentence)):
+            end_year = int(match.group(5))
+            start_month, end_month = month_number(match.group(2)), month_number(match.group(4))
+            start_year = int(match.group(3)) if match.group(3) else (
+                end_year if start_month <= end_month else end_year - 1)
+            activity = match.group(1).lower().replace("the shoot", "filming")
+            ctx.claim(ProductionPeriod(title=ctx.title_iri, activity=activity,
+                                       start=YearMonth(start_year, start_month),
+                                       end=YearMonth(end_year, end_month), evidence=[sentence]))
+
+
+RANK_ON_LIST = re.compile(r"\bNo\.\s?(\d+)\s+on\s+(?:the\s+)?(?:(\w[\w+]*)'s\s+)?(?:global\s+)?([A-Z][\w\s-]*?)\s+(?:list|chart|ranking)", re.I)
+RANK_AMONG = re.compile(r"\bNo\.\s?(\d+)\s+(globally\s+|worldwide\s+)?(?:among|in|for)\s+((?:non-English|English|Korean|TV|global)?[\w\s-]*?(?:films|movies|shows|series|TV))\b", re.I)
+TOP_N = re.compile(r"\b(?:the\s+)?Top\s+(\d+)\s+(?:lists?\s+)?(?:of|in|across)\s+(\d+)\s+countries", re.I)
+VIEWS = re.compile(r"([\d.,]+)\s*(million|billion|thousand|[mk])?\s+views\b", re.I)
+HOURS = re.compile(r"([\d.,]+)\s*(million|billion|thousand|[mk])?\s+hours(?:\s+(?:watched|viewed))?", re.I)
+
+
+def viewership(ctx: Context) -> None:
+    """Chart ranks, views, hours and country counts; a record's platform may come from the sentence
+    before ("Within days, it charted in the Top 10 of 62 countries")."""
+    last_platform: Iri | None = None
+    section = None
+    for sentence in ctx.doc.sentences:
+        if sentence.section != section:
+            section, last_platform = sentence.section, None
+        text = sentence_text(sentence)
+        platforms = ctx.lexicon.platforms_in(text)
+        platform = ctx.platform(platforms[0][2]) if platforms else last_platform
+        records: list[Viewership] = []
+        ranges = find_date_ranges(text)
+        start, end = (ranges[0][2], ranges[0][3]) if ranges else (None, None)
+        for match in RANK_ON_LIST.finditer(text):
+            owner = match.group(2)
+            if owner and ctx.lexicon.platform(owner):
+                platform = ctx.platform(owner)
+            records.append(Viewership(title=ctx.title_iri, platform=platform, chart=match.group(3).strip(),
+                                      rank=int(match.group(1)), start=start, end=end, evidence=[sentence]))
+        for match in RANK_AMONG.finditer(text):
+            chart = match.group(3).strip()
+            if match.group(2):
+                chart = f"global {chart}"
+            records.append(Viewership(title=ctx.title_iri, platform=platform, chart=chart,
+                                      rank=int(match.group(1)), evidence=[sentence]))
+        for match in TOP_N.finditer(text):
+            records.append(Viewership(title=ctx.title_iri, platform=platform, chart=f"Top {match.group(1)}",
+                                      countries=int(match.group(2)), evidence=[sentence]))
+        views = VIEWS.search(text)
+        hours = HOURS.search(text)
+        if (views or hours) and not records:
+            records.append(Viewership(title=ctx.title_iri, platform=platform, start=start, end=end,
+                                      evidence=[sentence]))
+        if records:
+            if views:
+                records[0].views = parse_quantity(views.group(1), views.group(2))
+            if hours:
+                records[0].hours = parse_quantity(hours.group(1), hours.group(2))
+            for record in records:
+                ctx.claim(record)
+        if platforms:
+            last_platform = platform

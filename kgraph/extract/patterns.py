@@ -1,0 +1,149 @@
+"""Regular-expression building blocks: Korean personal names, dates, title-like phrases."""
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+
+from kgraph.extract.facts import YearMonth
+
+# Common Korean family names in their usual romanisations.
+FAMILY_NAMES = sorted({
+    "Kim", "Gim", "Lee", "Yi", "Rhee", "Park", "Pak", "Bak", "Choi", "Choe", "Jung", "Jeong",
+    "Chung", "Kang", "Cho", "Jo", "Yoon", "Yun", "Jang", "Chang", "Lim", "Im", "Han", "Oh",
+    "Seo", "Suh", "Shin", "Sin", "Kwon", "Gwon", "Hwang", "Ahn", "An", "Song", "Yoo", "Yu",
+    "Ryu", "Hong", "Jeon", "Jun", "Chun", "Go", "Ko", "Moon", "Mun", "Yang", "Son", "Sohn",
+    "Bae", "Baek", "Paik", "Heo", "Huh", "Nam", "Sim", "Shim", "Noh", "Roh", "Ha", "Kwak",
+    "Sung", "Seong", "Cha", "Joo", "Ju", "Woo", "Koo", "Gu", "Min", "Na", "Ra", "Jin", "Ji",
+    "Uhm", "Eom", "Um", "Chae", "Won", "Bang", "Gong", "Kong", "Hyun", "Ham", "Byun", "Byeon",
+    "Yeom", "Yum", "Yeo", "Do", "Yeon", "So", "Pyo", "Tak", "Seol", "Ma", "Gil", "Kil", "Ok",
+    "Wi", "Kyung", "Maeng", "Jegal", "Namgung", "Hwangbo", "Seonwoo", "Dokgo", "Sa", "Bong",
+    "Jee", "Jae", "Ye", "Yook", "Yuk", "Tae", "Pi", "Myung", "Lyu", "Nah", "Goo", "Kyeong",
+})
+_INITIALS = "kk|gg|tt|dd|pp|bb|ss|jj|ch|sh|ts|ph|th|kh|g|k|n|d|t|r|l|m|b|p|s|j|c|h|y|w|f|z"
+_VOWELS = ("yae|yeo|yoo|you|wae|ae|ai|ya|eo|ye|wa|oe|yo|wo|we|wi|yu|eu|ui|oo|ou|ee|ea|uh|oh|ah|eh"
+           "|a|e|o|u|i|y")
+_FINALS = "ng|nk|ck|n|m|l|k|p|t|r|b|g|h|s"
+_SYLLABLE = f"(?:{_INITIALS})?(?:{_VOWELS})(?:{_FINALS})?"
+_GIVEN_TOKEN = re.compile(f"^(?:{_SYLLABLE}){{1,3}}$", re.IGNORECASE)
+
+_FAMILY = "|".join(FAMILY_NAMES)
+# "Jeon Jong-seo", "JEON Jong-seo", "Jeon Jong Seo", "Kim Ji-hoon", "Joo Hyun". Given-name
+# tokens are checked by is_korean_given_name after matching.
+KOREAN_NAME = (
+    rf"(?:(?i:{_FAMILY}))\s(?:[A-Z][a-z]+(?:-[A-Za-z][a-z]+)?(?:\s[A-Z][a-z]+(?![\w-]))?)"
+)
+KOREAN_NAME_RE = re.compile(rf"(?<![\w-])({KOREAN_NAME})(?![\w-])")
+# A character or stage name: capitalised words, hyphenated syllables allowed (Ok-ju, Choi Pro).
+PROPER = r"[A-Z][\w'’.-]*(?:\s(?:[A-Z][\w'’.-]*|de|of|the))*?(?:\s[A-Z][\w'’.-]*)?"
+CAPITALISED = r"[A-Z][\w-]*(?:\s[A-Z][\w-]*){0,2}"
+
+
+def is_korean_given_name(given: str) -> bool:
+    """True when every part of a given name reads as romanised Korean syllables ("Jong-seo")."""
+    parts = re.split(r"[\s-]+", given)
+    return bool(parts) and all(_GIVEN_TOKEN.match(p) for p in parts if p)
+
+
+def is_korean_name(name: str) -> bool:
+    """True for a full name shaped like a Korean name: a family name, then a given name."""
+    match = KOREAN_NAME_RE.fullmatch(name.strip())
+    if not match:
+        return False
+    family, _, given = match.group(1).partition(" ")
+    return is_korean_given_name(given)
+
+
+def korean_names(text: str) -> list[tuple[int, int, str]]:
+    """Every Korean-shaped full name in `text` (already cleaned), with its span."""
+    out = []
+    for match in KOREAN_NAME_RE.finditer(text):
+        name = match.group(1)
+        family, _, given = name.partition(" ")
+        if is_korean_given_name(given):
+            out.append((match.start(1), match.end(1), name))
+        elif " " in given:  # "Kim Ji Hoon plays": maybe only the first token is the name
+            first = given.split(" ")[0]
+            if is_korean_given_name(first):
+                out.append((match.start(1), match.start(1) + len(family) + 1 + len(first), f"{family} {first}"))
+    return out
+
+
+MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
+MONTHS.update({m.lower(): i for i, m in enumerate(calendar.month_abbr) if m})
+MONTHS["sept"] = 9
+_MONTH = r"(January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
+DAY_FIRST = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+{_MONTH},?\s+(\d{{4}})\b")
+MONTH_FIRST = re.compile(rf"\b{_MONTH}\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})\b")
+ISO_DATE = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
+MONTH_YEAR = re.compile(rf"\b{_MONTH},?\s+(\d{{4}})\b")
+DATE_RANGE = re.compile(rf"\b{_MONTH}\s+(\d{{1,2}})\s*[–—-]\s*(?:{_MONTH}\s+)?(\d{{1,2}}),?\s+(\d{{4}})\b")
+
+
+def month_number(name: str) -> int:
+    return MONTHS[name.lower().rstrip(".")]
+
+
+def find_dates(text: str) -> list[tuple[int, int, dt.date | YearMonth]]:
+    """Dates in `text` with their spans: full dates first, then month-and-year mentions."""
+    found: list[tuple[int, int, dt.date | YearMonth]] = []
+    taken: list[tuple[int, int]] = []
+
+    def free(a: int, b: int) -> bool:
+        return all(b <= x or a >= y for x, y in taken)
+
+    for match in DATE_RANGE.finditer(text):
+        taken.append(match.span())
+    for regex, order in ((MONTH_FIRST, "mdy"), (DAY_FIRST, "dmy"), (ISO_DATE, "iso")):
+        for match in regex.finditer(text):
+            if not free(*match.span()):
+                continue
+            try:
+                if order == "mdy":
+                    value = dt.date(int(match.group(3)), month_number(match.group(1)), int(match.group(2)))
+                elif order == "dmy":
+                    value = dt.date(int(match.group(3)), month_number(match.group(2)), int(match.group(1)))
+                else:
+                    value = dt.date(int(match.group(1)), int(match.group(2)), int(match.group(3)))
+            except ValueError:
+                continue
+            found.append((match.start(), match.end(), value))
+            taken.append(match.span())
+    for match in MONTH_YEAR.finditer(text):
+        if free(*match.span()):
+            found.append((match.start(), match.end(), YearMonth(int(match.group(2)), month_number(match.group(1)))))
+            taken.append(match.span())
+    return sorted(found, key=lambda f: f[0])
+
+
+def find_date_ranges(text: str) -> list[tuple[int, int, dt.date, dt.date]]:
+    """Ranges such as "October 9–15, 2023" or "May 3 – June 1, 2024"."""
+    out = []
+    for match in DATE_RANGE.finditer(text):
+        year = int(match.group(5))
+        m1 = month_number(match.group(1))
+        m2 = month_number(match.group(3)) if match.group(3) else m1
+        try:
+            out.append((match.start(), match.end(), dt.date(year, m1, int(match.group(2))),
+                        dt.date(year, m2, int(match.group(4)))))
+        except ValueError:
+            continue
+    return out
+
+
+NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5,
+                "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
+
+
+def parse_quantity(number: str, scale: str | None) -> int:
+    """'14.7' + 'million' -> 14700000; '1,234' -> 1234."""
+    value = float(number.replace(",", ""))
+    factor = {"thousand": 1_000, "k": 1_000, "million": 1_000_000, "m": 1_000_000,
+              "billion": 1_000_000_000, "bn": 1_000_000_000}.get((scale or "").lower(), 1)
+    return int(round(value * factor))
+
+
+# A title-like run of words: "Money Heist: Korea", "The Call", "Hometown Cha-Cha-Cha".
+_SMALL = r"(?:of|the|and|in|a|an|on|to|for|with|at|from|&|–|-)"
+TITLE_RUN = rf"[A-Z0-9][\w'’!?.&-]*(?:(?::\s|\s)(?:[A-Z0-9][\w'’!?.&-]*|{_SMALL}(?=\s[A-Z0-9])))*"
+QUOTED = r"[“\"']([^”\"]{1,80}?)[,.]?[”\"']"

@@ -1,0 +1,210 @@
+"""The reviewed title and its attributes: name, Hangul name, kind, year, runtime, episodes,
+genres, platforms, country, language and setting."""
+from __future__ import annotations
+
+import re
+
+from rdflib import Literal
+from rdflib.namespace import RDF
+
+from kgraph.errors import ExtractionError
+from kgraph.extract.context import DEMONYMS, Context, sentence_text
+from kgraph.extract.facts import SCHEMA, TitleEntity
+from kgraph.extract.overview import Field, split_list
+from kgraph.names import clean, display
+from kgraph.sources.document import Sentence
+from kgraph.vocab import KG
+
+HANGUL_RUN = re.compile(r"[\uac00-\ud7a3][\uac00-\ud7a3\s:·,!?0-9]*[\uac00-\ud7a3!?0-9]|[\uac00-\ud7a3]")
+YEAR = re.compile(r"\b(19[2-9]\d|20[0-4]\d)\b")
+FILM_WORDS = re.compile(r"\b(film|movie|feature)s?\b", re.I)
+SERIES_WORDS = re.compile(r"\b(series|k-drama|drama series|episodes?|season)\b", re.I)
+RUNTIME = re.compile(
+    r"(?:(\d+)\s*h(?:ours?|rs?)?\s*(\d+)\s*m(?:in(?:utes?)?)?)|(\d{1,3})(?:\s*[–—-]\s*(\d{1,3}))?[\s-]*(?:minutes?|mins?\b|m\b)",
+    re.I,
+)
+SEASONS = re.compile(r"season\s*\d+\s*[:=-]?\s*(\d+)", re.I)
+
+
+def split_title(value: str) -> tuple[str, str | None, int | None]:
+    """'Ballerina (발레리나)', 'Ballerina (2023) 발레리나', '발레리나 / Ballerina' -> (name, hangul, year)."""
+    hangul_match = HANGUL_RUN.search(value)
+    hangul = hangul_match.group(0).strip() if hangul_match else None
+    year_match = re.search(r"\((\d{4})\)", value)
+    name = value
+    if hangul:
+        name = name.replace(hangul, " ")
+    if year_match:
+        name = name.replace(year_match.group(0), " ")
+    name = re.sub(r"\(\s*\)|\[\s*\]", " ", name)
+    name = re.sub(r"\s+", " ", name).strip(" /|-–—:,")
+    name = name.strip("'\"“”‘’")
+    return name or (hangul or ""), hangul, int(year_match.group(1)) if year_match else None
+
+
+def find_title(ctx: Context, fields: dict[str, Field]) -> None:
+    """Decide the reviewed title from the Overview, else from the post title line."""
+    doc = ctx.doc
+    hangul = None
+    year = None
+    sentence: Sentence | None = None
+    if "title" in fields:
+        name, hangul, year = split_title(fields["title"].value)
+        sentence = fields["title"].sentence
+    elif doc.post_title:
+        name, hangul, year = split_title(re.split(r"\s*[—–|:]\s*|\s+-\s+", doc.post_title)[0])
+        ctx.warnings.append(f"{doc.path}: no 'Title:' line in an Overview block; "
+                            f"took the title {name!r} from the post title")
+    else:
+        raise ExtractionError(doc.path, "no review title found: expected an Overview block with a "
+                                        "'Title:' line, or a post title line before the first section")
+    if not name or len(name) > 150:
+        raise ExtractionError(doc.path, f"the title line does not hold a usable title: {name[:60]!r}")
+    if "korean_title" in fields:
+        hangul = HANGUL_RUN.search(fields["korean_title"].value)
+        hangul = hangul.group(0) if hangul else fields["korean_title"].value
+    if year is None and "year" in fields:
+        found = YEAR.search(fields["year"].value)
+        year = int(found.group(1)) if found else None
+    ref = ctx.resolver.title(name, year, hangul)
+    kind = _kind(ctx, fields)
+    spellings = [display(name)] if display(name) != ref.name else []
+    ctx.title = TitleEntity(iri=ref.iri, name=ref.name, kind=kind[0], spellings=spellings)
+    title = ctx.title_iri
+    ctx.state(title, SCHEMA.name, Literal(ref.name), sentence)
+    if hangul:
+        evidence = fields["korean_title"].sentence if "korean_title" in fields else sentence
+        ctx.state(title, KG.nameKo, Literal(hangul, lang="ko"), evidence)
+    if year is not None:
+        ctx.state(title, KG.year, Literal(year), fields["year"].sentence if "year" in fields else sentence)
+
+
+def _kind(ctx: Context, fields: dict[str, Field]) -> tuple[str, Sentence | None]:
+    if "type" in fields:
+        value = fields["type"].value.lower()
+        if FILM_WORDS.search(value):
+            return "film", fields["type"].sentence
+        if SERIES_WORDS.search(value) or "drama" in value or "show" in value:
+            return "series", fields["type"].sentence
+    if "episodes" in fields:
+        return "series", fields["episodes"].sentence
+    if "network" in fields:
+        return "series", fields["network"].sentence
+    film = series = 0
+    first: dict[str, Sentence] = {}
+    for sentence in ctx.doc.sentences:
+        if sentence.section.lower().startswith(("overview", "hashtag")):
+            continue
+        f = len(FILM_WORDS.findall(sentence.text))
+        s = len(SERIES_WORDS.findall(sentence.text))
+        film, series = film + f, series + s
+        if f:
+            first.setdefault("film", sentence)
+        if s:
+            first.setdefault("series", sentence)
+    if film > series:
+        return "film", first.get("film")
+    if series > film:
+        return "series", first.get("series")
+    return "title", None
+
+
+def title_attributes(ctx: Context, fields: dict[str, Field]) -> None:
+    """Kind, runtime, episodes, genres, platforms, networks, country, language, setting."""
+    title = ctx.title_iri
+    kind, evidence = _kind(ctx, fields)
+    if kind != "title":
+        ctx.state(title, RDF.type, KG.Film if kind == "film" else KG.Series, evidence)
+    if "runtime" in fields:
+        _runtime(ctx, fields["runtime"])
+    if "episodes" in fields:
+        _episodes(ctx, fields["episodes"])
+    if "genre" in fields:
+        for item in split_list(fields["genre"].value):
+            concept = ctx.concept(item, KG.GenreScheme, ctx.lexicon.genre(item), "genre")
+            ctx.state(title, KG.genre, concept, fields["genre"].sentence)
+    for key in ("platform", "network"):
+        if key in fields:
+            for item in split_list(fields[key].value):
+                note = re.search(r"\(([^)]*)\)", item)
+                name = re.sub(r"\s*\([^)]*\)", "", item).strip()
+                if not name:
+                    continue
+                platform = ctx.platform(name)
+                ctx.state(title, KG.platform, platform, fields[key].sentence)
+                if note:
+                    ctx.state(title, KG.platformNote, Literal(f"{display(name)} ({note.group(1).strip()})"),
+                              fields[key].sentence)
+    if "country" in fields:
+        ctx.state(title, KG.country, ctx.place(fields["country"].value), fields["country"].sentence)
+    if "language" in fields:
+        language = fields["language"].value.lower()
+        tag = {"korean": "ko", "english": "en", "japanese": "ja", "chinese": "zh"}.get(language)
+        if tag:
+            ctx.state(title, KG.originalLanguage, Literal(tag), fields["language"].sentence)
+    _prose_attributes(ctx, fields)
+
+
+def _runtime(ctx: Context, field: Field) -> None:
+    value = clean(field.value)
+    match = RUNTIME.search(value)
+    if not match:
+        ctx.warnings.append(f"{ctx.doc.path}, line {field.sentence.line}: runtime {field.value!r} "
+                            "has no number of minutes")
+        return
+    if match.group(1):
+        minutes = int(match.group(1)) * 60 + int(match.group(2))
+    elif match.group(4):
+        minutes = None  # a range: keep it as a note only
+    else:
+        minutes = int(match.group(3))
+    if minutes is not None:
+        ctx.state(ctx.title_iri, KG.runtimeMinutes, Literal(minutes), field.sentence)
+    plain = re.fullmatch(r"\d{1,3}\s*(?:minutes?|mins?)", value, re.I)
+    if not plain:
+        ctx.state(ctx.title_iri, KG.runtimeNote, Literal(value), field.sentence)
+
+
+def _episodes(ctx: Context, field: Field) -> None:
+    seasons = SEASONS.findall(field.value)
+    if seasons:
+        total = sum(int(n) for n in seasons)
+        ctx.state(ctx.title_iri, KG.episodeCount, Literal(total), field.sentence)
+        return
+    match = re.search(r"\d+", field.value)
+    if match:
+        ctx.state(ctx.title_iri, KG.episodeCount, Literal(int(match.group(0))), field.sentence)
+
+
+COUNTRY_PHRASE = re.compile(
+    r"\b(?:a|an)\s+(?:(\d{4})\s+)?(South Korean|Korean|Japanese|Chinese|American)\s+"
+    r"(?:[\w-]+\s+){0,3}?(film|movie|thriller|drama|series|k-drama|show|comedy|romance)\b", re.I)
+SET_IN = re.compile(r"\b(?:set in|takes place in|unfolds in)\s+(?:the\s+)?(?:city of\s+)?([A-Z][\w-]+(?:\s[A-Z][\w-]+)?)")
+STREAMS_ON = re.compile(r"\b(?:stream(?:s|ing)?|available|watch(?:ed)?(?: it)?)\b[^.]{0,30}?\bon\s+$", re.I)
+
+
+def _prose_attributes(ctx: Context, fields: dict[str, Field]) -> None:
+    title = ctx.title_iri
+    year_statement = next((s for s in ctx.statements.values() if s.predicate == KG.year), None)
+    runtime = next((s.value for s in ctx.statements.values() if s.predicate == KG.runtimeMinutes), None)
+    for sentence in ctx.doc.sentences:
+        if sentence.section.lower().startswith(("overview", "hashtag")):
+            continue
+        text = sentence_text(sentence)
+        for match in COUNTRY_PHRASE.finditer(text):
+            country = DEMONYMS.get(match.group(2).lower())
+            if country:
+                ctx.state(title, KG.country, ctx.place(country), sentence)
+            if match.group(1) and year_statement is not None and str(year_statement.value) == match.group(1):
+                ctx.state(title, KG.year, year_statement.value, sentence)
+        for match in SET_IN.finditer(text):
+            place = re.sub(r"'s$", "", match.group(1))
+            if not ctx.lexicon.platform(place) and not place.isdigit():
+                ctx.state(title, KG.setting, ctx.place(place), sentence)
+        for offset, iri, name, _ in ctx.lexicon.platforms_in(text):
+            if STREAMS_ON.search(text[max(0, offset - 40):offset]):
+                ctx.state(title, KG.platform, ctx.platform(name), sentence)
+        if runtime is not None:
+            for match in re.finditer(r"\b(\d{2,3})[\s-]*minute", text):
+                if int(match.group(1)) == int(runtime):
+                    ctx.state(title, KG.runtimeMinutes, runtime, sentence)

@@ -1,0 +1,138 @@
+"""Facts to RDF: one generic walk over the typed facts, driven by their field metadata."""
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from dataclasses import fields
+from typing import Iterable, Iterator
+
+from rdflib import Literal, URIRef
+from rdflib.namespace import RDF, XSD
+
+from kgraph.extract.facts import Claim, EntityFact, Iri, ReviewFacts, Statement, YearMonth
+from kgraph.names import slug
+from kgraph.ontology import RESOURCE_IRI
+from kgraph.sources.document import Sentence
+from kgraph.vocab import KG
+
+Triple = tuple[URIRef, URIRef, object]
+
+
+def to_term(value: object, datatype: URIRef | None = None, lang: str | None = None) -> URIRef | Literal:
+    """An RDF term for a fact value: Iri -> IRI; date -> xsd:date; YearMonth -> xsd:gYearMonth."""
+    if isinstance(value, (URIRef, Literal)):
+        return value
+    if isinstance(value, Iri):
+        return URIRef(value.value)
+    if isinstance(value, YearMonth):
+        return Literal(str(value), datatype=XSD.gYearMonth)
+    if isinstance(value, bool):
+        return Literal(value)
+    if isinstance(value, dt.date):
+        return Literal(value.isoformat(), datatype=XSD.date)
+    if isinstance(value, int):
+        return Literal(value, datatype=datatype or XSD.integer)
+    if lang:
+        return Literal(str(value), lang=lang)
+    return Literal(str(value), datatype=datatype) if datatype else Literal(str(value))
+
+
+def _field_triples(subject: URIRef, obj: object) -> Iterator[Triple]:
+    for f in fields(obj):
+        predicate = f.metadata.get("predicate")
+        if predicate is None:
+            continue
+        value = getattr(obj, f.name)
+        values = value if isinstance(value, list) else [value]
+        for v in values:
+            if v is None or v == "":
+                continue
+            yield subject, predicate, to_term(v, f.metadata.get("datatype"), f.metadata.get("lang"))
+
+
+def claim_iri(claim: Claim) -> URIRef:
+    """A stable IRI from the claim's key: readable when short, hashed when long."""
+    parts = []
+    for part in claim.key():
+        if part is None:
+            continue
+        if isinstance(part, Iri):
+            parts.append(part.value.rsplit("/", 1)[-1].rsplit("#", 1)[-1])
+        else:
+            parts.append(slug(str(part)))
+    readable = "/".join(parts)
+    if len(readable) > 100 or any(not p for p in parts):
+        digest = hashlib.sha1(repr(claim.key()).encode("utf-8")).hexdigest()[:16]
+        readable = f"{parts[0]}/{digest}"
+    return URIRef(f"{RESOURCE_IRI}{claim.path}/{readable}")
+
+
+def sentence_iri(review: str, sentence: Sentence) -> URIRef:
+    return URIRef(f"{review}/sentence/{sentence.start}-{sentence.end}")
+
+
+def statement_iri(s: URIRef, p: URIRef, o: object) -> URIRef:
+    digest = hashlib.sha1(f"{s.n3()} {p.n3()} {o.n3()}".encode("utf-8")).hexdigest()[:20]
+    return URIRef(f"{RESOURCE_IRI}statement/{digest}")
+
+
+def entity_triples(entity: EntityFact) -> Iterator[Triple]:
+    subject = URIRef(entity.iri)
+    for rdf_type in entity.types():
+        yield subject, RDF.type, rdf_type
+    yield from _field_triples(subject, entity)
+
+
+def facts_to_triples(facts: ReviewFacts) -> list[Triple]:
+    """All triples of one review's graph, without duplicates, in a stable order."""
+    review = URIRef(facts.review.iri)
+    out: dict[Triple, None] = {}
+
+    def add(triples: Iterable[Triple]) -> None:
+        for t in triples:
+            out[t] = None
+
+    add(entity_triples(facts.review))
+    add(entity_triples(facts.title))
+    for entity in facts.entities:
+        add(entity_triples(entity))
+    for sentence in facts.sentences:
+        add(sentence_triples(review, sentence))
+    for claim in facts.claims:
+        subject = claim_iri(claim)
+        types = claim.types() if hasattr(claim, "types") else claim.rdf_type
+        add((subject, RDF.type, t) for t in (KG.Claim, *types))
+        add(_field_triples(subject, claim))
+        add(_evidence(review, subject, claim.evidence))
+    for statement in facts.statements:
+        add(statement_triples(review, statement))
+    return list(out)
+
+
+def sentence_triples(review: URIRef, sentence: Sentence) -> Iterator[Triple]:
+    node = sentence_iri(str(review), sentence)
+    yield node, RDF.type, KG.Sentence
+    yield node, KG.inReview, review
+    yield node, KG.text, Literal(sentence.text)
+    yield node, KG.charStart, Literal(sentence.start)
+    yield node, KG.charEnd, Literal(sentence.end)
+    if sentence.section:
+        yield node, KG.section, Literal(sentence.section)
+
+
+def statement_triples(review: URIRef, statement: Statement) -> Iterator[Triple]:
+    s = URIRef(statement.subject.value)
+    o = to_term(statement.value)
+    node = statement_iri(s, statement.predicate, o)
+    yield s, statement.predicate, o
+    yield node, RDF.type, KG.Statement
+    yield node, RDF.subject, s
+    yield node, RDF.predicate, statement.predicate
+    yield node, RDF.object, o
+    yield from _evidence(review, node, statement.evidence)
+
+
+def _evidence(review: URIRef, node: URIRef, sentences: list[Sentence]) -> Iterator[Triple]:
+    for sentence in sentences:
+        yield node, KG.evidence, sentence_iri(str(review), sentence)
+        yield from sentence_triples(review, sentence)

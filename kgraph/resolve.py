@@ -1,0 +1,158 @@
+"""Names to entities: the user's alias and disambiguation table, then spelling keys.
+
+`data/aliases.csv` has one row per entity the user wants to pin down:
+
+    kind,id,name,hangul,aliases,distinct_from,note
+
+`aliases` are other spellings separated by "|"; `distinct_from` lists ids that must
+never be merged with this one (two actors both written 김지훈). A name resolves to a
+table entity when its key (see kgraph.names.name_key) matches the entity's name or one
+of its aliases; a Hangul name shared by several entities is ambiguous and is never
+merged on its own. Names the table does not know get an IRI minted from their key.
+"""
+from __future__ import annotations
+
+import csv
+import logging
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from kgraph.errors import AliasTableError
+from kgraph.names import display, name_key, slug
+from kgraph.ontology import RESOURCE_IRI
+
+log = logging.getLogger(__name__)
+
+KINDS = ("person", "title")
+COLUMNS = ("kind", "id", "name", "hangul", "aliases", "distinct_from", "note")
+
+
+@dataclass(frozen=True)
+class Entity:
+    """One row of the alias table."""
+
+    kind: str
+    id: str
+    name: str
+    hangul: str | None = None
+    aliases: tuple[str, ...] = ()
+    distinct_from: tuple[str, ...] = ()
+    note: str = ""
+
+    @property
+    def iri(self) -> str:
+        return f"{RESOURCE_IRI}{self.kind}/{self.id}"
+
+
+@dataclass(frozen=True)
+class Ref:
+    """A resolved name: the entity's IRI, its display name, and how the source spelled it."""
+
+    iri: str
+    name: str
+    spelled: str
+    hangul: str | None = None
+    ambiguous: tuple[str, ...] = ()  # candidate IRIs when the name could not be decided
+
+
+@dataclass
+class AliasTable:
+    """The alias and disambiguation table, indexed by name key and by Hangul."""
+
+    entities: list[Entity] = field(default_factory=list)
+    path: str = "<memory>"
+
+    def __post_init__(self) -> None:
+        self._by_key: dict[tuple[str, str], list[Entity]] = {}
+        for entity in self.entities:
+            spellings = {entity.name, *entity.aliases} | ({entity.hangul} if entity.hangul else set())
+            for spelling in spellings:
+                bucket = self._by_key.setdefault((entity.kind, name_key(spelling)), [])
+                if entity not in bucket:
+                    bucket.append(entity)
+
+    @classmethod
+    def load(cls, path: Path | str) -> AliasTable:
+        """Read the CSV table; a bad row raises AliasTableError naming the line."""
+        path = Path(path)
+        if not path.exists():
+            return cls([], str(path))
+        entities: list[Entity] = []
+        seen: dict[tuple[str, str], int] = {}
+        with path.open(encoding="utf-8", newline="") as handle:
+            reader = csv.DictReader(handle)
+            missing = [c for c in ("kind", "id", "name") if c not in (reader.fieldnames or [])]
+            if missing:
+                raise AliasTableError(path, 1, f"missing column(s) {', '.join(missing)}; expected {','.join(COLUMNS)}")
+            for row in reader:
+                line = reader.line_num
+                kind = (row.get("kind") or "").strip()
+                ident = (row.get("id") or "").strip()
+                name = (row.get("name") or "").strip()
+                if kind not in KINDS:
+                    raise AliasTableError(path, line, f"kind {kind!r} is not one of {', '.join(KINDS)}")
+                if not ident or slug(ident) != ident:
+                    raise AliasTableError(path, line, f"id {ident!r} must be lower-case words joined by '-'")
+                if not name:
+                    raise AliasTableError(path, line, "name is empty")
+                if (kind, ident) in seen:
+                    raise AliasTableError(path, line, f"id {ident!r} is already used on line {seen[kind, ident]}")
+                seen[kind, ident] = line
+                entities.append(Entity(
+                    kind=kind, id=ident, name=name,
+                    hangul=(row.get("hangul") or "").strip() or None,
+                    aliases=_split(row.get("aliases")),
+                    distinct_from=_split(row.get("distinct_from")),
+                    note=(row.get("note") or "").strip(),
+                ))
+        table = cls(entities, str(path))
+        known = {(e.kind, e.id) for e in entities}
+        for entity in entities:
+            for other in entity.distinct_from:
+                if (entity.kind, other) not in known:
+                    raise AliasTableError(path, seen[entity.kind, entity.id],
+                                          f"distinct_from names unknown id {other!r}")
+        return table
+
+    def candidates(self, kind: str, spelling: str) -> list[Entity]:
+        return list(self._by_key.get((kind, name_key(spelling)), []))
+
+    def by_id(self, kind: str, ident: str) -> Entity | None:
+        return next((e for e in self.entities if e.kind == kind and e.id == ident), None)
+
+
+def _split(value: str | None) -> tuple[str, ...]:
+    return tuple(v.strip() for v in (value or "").split("|") if v.strip())
+
+
+class Resolver:
+    """Turns names into Refs using the table; never merges on a shared Hangul name alone."""
+
+    def __init__(self, table: AliasTable | None = None) -> None:
+        self.table = table or AliasTable()
+
+    def person(self, name: str, hangul: str | None = None) -> Ref:
+        return self._resolve("person", name, hangul, mint=slug(name))
+
+    def title(self, name: str, year: int | None = None, hangul: str | None = None) -> Ref:
+        minted = slug(name) + (f"-{year}" if year else "")
+        return self._resolve("title", name, hangul, mint=minted)
+
+    def _resolve(self, kind: str, name: str, hangul: str | None, mint: str) -> Ref:
+        spelled = display(name)
+        found = self.table.candidates(kind, name)
+        if not found and hangul:
+            found = self.table.candidates(kind, hangul)
+        if len(found) == 1:
+            entity = found[0]
+            return Ref(entity.iri, entity.name, spelled, entity.hangul or hangul)
+        if len(found) > 1:
+            exact = [e for e in found if name_key(e.name) == name_key(name)]
+            if len(exact) == 1:
+                entity = exact[0]
+                return Ref(entity.iri, entity.name, spelled, entity.hangul or hangul)
+            names = ", ".join(f"{e.name} ({e.id})" for e in found)
+            log.warning("%s %r is ambiguous (%s); kept apart until the alias table decides", kind, name, names)
+            return Ref(f"{RESOURCE_IRI}{kind}/{mint}", spelled, spelled, hangul,
+                       ambiguous=tuple(e.iri for e in found))
+        return Ref(f"{RESOURCE_IRI}{kind}/{mint}", spelled, spelled, hangul)

@@ -1,0 +1,67 @@
+"""The Document: a review's text split into sections and sentences with character offsets."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """A span of the document text; offsets count code points of `Document.text`."""
+
+    start: int
+    end: int
+    text: str
+    section: str
+    line: int  # 1-based line number in Document.text
+
+
+@dataclass(frozen=True)
+class Line:
+    """One non-empty line of a section (a paragraph, a field line or a list item)."""
+
+    start: int
+    end: int
+    text: str
+    number: int
+    sentences: tuple[Sentence, ...]
+
+
+@dataclass
+class Section:
+    """A heading and the lines under it; the heading is "" before the first heading."""
+
+    heading: str
+    lines: list[Line] = field(default_factory=list)
+
+    @property
+    def sentences(self) -> list[Sentence]:
+        return [s for line in self.lines for s in line.sentences]
+
+
+@dataclass
+class Document:
+    """A review as kgraph reads it: the content without page chrome, and where it came from."""
+
+    path: str
+    text: str
+    format: str
+    post_title: str | None = None
+    post_title_span: tuple[int, int] | None = None
+    url: str | None = None
+    date_published: str | None = None
+    author: str | None = None
+    key: str | None = None  # stable name for the review graph when there is no URL
+    sections: list[Section] = field(default_factory=list)
+    chrome: list[tuple[int, int, str]] = field(default_factory=list)  # (start, end, kind)
+
+    @property
+    def sentences(self) -> list[Sentence]:
+        return [s for section in self.sections for s in section.sentences]
+
+    def section(self, *names: str) -> Section | None:
+        """The first section whose normalised heading starts with one of `names`."""
+        wanted = tuple(n.lower() for n in names)
+        for section in self.sections:
+            if section.heading.lower().startswith(wanted):
+                return section
+        return None

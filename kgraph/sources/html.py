@@ -1,0 +1,108 @@
+"""An HTML page of a review -> Document: scripts, styles, navigation and comments dropped."""
+from __future__ import annotations
+
+import re
+from urllib.parse import quote
+
+from bs4 import BeautifulSoup, Comment
+
+from kgraph.errors import SourceError
+from kgraph.sources.document import Document
+from kgraph.sources.layout import segment
+
+DROP = ("script", "style", "noscript", "template", "iframe", "svg", "nav", "header", "footer", "aside",
+        "form", "button", "input", "select", "textarea")
+CHROME_CLASSES = re.compile(r"(comment|sidebar|widget|share|popular|related|footer|header|navbar|"
+                            r"search|blog-pager|post-footer|breadcrumbs?)", re.I)
+BLOCKS = ("p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "br", "tr", "blockquote", "section",
+          "article", "dd", "dt", "pre", "figcaption")
+
+
+def safe_url(url: str | None) -> str | None:
+    """A URL usable as an IRI: characters IRIs forbid are percent-encoded."""
+    if not url:
+        return None
+    url = url.strip()
+    if not re.match(r"^https?://", url, re.I):
+        return None
+    return quote(url, safe=":/?#[]@!$&'()*+,;=%-._~")
+
+
+def html_text(fragment: str) -> tuple[str, BeautifulSoup]:
+    """Visible text of HTML, one line per block element."""
+    soup = BeautifulSoup(fragment, "lxml")
+    for node in soup.find_all(string=lambda s: isinstance(s, Comment)):
+        node.extract()
+    for tag in soup.find_all(DROP):
+        tag.decompose()
+    for tag in soup.find_all(True):
+        if tag.attrs is None:
+            continue
+        classes = " ".join(tag.get("class") or []) + " " + (tag.get("id") or "")
+        if classes.strip() and CHROME_CLASSES.search(classes) and tag.name not in ("html", "body"):
+            tag.decompose()
+    for tag in soup.find_all(BLOCKS):
+        tag.insert_before("\n")
+        tag.insert_after("\n")
+    for tag in soup.find_all("li"):
+        tag.insert(0, "- ")
+    for level in ("h1", "h2", "h3", "h4", "h5", "h6"):
+        for tag in soup.find_all(level):
+            tag.insert(0, "#" * int(level[1]) + " ")
+    text = soup.get_text()
+    text = "\n".join(re.sub(r"[ \t\u00a0]+", " ", line).strip() for line in text.splitlines())
+    return re.sub(r"\n{3,}", "\n\n", text).strip() + "\n", soup
+
+
+def html_document(html: str, path: str) -> Document:
+    """Read one review page: its post title, URL, date and author from the usual tags."""
+    if "<" not in html:
+        raise SourceError(path, "expected an HTML page, found plain text; save it as .txt")
+    head = BeautifulSoup(html, "lxml")
+    title = _meta(head, "og:title") or _first_text(head, ["h1.post-title", "h3.post-title", "h1.entry-title",
+                                                           "article h1", "h1", "title"])
+    url = _link(head) or _meta(head, "og:url")
+    date = _date(head)
+    author = _meta(head, "author") or _first_text(head, [".post-author .fn", ".author-name", "[rel=author]"])
+    body = head.select_one("article, .post-body, .entry-content, .post, main") or head.body or head
+    text, _ = html_text(str(body))
+    if not text.strip():
+        raise SourceError(path, "the HTML page has no visible text")
+    doc = segment(text, path, "html")
+    doc.post_title = doc.post_title if doc.post_title and not title else (title or doc.post_title)
+    doc.url, doc.date_published, doc.author = safe_url(url), date, author
+    return doc
+
+
+def _meta(soup: BeautifulSoup, name: str) -> str | None:
+    tag = soup.find("meta", attrs={"property": name}) or soup.find("meta", attrs={"name": name})
+    content = tag.get("content") if tag else None
+    return content.strip() if content and content.strip() else None
+
+
+def _first_text(soup: BeautifulSoup, selectors: list[str]) -> str | None:
+    for selector in selectors:
+        tag = soup.select_one(selector)
+        if tag and tag.get_text(strip=True):
+            return re.sub(r"\s+", " ", tag.get_text(" ", strip=True))
+    return None
+
+
+def _link(soup: BeautifulSoup) -> str | None:
+    tag = soup.find("link", rel="canonical")
+    return tag.get("href") if tag else None
+
+
+def _date(soup: BeautifulSoup) -> str | None:
+    candidates = [_meta(soup, "article:published_time"), _meta(soup, "date")]
+    time_tag = soup.find("time")
+    if time_tag is not None:
+        candidates.append(time_tag.get("datetime"))
+    abbr = soup.select_one("abbr.published")
+    if abbr is not None:
+        candidates.append(abbr.get("title"))
+    for value in candidates:
+        match = re.match(r"(\d{4}-\d{2}-\d{2})", value or "")
+        if match:
+            return match.group(1)
+    return None
