@@ -82,7 +82,7 @@ def scenes(ctx: Context) -> None:
                 continue
             first = line.sentences[0]
             description = first.text.split(":", 1)[1].strip() if ":" in first.text else None
-            ctx.claim(Scene(title=ctx.title_iri, name=display(match.group("name")),
+            ctx.claim(Scene(title=ctx.title_iri, name=match.group("name").strip(),
                             description=description, evidence=[first]))
 
 

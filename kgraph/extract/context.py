@@ -54,6 +54,8 @@ class Context:
         known = self.known_person(name)
         if known is not None:
             entity = self.people[known.value]
+            if hangul and not entity.hangul:
+                entity.hangul = hangul
             spelled = display(name)
             if spelled != entity.name and spelled not in entity.spellings:
                 entity.spellings.append(spelled)
@@ -155,6 +157,9 @@ class Context:
         ref = self.resolver.title(display(name))
         if ref.iri not in self.entities and (self.title is None or ref.iri != self.title.iri):
             self.entities[ref.iri] = TitleEntity(iri=ref.iri, name=ref.name, kind=kind)
+        entity = self.entities.get(ref.iri)
+        if isinstance(entity, TitleEntity) and ref.spelled != entity.name and ref.spelled not in entity.spellings:
+            entity.spellings.append(ref.spelled)
         return Iri(ref.iri)
 
     # ------------------------------------------------------------ facts

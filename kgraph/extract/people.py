@@ -7,7 +7,7 @@ from kgraph.extract.context import Context, sentence_text
 from kgraph.extract.facts import CrewCredit, Iri
 from kgraph.extract.overview import Field, split_list
 from kgraph.extract.patterns import is_korean_name, korean_names
-from kgraph.names import clean, name_key
+from kgraph.names import HANGUL, clean, name_key
 from kgraph.sources.document import Sentence
 
 JOB_WORDS: dict[str, tuple[str, ...]] = {
@@ -75,14 +75,22 @@ def overview_people(ctx: Context, fields: dict[str, Field]) -> list[tuple[Iri, s
         if key in fields:
             for item in split_list(fields[key].value):
                 name = re.sub(r"\s*\([^)]*\)", "", item).strip()
+                hangul = HANGUL.search(item)
                 if name:
-                    crew(ctx, ctx.person(name, sentence=fields[key].sentence), job, fields[key].sentence)
+                    person = ctx.person(name, _hangul_in(item) if hangul else None, sentence=fields[key].sentence)
+                    crew(ctx, person, job, fields[key].sentence)
     cast: list[tuple[Iri, str | None, Sentence]] = []
     if "cast" in fields:
         for item in split_list(fields["cast"].value):
             character = None
             paren = re.search(r"\(([^)]*)\)", item)
             as_match = re.search(r"\s+as\s+(.+)$", item)
+            hangul = None
+            if paren and HANGUL.search(paren.group(1)) and not re.search(r"[A-Za-z]", paren.group(1)):
+                hangul = paren.group(1).strip()  # "Jeon Jong-seo (전종서)": a Hangul name, not a character
+                item = item[: paren.start()].strip()
+                paren = re.search(r"\(([^)]*)\)", item)
+                as_match = re.search(r"\s+as\s+(.+)$", item)
             if paren:
                 character = paren.group(1).strip()
                 item = item[: paren.start()].strip()
@@ -90,8 +98,14 @@ def overview_people(ctx: Context, fields: dict[str, Field]) -> list[tuple[Iri, s
                 character = as_match.group(1).strip()
                 item = item[: as_match.start()].strip()
             if item:
-                cast.append((ctx.person(item, sentence=fields["cast"].sentence), character, fields["cast"].sentence))
+                cast.append((ctx.person(item, hangul, sentence=fields["cast"].sentence), character,
+                             fields["cast"].sentence))
     return cast
+
+
+def _hangul_in(text: str) -> str | None:
+    match = re.search(r"[\uac00-\ud7a3][\uac00-\ud7a3 ]*[\uac00-\ud7a3]|[\uac00-\ud7a3]", text)
+    return match.group(0) if match else None
 
 
 def crew(ctx: Context, person: Iri, job: str, sentence: Sentence, description: str | None = None) -> None:

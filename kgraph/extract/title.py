@@ -23,7 +23,7 @@ RUNTIME = re.compile(
     r"(?:(\d+)\s*h(?:ours?|rs?)?\s*(\d+)\s*m(?:in(?:utes?)?)?)|(\d{1,3})(?:\s*[–—-]\s*(\d{1,3}))?[\s-]*(?:minutes?|mins?\b|m\b)",
     re.I,
 )
-SEASONS = re.compile(r"season\s*\d+\s*[:=-]?\s*(\d+)", re.I)
+SEASONS = re.compile(r"(?:season|part)\s*\d+\s*[:=-]?\s*(\d+)", re.I)
 
 
 def split_title(value: str) -> tuple[str, str | None, int | None]:
@@ -180,13 +180,15 @@ COUNTRY_PHRASE = re.compile(
     r"\b(?:a|an)\s+(?:(\d{4})\s+)?(South Korean|Korean|Japanese|Chinese|American)\s+"
     r"(?:[\w-]+\s+){0,3}?(film|movie|thriller|drama|series|k-drama|show|comedy|romance)\b", re.I)
 SET_IN = re.compile(r"\b(?:set in|takes place in|unfolds in)\s+(?:the\s+)?(?:city of\s+)?([A-Z][\w-]+(?:\s[A-Z][\w-]+)?)")
+PROSE_RUNTIME = re.compile(
+    r"\b(\d{2,3})[\s-]*minutes?\s+(?:runtime|run time|running time|(?:[\w-]+\s+){0,2}?(?:tale|film|movie|"
+    r"thriller|drama|feature|ride))\b|\b(?:runtime|running time|run time) of (\d{2,3}) minutes", re.I)
 STREAMS_ON = re.compile(r"\b(?:stream(?:s|ing)?|available|watch(?:ed)?(?: it)?)\b[^.]{0,30}?\bon\s+$", re.I)
 
 
 def _prose_attributes(ctx: Context, fields: dict[str, Field]) -> None:
     title = ctx.title_iri
     year_statement = next((s for s in ctx.statements.values() if s.predicate == KG.year), None)
-    runtime = next((s.value for s in ctx.statements.values() if s.predicate == KG.runtimeMinutes), None)
     for sentence in ctx.doc.sentences:
         if sentence.section.lower().startswith(("overview", "hashtag")):
             continue
@@ -204,7 +206,6 @@ def _prose_attributes(ctx: Context, fields: dict[str, Field]) -> None:
         for offset, iri, name, _ in ctx.lexicon.platforms_in(text):
             if STREAMS_ON.search(text[max(0, offset - 40):offset]):
                 ctx.state(title, KG.platform, ctx.platform(name), sentence)
-        if runtime is not None:
-            for match in re.finditer(r"\b(\d{2,3})[\s-]*minute", text):
-                if int(match.group(1)) == int(runtime):
-                    ctx.state(title, KG.runtimeMinutes, runtime, sentence)
+        for match in PROSE_RUNTIME.finditer(text):
+            minutes = int(match.group(1) or match.group(2))
+            ctx.state(title, KG.runtimeMinutes, Literal(minutes), sentence)

@@ -24,8 +24,8 @@ def blogger_documents(xml: str, path: str) -> list[Document]:
         raise SourceError(path, "expected a Blogger export: an Atom <feed> with one <entry> per post")
     documents = []
     for entry in root.iter(f"{ATOM}entry"):
-        kinds = [c.get("term") for c in entry.findall(f"{ATOM}category")]
-        if kinds and POST_KIND not in kinds and any("#kind" in (k or "") for k in kinds):
+        kinds = [c.get("term") or "" for c in entry.findall(f"{ATOM}category") if "/kind#" in (c.get("term") or "")]
+        if kinds and POST_KIND not in kinds:  # settings, templates, pages, comments
             continue
         if entry.find("{http://purl.org/atompub/tombstones/1.0}deleted-entry") is not None:
             continue

@@ -1,0 +1,95 @@
+"""Shared fixtures: the seed review, built stores, and a real `oxigraph serve` process."""
+from __future__ import annotations
+
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from kgraph.build import build
+from kgraph.store import open_store
+
+ROOT = Path(__file__).resolve().parent.parent
+SEED = ROOT / "data" / "reviews" / "ballerina-2023.txt"
+ALIASES = ROOT / "data" / "aliases.csv"
+DATA = Path(__file__).resolve().parent / "data"
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def oxigraph_binary() -> str:
+    candidate = Path(sys.executable).parent / "oxigraph"
+    found = str(candidate) if candidate.exists() else shutil.which("oxigraph")
+    if not found:
+        pytest.fail("the `oxigraph` server (PyPI package oxigraph) is not installed; run `make test`")
+    return found
+
+
+@pytest.fixture(scope="session")
+def oxigraph_server(tmp_path_factory: pytest.TempPathFactory):
+    """A real `oxigraph serve` on 127.0.0.1 with the union default graph; yields its query URL."""
+    port = free_port()
+    location = tmp_path_factory.mktemp("oxigraph-server")
+    process = subprocess.Popen(
+        [oxigraph_binary(), "serve", "--location", str(location), "--bind", f"127.0.0.1:{port}",
+         "--union-default-graph"],
+        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    base = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 30
+    while True:
+        try:
+            with urllib.request.urlopen(f"{base}/query?query=ASK%7B%7D", timeout=2) as response:
+                if response.status == 200:
+                    break
+        except OSError:
+            pass
+        if process.poll() is not None or time.monotonic() > deadline:
+            process.kill()
+            pytest.fail(f"oxigraph serve did not start: {process.stderr.read().decode()[:500]}")
+        time.sleep(0.1)
+    yield f"{base}/query"
+    process.terminate()
+    try:
+        process.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        process.kill()
+
+
+@pytest.fixture(scope="session")
+def seed_store():
+    """An in-memory store holding the seed review, built once for read-only tests."""
+    store = open_store("memory:")
+    report = build(store, [SEED], aliases=ALIASES, dump=None)
+    assert report.ok, report.failed
+    yield store
+    store.close()
+
+
+@pytest.fixture(params=["oxigraph", "sparql"])
+def any_store(request, tmp_path, oxigraph_server):
+    """Each backend in turn, empty: Oxigraph on disk, and the SPARQL server (cleared)."""
+    if request.param == "oxigraph":
+        store = open_store(f"oxigraph:{tmp_path / 'store'}")
+    else:
+        store = open_store(f"sparql+{oxigraph_server}")
+        store.update("DROP ALL")
+    yield store
+    store.close()
+
+
+@pytest.fixture
+def reviews_dir(tmp_path: Path) -> Path:
+    """A writable copy of data/reviews with the seed in it."""
+    folder = tmp_path / "reviews"
+    folder.mkdir()
+    shutil.copy(SEED, folder / SEED.name)
+    return folder
