@@ -103,3 +103,16 @@ def test_readme_quick_start_has_exactly_two_commands():
     assert commands == ["make run", "make test"]
     ci = (ROOT / ".ci" / "run").read_text("utf-8")
     assert "make test" in ci
+
+
+@pytest.mark.parametrize("suffix", [".nq", ".trig", ".ttl", ".nt"])
+def test_export_formats_parse_back(workdir, suffix):
+    import pyoxigraph
+
+    run("build")
+    target = workdir / f"out{suffix}"
+    result = run("export", str(target))
+    assert result.exit_code == 0, result.output
+    count = int(result.output.split()[1])
+    parsed = list(pyoxigraph.parse(path=str(target)))
+    assert len(parsed) == count > 1000
