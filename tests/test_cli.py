@@ -116,3 +116,19 @@ def test_export_formats_parse_back(workdir, suffix):
     count = int(result.output.split()[1])
     parsed = list(pyoxigraph.parse(path=str(target)))
     assert len(parsed) == count > 1000
+
+
+def test_readme_python_example_runs(workdir):
+    readme = (ROOT / "README.md").read_text("utf-8")
+    block = re.search(r"```python\n(.*?)```", readme, re.S).group(1)
+    exec(compile(block, "README.md", "exec"), {"print": lambda *a, **k: None})
+    assert (workdir / "kgraph.trig").exists()
+
+
+def test_api_docstring_example(workdir):
+    import doctest
+
+    import kgraph.api
+
+    result = doctest.testmod(kgraph.api)
+    assert result.attempted and not result.failed
