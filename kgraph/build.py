@@ -12,13 +12,14 @@ import logging
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable
+from typing import Callable, Iterable
 
 from rdflib import Literal, URIRef
 
 from kgraph.errors import KGraphError, SourceError
-from kgraph.extract import extract, review_key
-from kgraph.extract.lexicon import load_lexicon
+from kgraph.extract import extract, review_graph
+from kgraph.catalog import catalog_graph, load_json, read_catalog, register_people, register_title
+from kgraph.extract.lexicon import Lexicon, load_lexicon
 from kgraph.mapping import facts_to_triples
 from kgraph.ontology import BUILD_GRAPH, GRAPH_IRI, ONTOLOGY_GRAPH, ontology_files, ontology_graph
 from kgraph.resolve import AliasTable, Resolver
@@ -28,7 +29,8 @@ from kgraph.vocab import KG
 
 log = logging.getLogger(__name__)
 PACKAGE_DIR = Path(__file__).resolve().parent
-PIPELINE_CODE = ("extract", "sources", "mapping.py", "names.py", "resolve.py", "vocab.py")
+PIPELINE_CODE = ("extract", "sources", "mapping.py", "names.py", "resolve.py", "vocab.py", "catalog.py")
+DEFAULT_PATHS = ("data/catalog", "data/reviews")
 MANIFEST_QUERY = """
 PREFIX kg: <https://w3id.org/kgraph/ontology#>
 SELECT ?graph ?file ?fingerprint WHERE {
@@ -54,12 +56,12 @@ class BuildReport:
 
 
 def review_files(paths: Iterable[Path | str]) -> list[Path]:
-    """Files to build: folders are searched for review suffixes; files are taken as given."""
+    """Files to build: folders are searched for reviews and catalogue (.json) files; files are taken as given."""
     out: list[Path] = []
     for path in map(Path, paths):
         if path.is_dir():
-            out += sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in SUFFIXES
-                          and not p.name.startswith("."))
+            out += sorted(p for p in path.rglob("*") if p.is_file() and not p.name.startswith(".")
+                          and (p.suffix.lower() in SUFFIXES or p.suffix.lower() == ".json"))
         else:
             out.append(path)
     seen: set[Path] = set()
@@ -73,8 +75,9 @@ def _digest(*parts: bytes) -> str:
     return h.hexdigest()
 
 
-def pipeline_fingerprint(aliases: Path | None) -> str:
-    """Hash of everything extraction depends on besides the review itself."""
+def pipeline_fingerprint(aliases: Path | None, catalogs: Iterable[Path] = ()) -> str:
+    """Hash of everything extraction depends on besides the source itself: the ontology,
+    the extractor's code, the alias table and the catalogues (they decide who is who)."""
     files: list[Path] = [*ontology_files()]
     for name in PIPELINE_CODE:
         target = PACKAGE_DIR / name
@@ -82,6 +85,7 @@ def pipeline_fingerprint(aliases: Path | None) -> str:
     parts = [f.read_bytes() for f in files]
     if aliases is not None and aliases.exists():
         parts.append(aliases.read_bytes())
+    parts += [p.read_bytes() for p in sorted(catalogs) if p.exists()]
     return _digest(*parts)
 
 
@@ -92,26 +96,59 @@ def _shown(path: Path) -> str:
         return str(path)
 
 
-def build(store: Store, paths: Iterable[Path | str] = ("data/reviews",), aliases: Path | str | None = "data/aliases.csv",
+Unit = tuple[str, str, Callable[[], object]]  # (graph, label, make the facts)
+
+
+def _units(path: Path, source: str, resolver: Resolver, lexicon: Lexicon) -> list[Unit]:
+    """The graphs one file makes, each with a thunk that extracts its facts."""
+    if path.suffix.lower() == ".json":
+        return [(catalog_graph(path), source, lambda: read_catalog(path, source, resolver, lexicon))]
+    documents = read_source(path, source)
+    return [(review_graph(doc), source if len(documents) == 1 else f"{source} (post {doc.post_title!r})",
+             lambda doc=doc: extract(doc, resolver, lexicon)) for doc in documents]
+
+
+def _register_catalogs(files: list[Path], resolver: Resolver, report: BuildReport) -> set[Path]:
+    """Put the catalogues' people and titles into the resolver first; returns files that failed."""
+    failed: set[Path] = set()
+    people_first = sorted(files, key=lambda p: (not p.stem.startswith("people"), str(p)))
+    for path in people_first:
+        source = _shown(path)
+        try:
+            data = load_json(path, source)
+            if "people" in data:
+                register_people(data, path, source, resolver)
+            else:
+                register_title(data, source, resolver)
+        except SourceError as error:
+            report.failed.append((source, error.reason))
+            failed.add(path)
+    return failed
+
+
+def build(store: Store, paths: Iterable[Path | str] = DEFAULT_PATHS, aliases: Path | str | None = "data/aliases.csv",
           dump: Path | str | None = "data/kgraph.nq", progress: bool = False, force: bool = False) -> BuildReport:
-    """Build the reviews under `paths` into `store`; write an N-Quads dump to `dump`."""
+    """Build catalogues and reviews under `paths` into `store`; write an N-Quads dump to `dump`."""
     started = time.perf_counter()
     report = BuildReport()
     alias_path = Path(aliases) if aliases else None
     table = AliasTable.load(alias_path) if alias_path else AliasTable()
     resolver = Resolver(table)
     lexicon = load_lexicon()
-    pipeline = pipeline_fingerprint(alias_path)
+    files = review_files(paths)
+    catalogs = [f for f in files if f.suffix.lower() == ".json"]
+    bad_catalogs = _register_catalogs(catalogs, resolver, report)
+    pipeline = pipeline_fingerprint(alias_path, catalogs)
     _load_ontology(store)
 
     manifest = _manifest(store)
-    files = review_files(paths)
     built_now: dict[str, str] = {}  # graph -> source
     new_manifest = dict(manifest)
-    iterator: Iterable[Path] = files
-    if progress and len(files) > 1:
+    ordered = [f for f in catalogs if f not in bad_catalogs] + [f for f in files if f.suffix.lower() != ".json"]
+    iterator: Iterable[Path] = ordered
+    if progress and len(ordered) > 1:
         from tqdm import tqdm
-        iterator = tqdm(files, desc="build", unit="file", disable=None)
+        iterator = tqdm(ordered, desc="build", unit="file", disable=None, leave=False)
     for path in iterator:
         source = _shown(path)
         absolute = str(path.resolve())
@@ -127,34 +164,26 @@ def build(store: Store, paths: Iterable[Path | str] = ("data/reviews",), aliases
             built_now.update({g: source for g in previous})
             continue
         try:
-            documents = read_source(path, source)
+            units = _units(path, source, resolver, lexicon)
         except SourceError as error:
             report.failed.append((source, error.reason))
             continue
         produced: set[str] = set()
         file_ok = True
-        for doc in documents:
-            graph = f"{GRAPH_IRI}review/{review_key(doc)}"
-            label = source if len(documents) == 1 else f"{source} (post {doc.post_title!r})"
+        for graph, label, make in units:
             if graph in built_now and built_now[graph] != source:
                 report.failed.append((label, f"its graph {graph} was already built from {built_now[graph]}; "
                                              "rename one of the files"))
                 file_ok = False
                 continue
             try:
-                facts = extract(doc, resolver, lexicon)
+                facts = make()
                 triples = facts_to_triples(facts)
                 store.replace_graph(graph, triples)
-            except SourceError as error:
-                report.failed.append((label, error.reason))
-                file_ok = False
-                if graph in previous:
-                    produced.add(graph)  # keep what an earlier build made
-                continue
             except KGraphError as error:
-                report.failed.append((label, str(error)))
+                report.failed.append((label, error.reason if isinstance(error, SourceError) else str(error)))
                 file_ok = False
-                produced |= {graph} & previous
+                produced |= {graph} & previous  # keep what an earlier build made
                 continue
             report.warnings += facts.warnings
             report.built.append((label, graph, len(triples)))

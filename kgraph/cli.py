@@ -69,21 +69,25 @@ def main(verbose: bool) -> None:
 @handle_errors
 def build(paths: tuple[Path, ...], store: str, aliases: Path, dump: Path, no_dump: bool, force: bool,
           verbose: bool) -> None:
-    """Build reviews (default: data/reviews/) into the store and print a summary."""
+    """Build catalogues and reviews (default: data/catalog/ and data/reviews/) and print a summary."""
+    from kgraph.build import DEFAULT_PATHS
+
     with _open(store) as kg:
-        report = kg.build(paths or ("data/reviews",), aliases=aliases, dump=None if no_dump else dump,
+        report = kg.build(paths or DEFAULT_PATHS, aliases=aliases, dump=None if no_dump else dump,
                           progress=True, force=force)
         stats = kg.stats()
+        reunion_count = len(kg.reunions(2))
     for source, graph, triples in report.built if verbose else []:
         click.echo(f"built      {source} -> {graph} ({triples} triples)")
     for warning in report.warnings if verbose else []:
         click.echo(f"warning: {warning}", err=True)
     for source, reason in report.failed:
         click.echo(f"error: {source}: {reason}", err=True)
-    click.echo(f"reviews: {len(report.built)} built, {len(report.unchanged)} unchanged, "
+    click.echo(f"sources: {len(report.built)} built, {len(report.unchanged)} unchanged, "
                f"{len(report.removed)} removed, {len(report.failed)} failed ({report.seconds:.2f} s)")
     click.echo("graph:   " + ", ".join(f"{stats[k]} {k}" for k in
-                                       ("titles", "people", "characters", "credits", "reviews", "claims")))
+                                       ("titles", "people", "characters", "credits", "reviews", "catalogues"))
+               + f", {reunion_count} reunions (pairs credited together on 2+ titles)")
     if report.dump:
         click.echo(f"dump:    {report.dump}")
     if report.warnings and not verbose:
@@ -116,6 +120,42 @@ def query(name: str | None, params: tuple[str, ...], list_: bool, store: str, fm
         values[key.strip()] = value
     with _open(store) as kg:
         rows = kg.query(name, **values)
+    click.echo(render(rows, fmt), nl=False)
+
+
+@main.command()
+@_store_option
+@_format_option
+@handle_errors
+def conflicts(store: str, fmt: str) -> None:
+    """List where sources disagree, each claim with its source."""
+    with _open(store) as kg:
+        rows = kg.conflicts()
+    click.echo(render(rows, fmt), nl=False)
+
+
+@main.command()
+@click.option("--duplicates", is_flag=True, help="List likely duplicates that were not merged, with why.")
+@click.option("--aliases", type=click.Path(path_type=Path), default=Path("data/aliases.csv"), show_default=True)
+@_store_option
+@_format_option
+@handle_errors
+def people(duplicates: bool, aliases: Path, store: str, fmt: str) -> None:
+    """List people, or with --duplicates the pairs that may be one person."""
+    with _open(store) as kg:
+        rows = kg.people(duplicates=duplicates, aliases=aliases)
+    click.echo(render(rows, fmt), nl=False)
+
+
+@main.command()
+@click.option("--min-titles", type=int, default=2, show_default=True)
+@_store_option
+@_format_option
+@handle_errors
+def reunions(min_titles: int, store: str, fmt: str) -> None:
+    """Pairs of people credited together on several titles."""
+    with _open(store) as kg:
+        rows = kg.reunions(min_titles)
     click.echo(render(rows, fmt), nl=False)
 
 

@@ -9,7 +9,7 @@ from typing import Iterable, Iterator
 from rdflib import Literal, URIRef
 from rdflib.namespace import RDF, XSD
 
-from kgraph.extract.facts import Claim, EntityFact, Iri, ReviewFacts, Statement, YearMonth
+from kgraph.extract.facts import CatalogFacts, Claim, EntityFact, Iri, Record, ReviewFacts, Statement, YearMonth
 from kgraph.names import slug
 from kgraph.ontology import RESOURCE_IRI
 from kgraph.sources.document import Sentence
@@ -83,17 +83,18 @@ def entity_triples(entity: EntityFact) -> Iterator[Triple]:
     yield from _field_triples(subject, entity)
 
 
-def facts_to_triples(facts: ReviewFacts) -> list[Triple]:
+def facts_to_triples(facts: ReviewFacts | CatalogFacts) -> list[Triple]:
     """All triples of one review's graph, without duplicates, in a stable order."""
-    review = URIRef(facts.review.iri)
+    primary = facts.primary_entities()
+    review = URIRef(primary[0].iri)
     out: dict[Triple, None] = {}
 
     def add(triples: Iterable[Triple]) -> None:
         for t in triples:
             out[t] = None
 
-    add(entity_triples(facts.review))
-    add(entity_triples(facts.title))
+    for entity in primary:
+        add(entity_triples(entity))
     for entity in facts.entities:
         add(entity_triples(entity))
     for sentence in facts.sentences:
@@ -132,7 +133,24 @@ def statement_triples(review: URIRef, statement: Statement) -> Iterator[Triple]:
     yield from _evidence(review, node, statement.evidence)
 
 
-def _evidence(review: URIRef, node: URIRef, sentences: list[Sentence]) -> Iterator[Triple]:
-    for sentence in sentences:
-        yield node, KG.evidence, sentence_iri(str(review), sentence)
-        yield from sentence_triples(review, sentence)
+def record_iri(record: Record) -> URIRef:
+    return URIRef(f"{record.source}/record{record.pointer}")
+
+
+def record_triples(record: Record) -> Iterator[Triple]:
+    node = record_iri(record)
+    yield node, RDF.type, KG.CatalogRecord
+    yield node, KG.inCatalog, URIRef(record.source)
+    yield node, KG.pointer, Literal(record.pointer)
+    for url in record.urls:
+        yield node, KG.sourceUrl, URIRef(url)
+
+
+def _evidence(review: URIRef, node: URIRef, evidence: list) -> Iterator[Triple]:
+    for item in evidence:
+        if isinstance(item, Record):
+            yield node, KG.evidence, record_iri(item)
+            yield from record_triples(item)
+        else:
+            yield node, KG.evidence, sentence_iri(str(review), item)
+            yield from sentence_triples(review, item)

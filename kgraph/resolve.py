@@ -65,11 +65,45 @@ class AliasTable:
     def __post_init__(self) -> None:
         self._by_key: dict[tuple[str, str], list[Entity]] = {}
         for entity in self.entities:
-            spellings = {entity.name, *entity.aliases} | ({entity.hangul} if entity.hangul else set())
-            for spelling in spellings:
-                bucket = self._by_key.setdefault((entity.kind, name_key(spelling)), [])
-                if entity not in bucket:
-                    bucket.append(entity)
+            self._index(entity)
+
+    def _index(self, entity: Entity) -> None:
+        spellings = {entity.name, *entity.aliases} | ({entity.hangul} if entity.hangul else set())
+        for spelling in spellings:
+            bucket = self._by_key.setdefault((entity.kind, name_key(spelling)), [])
+            if entity not in bucket:
+                bucket.append(entity)
+
+    def add(self, entity: Entity) -> Entity:
+        """Register an entity from a catalogue; one the table already has keeps the table's id.
+
+        The entity is the table's when its name (or, failing that, its unique Hangul name)
+        matches a table entity; the catalogue's other spellings then become its aliases.
+        """
+        existing = [e for e in self.candidates(entity.kind, entity.name) if name_key(e.name) == name_key(entity.name)]
+        if not existing and entity.hangul:
+            by_hangul = self.candidates(entity.kind, entity.hangul)
+            same = [e for e in by_hangul if e.hangul == entity.hangul]
+            if len(same) == 1 and not (set(entity.aliases) & {x.name for x in by_hangul if x is not same[0]}):
+                existing = same if name_key(same[0].name) in {name_key(a) for a in entity.aliases} else []
+        if existing:
+            base = existing[0]
+            merged = Entity(base.kind, base.id, base.name, base.hangul or entity.hangul,
+                            tuple(dict.fromkeys([*base.aliases, *entity.aliases, entity.name])),
+                            base.distinct_from, base.note)
+            self.entities[self.entities.index(base)] = merged
+            for bucket in self._by_key.values():
+                if base in bucket:
+                    bucket[bucket.index(base)] = merged
+            self._index(merged)
+            return merged
+        taken = {e.id for e in self.entities if e.kind == entity.kind}
+        if entity.id in taken:
+            entity = Entity(entity.kind, f"{entity.id}-{len(taken)}", entity.name, entity.hangul,
+                            entity.aliases, entity.distinct_from, entity.note)
+        self.entities.append(entity)
+        self._index(entity)
+        return entity
 
     @classmethod
     def load(cls, path: Path | str) -> AliasTable:

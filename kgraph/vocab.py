@@ -16,11 +16,14 @@ class KG(DefinedNamespace):
     BroadcastPremiere: URIRef
     Broadcaster: URIRef
     CastCredit: URIRef
+    Catalog: URIRef
+    CatalogRecord: URIRef
     Character: URIRef
     Claim: URIRef
     Country: URIRef
     Credit: URIRef
     CrewCredit: URIRef
+    Evidence: URIRef
     FestivalPremiere: URIRef
     Film: URIRef
     GenreScheme: URIRef
@@ -40,6 +43,7 @@ class KG(DefinedNamespace):
     Scene: URIRef
     Sentence: URIRef
     Series: URIRef
+    Source: URIRef
     Statement: URIRef
     StreamingRelease: URIRef
     StreamingService: URIRef
@@ -66,9 +70,11 @@ class KG(DefinedNamespace):
     episodeCount: URIRef
     evidence: URIRef
     fingerprint: URIRef
+    generatedVariant: URIRef
     genre: URIRef
     graph: URIRef
     hoursViewed: URIRef
+    inCatalog: URIRef
     inReview: URIRef
     job: URIRef
     mentionedPerson: URIRef
@@ -82,6 +88,7 @@ class KG(DefinedNamespace):
     place: URIRef
     platform: URIRef
     platformNote: URIRef
+    pointer: URIRef
     rank: URIRef
     region: URIRef
     releasePlatform: URIRef
@@ -92,6 +99,7 @@ class KG(DefinedNamespace):
     section: URIRef
     setting: URIRef
     sourceFile: URIRef
+    sourceUrl: URIRef
     spokenBy: URIRef
     start: URIRef
     text: URIRef

@@ -48,7 +48,7 @@ def test_every_command_has_an_api_twin():
 def test_build_then_query_then_validate(workdir):
     result = run("build")
     assert result.exit_code == 0, result.output
-    assert "1 built" in result.output and "titles" in result.output
+    assert "1 built" in result.output and "titles" in result.output and "reunions" in result.output
     assert (workdir / "data" / "store").is_dir() and (workdir / "data" / "kgraph.nq").exists()
     again = run("build")
     assert "0 built, 1 unchanged" in again.output

@@ -9,11 +9,11 @@ from kgraph.extract.facts import Iri, ReviewEntity, ReviewFacts
 from kgraph.extract.lexicon import Lexicon, load_lexicon
 from kgraph.extract.overview import read_overview
 from kgraph.names import slug
-from kgraph.ontology import RESOURCE_IRI
+from kgraph.ontology import GRAPH_IRI, RESOURCE_IRI
 from kgraph.resolve import Resolver
 from kgraph.sources.document import Document
 
-__all__ = ["extract", "review_key"]
+__all__ = ["extract", "review_key", "review_graph"]
 
 
 def review_key(doc: Document) -> str:
@@ -25,6 +25,11 @@ def review_key(doc: Document) -> str:
         return slug(path.replace("/", "-")) or slug(doc.url)
     stem = re.split(r"[\\/]", doc.path)[-1].rsplit(".", 1)[0]
     return slug(stem)
+
+
+def review_graph(doc: Document) -> str:
+    """The IRI of the named graph that holds one review."""
+    return f"{GRAPH_IRI}review/{review_key(doc)}"
 
 
 def extract(doc: Document, resolver: Resolver | None = None, lexicon: Lexicon | None = None) -> ReviewFacts:
@@ -57,7 +62,7 @@ def extract(doc: Document, resolver: Resolver | None = None, lexicon: Lexicon | 
     review = ReviewEntity(
         iri=f"{RESOURCE_IRI}review/{key}", name=doc.post_title, url=Iri(doc.url) if doc.url else None,
         date_published=doc.date_published, author=doc.author, reviews=ctx.title_iri,
-        source_file=doc.path, keywords=hashtags,
+        source_file=doc.path, keywords=hashtags, graph=Iri(review_graph(doc)),
     )
     assert ctx.title is not None
     return ReviewFacts(

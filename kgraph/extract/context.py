@@ -30,8 +30,8 @@ DEMONYMS = {"south korean": "South Korea", "korean": "South Korea", "japanese": 
 class Context:
     """Collects entities, claims and statements while the extractors read a Document."""
 
-    def __init__(self, doc: Document, resolver: Resolver, lexicon: Lexicon) -> None:
-        self.doc = doc
+    def __init__(self, doc: Document | None, resolver: Resolver, lexicon: Lexicon) -> None:
+        self.doc = doc  # None for a catalogue
         self.resolver = resolver
         self.lexicon = lexicon
         self.title: TitleEntity | None = None

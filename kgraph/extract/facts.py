@@ -43,6 +43,18 @@ class YearMonth:
 
 
 @dataclass(frozen=True)
+class Record:
+    """The catalogue's evidence: the entry of a catalogue file that states a fact."""
+
+    source: str  # IRI of the catalogue (kg:Catalog) node
+    pointer: str  # JSON pointer into the file, e.g. /credits/3
+    urls: tuple[str, ...] = ()
+
+
+Evidence = Sentence | Record
+
+
+@dataclass(frozen=True)
 class Iri:
     """A reference to a node by IRI (an entity or a concept)."""
 
@@ -141,6 +153,18 @@ class ReviewEntity(EntityFact):
     reviews: Iri = rdf(KG.reviews)
     source_file: str = rdf(KG.sourceFile)
     keywords: list[str] = rdf_list(SCHEMA.keywords)
+    graph: Iri = rdf(KG.graph)
+
+
+@dataclass
+class CatalogEntity(EntityFact):
+    """A catalogue file: a source of structured credits, not a review."""
+
+    rdf_type: ClassVar = (KG.Catalog,)
+    name: str = rdf(SCHEMA.name)
+    source_file: str = rdf(KG.sourceFile)
+    urls: list[Iri] = rdf_list(KG.sourceUrl)
+    graph: Iri = rdf(KG.graph)
 
 
 # ---------------------------------------------------------------- claims
@@ -150,7 +174,7 @@ class ReviewEntity(EntityFact):
 class Claim:
     """A fact that is a node of its own; `key()` makes its IRI stable across builds."""
 
-    evidence: list[Sentence] = field(default_factory=list, kw_only=True)
+    evidence: list[Evidence] = field(default_factory=list, kw_only=True)
     rdf_type: ClassVar[tuple[URIRef, ...]] = ()
     path: ClassVar[str] = "claim"
 
@@ -220,6 +244,8 @@ class Release(Claim):
     place: Iri = rdf(KG.place)
     platform: Iri = rdf(KG.releasePlatform)
     region: str = rdf(KG.region)
+    end: dt.date | YearMonth = rdf(KG.end)
+    description: str = rdf(KG.description)
 
     KINDS: ClassVar = {
         "festival-premiere": KG.FestivalPremiere, "premiere": KG.Premiere,
@@ -231,7 +257,7 @@ class Release(Claim):
         return (KG.ReleaseEvent, self.KINDS.get(self.kind, KG.ReleaseEvent))
 
     def key(self) -> tuple[object, ...]:
-        return (self.title, self.kind, self.date, self.place, self.platform)
+        return (self.title, self.kind, self.date or self.end, self.place, self.platform)
 
 
 @dataclass
@@ -323,7 +349,7 @@ class Statement:
     subject: Iri
     predicate: URIRef
     value: object
-    evidence: list[Sentence] = field(default_factory=list)
+    evidence: list[Evidence] = field(default_factory=list)
 
 
 @dataclass
@@ -340,6 +366,28 @@ class ReviewFacts:
 
     def of_type(self, cls: type) -> list:
         return [c for c in self.claims if isinstance(c, cls)]
+
+    def primary_entities(self) -> list[EntityFact]:
+        return [self.review, self.title]
+
+
+@dataclass
+class CatalogFacts:
+    """Everything a catalogue file states: titles, people, credits, awards, releases."""
+
+    catalog: CatalogEntity
+    titles: list[TitleEntity] = field(default_factory=list)
+    entities: list[EntityFact] = field(default_factory=list)
+    statements: list[Statement] = field(default_factory=list)
+    claims: list[Claim] = field(default_factory=list)
+    sentences: list[Sentence] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+    def of_type(self, cls: type) -> list:
+        return [c for c in self.claims if isinstance(c, cls)]
+
+    def primary_entities(self) -> list[EntityFact]:
+        return [self.catalog, *self.titles]
 
 
 RDF_TYPE = RDF.type
