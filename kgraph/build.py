@@ -135,6 +135,8 @@ def build(store: Store, paths: Iterable[Path | str] = DEFAULT_PATHS, aliases: Pa
     table = AliasTable.load(alias_path) if alias_path else AliasTable()
     resolver = Resolver(table)
     lexicon = load_lexicon()
+    if tuple(map(str, paths)) == DEFAULT_PATHS:  # the default folders may be absent
+        paths = [p for p in DEFAULT_PATHS if Path(p).exists()]
     files = review_files(paths)
     catalogs = [f for f in files if f.suffix.lower() == ".json"]
     bad_catalogs = _register_catalogs(catalogs, resolver, report)

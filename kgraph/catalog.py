@@ -19,7 +19,7 @@ from rdflib import Literal
 from rdflib.namespace import RDF
 
 from kgraph.errors import SourceError
-from kgraph.extract.context import Context
+from kgraph.extract.context import Context, character_iri
 from kgraph.extract.facts import (
     SCHEMA, CastCredit, CatalogEntity, CatalogFacts, CrewCredit, Iri, Nomination, PersonEntity, Record,
     Release, TitleEntity, YearMonth,
@@ -97,11 +97,17 @@ def register_people(data: dict, path: Path, shown: str, resolver: Resolver) -> N
 
 
 def register_title(data: dict, shown: str, resolver: Resolver) -> None:
+    """Add a title file's title and its named characters to the resolver."""
     reader = _Reader(shown)
     name = reader.get(data, "name", "", str, required=True)
     ident = reader.get(data, "id", "", str, required=True)
     alt = [a for a in reader.items(data, "alt_names", "") if isinstance(a, str)]
-    resolver.table.add(Entity("title", slug(ident), display(name), reader.get(data, "name_ko", "", str), tuple(alt)))
+    entity = resolver.table.add(Entity("title", slug(ident), display(name), reader.get(data, "name_ko", "", str),
+                                       tuple(alt)))
+    for credit in reader.items(data, "credits", ""):
+        if isinstance(credit, dict) and isinstance(credit.get("character"), str):
+            resolver.register_character(entity.iri, display(credit["character"]),
+                                        character_iri(entity.iri, credit["character"]))
 
 
 def generated_variants(name: str) -> list[str]:
@@ -173,7 +179,7 @@ def read_catalog(path: Path, shown: str, resolver: Resolver, lexicon: Lexicon | 
     _credits(ctx, reader, data, record)
     _awards(ctx, reader, data, record)
     _releases(ctx, reader, data, record)
-    facts.entities = [*ctx.people.values(), *ctx.characters.values(), *ctx.entities.values()]
+    facts.entities = [*ctx.people.values(), *ctx.all_characters(), *ctx.entities.values()]
     facts.statements = list(ctx.statements.values())
     facts.claims = list(ctx.claims.values())
     facts.warnings = ctx.warnings

@@ -151,6 +151,10 @@ class AliasTable:
     def candidates(self, kind: str, spelling: str) -> list[Entity]:
         return list(self._by_key.get((kind, name_key(spelling)), []))
 
+    def known_names(self, kind: str) -> list[str]:
+        """Every name and alias of the table's entities of one kind."""
+        return [n for e in self.entities if e.kind == kind for n in (e.name, *e.aliases)]
+
     def by_id(self, kind: str, ident: str) -> Entity | None:
         return next((e for e in self.entities if e.kind == kind and e.id == ident), None)
 
@@ -164,6 +168,27 @@ class Resolver:
 
     def __init__(self, table: AliasTable | None = None) -> None:
         self.table = table or AliasTable()
+        self._characters: dict[str, list[tuple[str, str]]] = {}  # title IRI -> [(name, IRI)]
+
+    def register_character(self, title_iri: str, name: str, iri: str) -> None:
+        """A character a catalogue names, so reviews that drop the family name meet it."""
+        known = self._characters.setdefault(title_iri, [])
+        if (name, iri) not in known:
+            known.append((name, iri))
+
+    def character(self, title_iri: str, name: str) -> tuple[str, str] | None:
+        """(canonical name, IRI) of a registered character of `title_iri` that `name` denotes:
+        the same name, or the same given name without the family name ("Ok-ju" for
+        "Jang Ok-ju"); None when there is no such character or more than one."""
+        tokens = name_key(name).split("-")
+        known = self._characters.get(title_iri, [])
+        exact = [(n, i) for n, i in known if name_key(n).split("-") == tokens]
+        if exact:
+            return exact[0]
+        partial = {(n, i) for n, i in known
+                   if len(tokens) >= 2 and name_key(n).split("-")[-len(tokens):] == tokens
+                   and len(name_key(n).split("-")) == len(tokens) + 1}
+        return partial.pop() if len(partial) == 1 else None
 
     def person(self, name: str, hangul: str | None = None) -> Ref:
         return self._resolve("person", name, hangul, mint=slug(name))

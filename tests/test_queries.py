@@ -30,17 +30,18 @@ def test_every_query_parses_and_uses_its_parameters(query):
 @pytest.mark.parametrize("value", HOSTILE)
 def test_hostile_values_give_answers_or_a_clear_error(seed_store, query, value):
     params = {p.name: value for p in query.params}
-    if all(p.type == "iri" for p in query.params):
+    if any(p.type != "string" for p in query.params):
         with pytest.raises(QueryError) as error:
             run_query(seed_store, query, params)
-        assert "not a valid iri" in str(error.value)
+        assert "not a valid" in str(error.value)
     else:
         rows = run_query(seed_store, query, params)
         assert len(rows) == 0
     assert "https://w3id.org/kgraph/graph/review/ballerina-2023" in seed_store.graphs()
 
 
-@pytest.mark.parametrize("query", [q for q in QUERIES if q.params], ids=lambda q: q.name)
+@pytest.mark.parametrize("query", [q for q in QUERIES if q.params and all(p.type == "iri" for p in q.params)],
+                         ids=lambda q: q.name)
 @pytest.mark.parametrize("iri", ["https://example.org/x#DROP%20ALL;x=1", "urn:x:it's", "<urn:x:a>"])
 def test_valid_but_odd_iris_find_nothing(seed_store, query, iri):
     params = {p.name: iri for p in query.params}

@@ -67,7 +67,7 @@ def extract(doc: Document, resolver: Resolver | None = None, lexicon: Lexicon | 
     assert ctx.title is not None
     return ReviewFacts(
         review=review, title=ctx.title,
-        entities=[*ctx.people.values(), *ctx.characters.values(), *ctx.entities.values()],
+        entities=[*ctx.people.values(), *ctx.all_characters(), *ctx.entities.values()],
         statements=list(ctx.statements.values()), claims=list(ctx.claims.values()),
         sentences=doc.sentences, warnings=ctx.warnings,
     )

@@ -75,6 +75,12 @@ class Context:
             self.mentions.append((sentence, ref.iri))
         return Iri(ref.iri)
 
+    def add_spelling(self, name: str, spelling: str) -> None:
+        """Record another name of a person met in this review ("IU" for Lee Ji-eun)."""
+        known = self.known_person(name)
+        if known is not None and spelling not in self.people[known.value].spellings:
+            self.people[known.value].spellings.append(spelling)
+
     def known_person(self, name: str) -> Iri | None:
         """A person already met whose name or family name (unique) matches `name`."""
         key = name_key(name)
@@ -96,14 +102,19 @@ class Context:
         return is_korean_name(clean(name)) or self.known_person(name) is not None
 
     def character(self, name: str, named: bool = True, description: str | None = None) -> Iri:
-        """The character of the reviewed title called `name`, created on first use."""
+        """The character of the reviewed title called `name`, created on first use; a character
+        a catalogue knows by a fuller name ("Jang Ok-ju" for "Ok-ju") is that character."""
         spelled = display(name)
         key = name_key(spelled)
         entity = self.characters.get(key)
         if entity is None:
-            title_slug = self.title_iri.value.rsplit("/", 1)[-1]
-            entity = CharacterEntity(iri=f"{RESOURCE_IRI}character/{title_slug}/{slug(spelled)}",
-                                     name=spelled, title=self.title_iri, named=named)
+            registered = self.resolver.character(self.title_iri.value, spelled) if named else None
+            canonical, iri = registered or (spelled, character_iri(self.title_iri.value, spelled))
+            entity = next((e for e in self.characters.values() if e.iri == iri), None)
+            if entity is None:
+                entity = CharacterEntity(iri=iri, name=canonical, title=self.title_iri, named=named)
+            if spelled != entity.name and spelled not in entity.spellings:
+                entity.spellings.append(spelled)
             self.characters[key] = entity
         if description and description not in entity.descriptions:
             entity.descriptions.append(description)
@@ -112,6 +123,10 @@ class Context:
     def find_character(self, name: str) -> Iri | None:
         entity = self.characters.get(name_key(display(name)))
         return Iri(entity.iri) if entity else None
+
+    def all_characters(self) -> list[CharacterEntity]:
+        """Each character once (several spellings may point at one)."""
+        return list({e.iri: e for e in self.characters.values()}.values())
 
     def platform(self, name: str) -> Iri:
         found = self.lexicon.platform(name)
@@ -196,6 +211,11 @@ class Context:
 
     def has_statement(self, predicate: URIRef) -> bool:
         return any(p == str(predicate) for _, p, _ in self.statements)
+
+
+def character_iri(title_iri: str, name: str) -> str:
+    """The IRI of a character: the title's id, then the character's name."""
+    return f"{RESOURCE_IRI}character/{title_iri.rsplit('/', 1)[-1]}/{slug(display(name))}"
 
 
 def _value_key(value: object) -> str:

@@ -91,24 +91,26 @@ WORLDWIDE = re.compile(r"\b(globally|worldwide|around the world|across the globe
 
 
 def releases(ctx: Context, fields: dict[str, Field]) -> None:
-    """Premieres, streaming launches and broadcasts, each dated; relative dates resolved."""
+    """Premieres, streaming launches and broadcasts, each dated; runs ("from April 3 to May 23,
+    2015") keep their end date; relative dates ("a day later") are resolved."""
     sentences = ctx.doc.sentences
     for index, sentence in enumerate(sentences):
         if sentence.section.lower().startswith("hashtag"):
             continue
         text = sentence_text(sentence)
         following = sentence_text(sentences[index + 1]) if index + 1 < len(sentences) else ""
-        dates = find_dates(text)
+        spans = [(a, b, value, None) for a, b, value in find_dates(text)]
+        spans += [(a, b, start, end) for a, b, start, end in find_date_ranges(text)]
         last_end = 0
         last_date: dt.date | YearMonth | None = None
-        for start, end, value in dates:
+        overview_line = (sentence.section.lower().startswith("overview") and "release_date" in fields
+                         and fields["release_date"].sentence == sentence)
+        for start, end, value, until in sorted(spans, key=lambda s: s[0]):
             window = text[last_end:start]
             last_end = end
-            if not RELEASE_CUE.search(window) and not (sentence.section.lower().startswith("overview")
-                                                       and "release_date" in fields
-                                                       and fields["release_date"].sentence == sentence):
+            if not (RELEASE_CUE.search(window) or overview_line) or NOT_A_RELEASE.search(window):
                 continue
-            _release(ctx, sentence, window, text + " " + following, value)
+            _release(ctx, sentence, window, text + " " + following, value, until)
             last_date = value
         # "before its Netflix launch a day later"
         for match in RELATIVE.finditer(text):
@@ -120,13 +122,17 @@ def releases(ctx: Context, fields: dict[str, Field]) -> None:
             _release(ctx, sentence, window, text, last_date + dt.timedelta(days=days))
 
 
-def _release(ctx: Context, sentence: Sentence, window: str, context: str, value: dt.date | YearMonth) -> None:
+NOT_A_RELEASE = re.compile(r"\b(week|weekend|period|chart|ranking)\b[^.]*$", re.I)
+
+
+def _release(ctx: Context, sentence: Sentence, window: str, context: str, value: dt.date | YearMonth,
+             until: dt.date | None = None) -> None:
     platforms = ctx.lexicon.platforms_in(window)
     region = "worldwide" if WORLDWIDE.search(window) or WORLDWIDE.search(sentence_text(sentence)) and platforms else None
     if platforms:
         _, _, name, broadcaster = platforms[-1]
         kind = "broadcast" if broadcaster else "streaming"
-        ctx.claim(Release(kind=kind, title=ctx.title_iri, date=value, platform=ctx.platform(name),
+        ctx.claim(Release(kind=kind, title=ctx.title_iri, date=value, end=until, platform=ctx.platform(name),
                           region=region, evidence=[sentence]))
         return
     place_match = PLACE_IN.search(window)
@@ -141,7 +147,7 @@ def _release(ctx: Context, sentence: Sentence, window: str, context: str, value:
         kind = "premiere"
     else:
         kind = "release"
-    ctx.claim(Release(kind=kind, title=ctx.title_iri, date=value, place=place, evidence=[sentence]))
+    ctx.claim(Release(kind=kind, title=ctx.title_iri, date=value, end=until, place=place, evidence=[sentence]))
 
 
 _MONTH_WORD = r"(January|February|March|April|May|June|July|August|September|October|November|December)"

@@ -77,7 +77,7 @@ DAY_FIRST = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+{_MONTH},?\s+(\d{{4}})
 MONTH_FIRST = re.compile(rf"\b{_MONTH}\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})\b")
 ISO_DATE = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
 MONTH_YEAR = re.compile(rf"\b{_MONTH},?\s+(\d{{4}})\b")
-DATE_RANGE = re.compile(rf"\b{_MONTH}\s+(\d{{1,2}})\s*[–—-]\s*(?:{_MONTH}\s+)?(\d{{1,2}}),?\s+(\d{{4}})\b")
+DATE_RANGE = re.compile(rf"\b{_MONTH}\s+(\d{{1,2}})(?:st|nd|rd|th)?\s*(?:[–—-]|to|until|through)\s*(?:{_MONTH}\s+)?(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})\b")
 
 
 def month_number(name: str) -> int:

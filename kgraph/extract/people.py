@@ -32,16 +32,29 @@ SCORING_DEBUT = re.compile(rf"\b({NAME})\s+(?:made|makes|marks|marked)\s+(?:his|
 CAST_PATTERNS = (
     # "As the antagonist Choi Pro, Kim Ji-hoon plays ..." / "As Min-hee, Park Yu-rim gives ..."
     re.compile(rf"\bAs\s+(?:the\s+(?P<desc>{DESC}[a-z][\w-]*)\s+)?(?P<char>{CHAR}),\s+(?P<person>{NAME})"),
-    # "Jeon Jong-seo plays Ok-ju", "X portrays the villain Y"
+    # "Jeon Jong-seo plays Ok-ju", "X portrays the villain Y", "Z plays the young Hye-sung"
     re.compile(rf"(?P<person>{NAME})\s+(?:plays|played|portrays|portrayed|stars as|starred as|is cast as|"
                rf"takes on the role of|plays the role of)\s+(?:(?:the|a|an)\s+(?P<desc>{DESC}[a-z][\w-]*)\s+)?(?P<char>{CHAR})"),
     # "When Jeon Jong-seo steps into Ok-ju's boots"
     re.compile(rf"(?P<person>{NAME})\s+steps\s+into\s+(?P<char>{CHAR})'s\s+(?:boots|shoes|role)"),
-    # "starring Jeon Jong-seo as Ok-ju", "Kim Ji-hoon, as the villain Choi Pro,"
-    re.compile(rf"(?P<person>{NAME}),?\s+as\s+(?:the\s+(?P<desc>{DESC}[a-z][\w-]*)\s+)?(?P<char>{CHAR})"),
+    # "Kim Sung-ryung, as Seo-yeon's mother Eun-ae,"
+    re.compile(rf"(?P<person>{NAME}),?\s+as\s+(?P<desc>{CHAR}'s\s+[a-z][\w-]*)\s+(?P<char>{CHAR})"),
+    # "starring Jeon Jong-seo as Ok-ju", "Kim Ji-hoon, as the villain Choi Pro,", "Yoo Ji-tae, as the Professor,"
+    re.compile(rf"(?P<person>{NAME}),?\s+as\s+(?:the\s+(?:(?P<desc>{DESC}[a-z][\w-]*)\s+)?)?(?P<char>{CHAR})"),
     # "Ok-ju (Jeon Jong-seo)"
     re.compile(rf"(?P<char>{CHAR})\s+\((?P<person>{NAME})\)"),
 )
+# "Park Bo-young plays both twins, Mi-ji and Mi-rae"
+PLAYS_BOTH = re.compile(rf"(?P<person>{NAME})\s+(?:plays|played|portrays)\s+both\s+(?:[a-z]+\s+)*?"
+                        rf"(?:twins|sisters|brothers|roles|characters|parts)?,?\s*(?P<c1>{CHAR})\s+and\s+(?P<c2>{CHAR})")
+# "Kim Sun-young and Im Chul-soo ... turn up here too, as Yeom Bun-hong and Lee Chung-gu"
+RESPECTIVELY = re.compile(rf"(?P<p1>{NAME})\s+and\s+(?P<p2>{NAME})\b[^.;]*?,\s+as\s+(?P<c1>{CHAR})\s+and\s+(?P<c2>{CHAR})")
+# "twin sisters Mi-ji and Mi-rae" ... "the twins (both Park Bo-young; ...)"
+GROUP = re.compile(rf"\b(?:twins?|twin sisters|twin brothers),?\s+(?P<c1>{CHAR})\s+and\s+(?P<c2>{CHAR})")
+GROUP_BOTH = re.compile(rf"\bthe\s+(?P<group>twins|sisters|brothers)\s+\(both\s+(?P<person>{NAME})")
+# "IU (Lee Ji-eun)": a stage name and the person's name, one person
+STAGE_NAME = re.compile(rf"(?<![\w-])(?P<stage>[A-Z][A-Z.&]{{1,7}})\s+\((?P<person>{NAME})\)")
+STARRING = re.compile(r"\bstarring\s+([^.;:()]+)")
 NOT_CHARACTERS = {"he", "she", "they", "it", "him", "her", "his", "the", "a", "an", "this", "that",
                   "best", "netflix", "korean", "south"}
 PERSON_NOUNS = ("bodyguard", "woman", "man", "girl", "boy", "friend", "villain", "hero", "heroine",
@@ -64,7 +77,8 @@ def person_name(ctx: Context, text: str) -> str | None:
             candidate = re.sub(r"'s$", "", " ".join(words[i:i + n])).strip(",.")
             if n >= 2 and is_korean_name(candidate):
                 return candidate
-            if ctx.known_person(candidate) is not None:
+            if ctx.known_person(candidate) is not None or (
+                    n >= 2 and ctx.resolver.table.candidates("person", candidate)):
                 return candidate
     return None
 
@@ -152,8 +166,15 @@ def _plausible_name(ctx: Context, name: str, title_key: str) -> bool:
 
 def prose_cast(ctx: Context) -> None:
     """Actors and their characters from prose patterns; an actor may play several characters."""
+    groups: dict[str, list[str]] = {}
     for sentence in _prose(ctx):
         text = sentence_text(sentence)
+        for match in STAGE_NAME.finditer(text):
+            name = person_name(ctx, match.group("person"))
+            if name:
+                ctx.person(name, sentence=sentence)
+                ctx.add_spelling(name, match.group("stage"))
+        _multi_cast(ctx, sentence, text, groups)
         for pattern in CAST_PATTERNS:
             for match in pattern.finditer(text):
                 name = person_name(ctx, match.group("person"))
@@ -173,8 +194,41 @@ def prose_cast(ctx: Context) -> None:
                 ctx.character(character, description=match.group(1))
 
 
+def _multi_cast(ctx: Context, sentence: Sentence, text: str, groups: dict[str, list[str]]) -> None:
+    """One actor in two roles, two actors in two roles, twins, and "starring A and B"."""
+    pairs: list[tuple[str | None, str | None]] = []
+    for match in PLAYS_BOTH.finditer(text):
+        pairs += [(match.group("person"), match.group("c1")), (match.group("person"), match.group("c2"))]
+    for match in RESPECTIVELY.finditer(text):
+        pairs += [(match.group("p1"), match.group("c1")), (match.group("p2"), match.group("c2"))]
+    for match in GROUP.finditer(text):
+        members = [c for c in (_character_name(ctx, match.group("c1")), _character_name(ctx, match.group("c2"))) if c]
+        groups["twins"] = groups["sisters"] = groups["brothers"] = members
+        for member in members:
+            ctx.character(member)
+    for match in GROUP_BOTH.finditer(text):
+        pairs += [(match.group("person"), member) for member in groups.get(match.group("group"), [])]
+    for person_text, character_text in pairs:
+        name = person_name(ctx, person_text or "")
+        character = _character_name(ctx, character_text or "")
+        if name and character:
+            ctx.cast(ctx.person(name, sentence=sentence), ctx.character(character), sentence)
+    for match in STARRING.finditer(text):
+        for item in re.split(r",\s*(?:and\s+)?|\s+and\s+", match.group(1)):
+            if " as " in item:
+                continue
+            name = person_name(ctx, item.strip())
+            if name and name_key(name) == name_key(item.strip()):
+                person = ctx.person(name, sentence=sentence)
+                if not any(type(c).__name__ == "CastCredit" and c.person == person for c in ctx.claims.values()):
+                    ctx.cast(person, None, sentence)
+
+
 def _character_name(ctx: Context, text: str) -> str | None:
-    name = re.sub(r"'s$", "", text.strip()).strip(",.")
+    text = text.strip().strip(",.")
+    if text.endswith("'s"):  # "Seo-yeon's mother": a description, not the character
+        return None
+    name = text
     words = name.split()
     if not words or words[0].lower() in NOT_CHARACTERS or ctx.lexicon.platform(name):
         return None

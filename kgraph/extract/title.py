@@ -52,7 +52,7 @@ def find_title(ctx: Context, fields: dict[str, Field]) -> None:
         name, hangul, year = split_title(fields["title"].value)
         sentence = fields["title"].sentence
     elif doc.post_title:
-        name, hangul, year = split_title(re.split(r"\s*[—–|:]\s*|\s+-\s+", doc.post_title)[0])
+        name, hangul, year = split_title(_title_from_heading(ctx, doc.post_title))
         ctx.warnings.append(f"{doc.path}: no 'Title:' line in an Overview block; "
                             f"took the title {name!r} from the post title")
     else:
@@ -77,6 +77,21 @@ def find_title(ctx: Context, fields: dict[str, Field]) -> None:
         ctx.state(title, KG.nameKo, Literal(hangul, lang="ko"), evidence)
     if year is not None:
         ctx.state(title, KG.year, Literal(year), fields["year"].sentence if "year" in fields else sentence)
+
+
+def _title_from_heading(ctx: Context, heading: str) -> str:
+    """The title a heading line names: the longest known title it starts with, else the part
+    before the first dash, colon, bar or ", and"."""
+    plain = clean(heading)
+    known = ctx.resolver.table.known_names("title")
+    starts = [n for n in known if plain.lower().startswith(clean(n).lower())
+              and (len(plain) == len(clean(n)) or not plain[len(clean(n))].isalnum())]
+    if starts:
+        best = max(starts, key=len)
+        rest = plain[len(clean(best)):]
+        extra = re.match(r"\s*(\(\d{4}\))?\s*([\uac00-\ud7a3][\uac00-\ud7a3\s:]*)?", rest)
+        return best + (" " + extra.group(0).strip() if extra and extra.group(0).strip() else "")
+    return re.split(r"\s*[—–|:]\s*|\s+-\s+|,\s+(?:and|or|but)\s+", heading)[0]
 
 
 def _kind(ctx: Context, fields: dict[str, Field]) -> tuple[str, Sentence | None]:
