@@ -26,14 +26,14 @@ NAME = r"[A-Z][\w'-]*(?:\s[A-Z][\w'-]*){0,2}"
 CHAR = r"[A-Z][\w'-]*(?:\s[A-Z][\w'-]*){0,2}"
 DESC = r"(?:[a-z][\w-]*\s+){0,3}?"
 CREW_BEFORE = re.compile(rf"(?i:\b({_JOBS}))\s+({NAME})")
-CREW_BY = re.compile(rf"\b(directed|helmed|written|penned|scored|composed|music|score|shot|edited|produced)\s+by\s+({NAME})")
+CREW_BY = re.compile(rf"\b((?i:directed|helmed|written|penned|scored|composed|music|score|shot|edited|produced))\s+(?i:by)\s+({NAME})")
 CREW_POSSESSIVE = re.compile(rf"\b({NAME})'s\s+(?:[\w-]+\s+){{0,2}}?(music|score)\b")
 SCORING_DEBUT = re.compile(rf"\b({NAME})\s+(?:made|makes|marks|marked)\s+(?:his|her|their)\s+((?:feature\s+)?(?:film\s+)?scoring debut)")
 CAST_PATTERNS = (
     # "As the antagonist Choi Pro, Kim Ji-hoon plays ..." / "As Min-hee, Park Yu-rim gives ..."
     re.compile(rf"\bAs\s+(?:the\s+(?P<desc>{DESC}[a-z][\w-]*)\s+)?(?P<char>{CHAR}),\s+(?P<person>{NAME})"),
     # "Jeon Jong-seo plays Ok-ju", "X portrays the villain Y", "Z plays the young Hye-sung"
-    re.compile(rf"(?P<person>{NAME})\s+(?:plays|played|portrays|portrayed|stars as|starred as|is cast as|"
+    re.compile(rf"(?P<person>{NAME})(?:\s+\([^)]*\))?\s+(?:plays|played|portrays|portrayed|stars as|starred as|is cast as|"
                rf"takes on the role of|plays the role of)\s+(?:(?:the|a|an)\s+(?P<desc>{DESC}[a-z][\w-]*)\s+)?(?P<char>{CHAR})"),
     # "When Jeon Jong-seo steps into Ok-ju's boots"
     re.compile(rf"(?P<person>{NAME})\s+steps\s+into\s+(?P<char>{CHAR})'s\s+(?:boots|shoes|role)"),
@@ -54,7 +54,7 @@ GROUP = re.compile(rf"\b(?:twins?|twin sisters|twin brothers),?\s+(?P<c1>{CHAR})
 GROUP_BOTH = re.compile(rf"\bthe\s+(?P<group>twins|sisters|brothers)\s+\(both\s+(?P<person>{NAME})")
 # "IU (Lee Ji-eun)": a stage name and the person's name, one person
 STAGE_NAME = re.compile(rf"(?<![\w-])(?P<stage>[A-Z][A-Z.&]{{1,7}})\s+\((?P<person>{NAME})\)")
-STARRING = re.compile(r"\bstarring\s+([^.;:()]+)")
+STARRING = re.compile(r"\b(?:starring|stars|led by)\s+([^.;:()]+)", re.I)
 NOT_CHARACTERS = {"he", "she", "they", "it", "him", "her", "his", "the", "a", "an", "this", "that",
                   "best", "netflix", "korean", "south"}
 PERSON_NOUNS = ("bodyguard", "woman", "man", "girl", "boy", "friend", "villain", "hero", "heroine",

@@ -198,7 +198,9 @@ SET_IN = re.compile(r"\b(?:set in|takes place in|unfolds in)\s+(?:the\s+)?(?:cit
 PROSE_RUNTIME = re.compile(
     r"\b(\d{2,3})[\s-]*minutes?\s+(?:runtime|run time|running time|(?:[\w-]+\s+){0,2}?(?:tale|film|movie|"
     r"thriller|drama|feature|ride))\b|\b(?:runtime|running time|run time) of (\d{2,3}) minutes", re.I)
-STREAMS_ON = re.compile(r"\b(?:stream(?:s|ing)?|available|watch(?:ed)?(?: it)?)\b[^.]{0,30}?\bon\s+$", re.I)
+STREAMS_ON = re.compile(r"\b(?:stream(?:s|ing)?|available|watch(?:ed)?(?: it)?|premiered|aired|airs|airing|"
+                        r"broadcast|released|launched)\b[^.]{0,30}?\bon\s+$", re.I)
+SHORT_RUNTIME = re.compile(r"\b(\d{2,3})\s*(?:minutes|mins?)\b", re.I)
 
 
 def _prose_attributes(ctx: Context, fields: dict[str, Field]) -> None:
@@ -219,8 +221,12 @@ def _prose_attributes(ctx: Context, fields: dict[str, Field]) -> None:
             if not ctx.lexicon.platform(place) and not place.isdigit():
                 ctx.state(title, KG.setting, ctx.place(place), sentence)
         for offset, iri, name, _ in ctx.lexicon.platforms_in(text):
-            if STREAMS_ON.search(text[max(0, offset - 40):offset]):
+            before = text[max(0, offset - 40):offset]
+            if STREAMS_ON.search(before) or (before.endswith("(") and text[offset + len(name):].startswith(")")):
                 ctx.state(title, KG.platform, ctx.platform(name), sentence)
+        if len(text) < 90 and sentence.line <= 5:  # a note line under the heading: "Watched ... - 93 minutes"
+            for match in SHORT_RUNTIME.finditer(text):
+                ctx.state(title, KG.runtimeMinutes, Literal(int(match.group(1))), sentence)
         for match in PROSE_RUNTIME.finditer(text):
             minutes = int(match.group(1) or match.group(2))
             ctx.state(title, KG.runtimeMinutes, Literal(minutes), sentence)

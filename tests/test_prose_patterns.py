@@ -1,0 +1,120 @@
+"""Reviews in other layouts: facts written in prose are extracted with the same provenance."""
+from __future__ import annotations
+
+import pytest
+
+from kgraph.extract import extract
+from kgraph.extract.facts import CastCredit, CrewCredit, Iri, Release
+from kgraph.resolve import AliasTable, Resolver
+from kgraph.sources import read_text
+
+from conftest import ALIASES
+
+
+def facts_of(text: str, resolver: Resolver | None = None):
+    [doc] = read_text(text, "prose.txt")
+    return extract(doc, resolver or Resolver(AliasTable.load(ALIASES)))
+
+
+def cast(facts) -> set[tuple[str, str | None]]:
+    people = {e.iri: e.name for e in facts.entities if type(e).__name__ == "PersonEntity"}
+    chars = {e.iri: e.name for e in facts.entities if type(e).__name__ == "CharacterEntity"}
+    return {(people[c.person.value], chars[c.character.value] if c.character else None)
+            for c in facts.of_type(CastCredit)}
+
+
+def values(facts) -> set[tuple[str, str]]:
+    return {(s.predicate.rsplit("#", 1)[-1].rsplit("/", 1)[-1], s.value.value if isinstance(s.value, Iri) else str(s.value))
+            for s in facts.statements}
+
+
+def test_heading_line_directed_by_and_starring_and_a_watched_line():
+    facts = facts_of("Ballerina (2023) 발레리나\n"
+                     "Directed by Lee Chung-hyun, and starring Jeon Jong-seo as Ok-ju, Kim Ji-hoon as Choi Pro "
+                     "and Park Yu-rim as Min-hee\n"
+                     "Watched in one night — 93 minutes (NETFLIX)\n"
+                     "It is short, loud and sad, and I loved it.\n")
+    assert facts.title.name == "Ballerina"
+    assert {("nameKo", "발레리나"), ("year", "2023"), ("runtimeMinutes", "93")} <= values(facts)
+    assert ("platform", "https://w3id.org/kgraph/id/platform/netflix") in values(facts)
+    assert cast(facts) == {("Jeon Jong-seo", "Ok-ju"), ("Kim Ji-hoon", "Choi Pro"), ("Park Yu-rim", "Min-hee")}
+    directors = [c for c in facts.of_type(CrewCredit) if c.job.value.endswith("#director")]
+    assert [d.person.value.rsplit("/", 1)[-1] for d in directors] == ["lee-chung-hyun"]
+    assert all(c.evidence and "Directed by" in c.evidence[0].text for c in facts.of_type(CastCredit))
+
+
+def test_one_actor_two_characters():
+    facts = facts_of("Our Unwritten Seoul\n\nPark Bo-young plays both twins, Mi-ji and Mi-rae, and you forget it "
+                     "is one actress.\n")
+    assert cast(facts) == {("Park Bo-young", "Mi-ji"), ("Park Bo-young", "Mi-rae")}
+
+
+def test_appositive_with_a_description():
+    facts = facts_of("Ballerina\n\nKim Ji-hoon, as the villain Choi Pro, is smooth and horrible.\n")
+    assert cast(facts) == {("Kim Ji-hoon", "Choi Pro")}
+    [choi] = [e for e in facts.entities if type(e).__name__ == "CharacterEntity"]
+    assert choi.descriptions == ["villain"]
+
+
+def test_character_then_actor_in_parentheses():
+    facts = facts_of("Ballerina\n\nOk-ju (Jeon Jong-seo) walks into the club without a word.\n")
+    assert cast(facts) == {("Jeon Jong-seo", "Ok-ju")}
+
+
+def test_twins_in_parentheses_point_back_to_the_named_twins():
+    facts = facts_of("Our Unwritten Seoul\n\nThe twin sisters Mi-ji and Mi-rae trade places. "
+                     "The story follows the twins (both Park Bo-young; a younger actress plays them as teenagers) "
+                     "through one hard spring.\n")
+    assert {("Park Bo-young", "Mi-ji"), ("Park Bo-young", "Mi-rae")} <= cast(facts)
+
+
+def test_news_style_premiere_and_streaming():
+    facts = facts_of("Our Unwritten Seoul draws big ratings\n\nStarring Park Bo-young and Park Jin-young, the drama "
+                     "premiered on tvN in May 2025 and also streams on Netflix.\n")
+    [release] = facts.of_type(Release)
+    assert (release.kind, str(release.date), release.platform.value.rsplit("/", 1)[-1]) == ("broadcast", "2025-05", "tvn")
+    platforms = {v.rsplit("/", 1)[-1] for p, v in values(facts) if p == "platform"}
+    assert platforms == {"tvn", "netflix"}
+    assert {p for p, _ in cast(facts)} == {"Park Bo-young", "Park Jin-young"}
+
+
+def test_stage_name_is_an_alias_of_one_person():
+    facts = facts_of("A review\n\nIU (Lee Ji-eun) plays Lee Ji-an, and IU is the reason to watch.\n")
+    people = [e for e in facts.entities if type(e).__name__ == "PersonEntity"]
+    assert len(people) == 1 and people[0].name == "Lee Ji-eun" and "IU" in people[0].spellings
+    assert cast(facts) == {("Lee Ji-eun", "Lee Ji-an")}
+
+
+def test_people_are_recognised_by_the_shape_of_korean_names():
+    # Nobody here is in a cast list or the alias table: names are found because of how they are written.
+    facts = facts_of("Some film\n\nHan Hyo-joo plays Yeon-hee, and Jo In-sung plays Ji-ho.\n", Resolver())
+    assert cast(facts) == {("Han Hyo-joo", "Yeon-hee"), ("Jo In-sung", "Ji-ho")}
+
+
+def test_capitalised_words_are_not_people():
+    facts = facts_of("Some film\n\nMoney Heist plays Seoul like a stage, and Choi Pro plays cards.\n", Resolver())
+    assert cast(facts) == set()
+
+
+def test_respectively():
+    facts = facts_of("Our Unwritten Seoul\n\nKim Sun-young and Im Chul-soo, a married couple elsewhere, turn up here "
+                     "too, as Yeom Bun-hong and Lee Chung-gu.\n")
+    assert cast(facts) == {("Kim Sun-young", "Yeom Bun-hong"), ("Im Chul-soo", "Lee Chung-gu")}
+
+
+def test_possessive_description_is_not_the_character():
+    facts = facts_of("The Call\n\nKim Sung-ryung, as Seo-yeon's mother Eun-ae, is heartbreaking.\n")
+    assert cast(facts) == {("Kim Sung-ryung", "Eun-ae")}
+
+
+def test_a_run_of_broadcast_dates_keeps_its_end():
+    facts = facts_of("Beating Again\n\nIt aired on JTBC from April 3 to May 23, 2015.\n")
+    [release] = facts.of_type(Release)
+    assert (str(release.date), str(release.end), release.kind) == ("2015-04-03", "2015-05-23", "broadcast")
+
+
+@pytest.mark.parametrize("sentence", [
+    "In its debut week (October 9–15, 2023), it hit No. 1 on Netflix's Non-English Films list.",
+])
+def test_a_chart_week_is_not_a_release(sentence):
+    assert facts_of(f"Ballerina\n\n{sentence}\n").of_type(Release) == []
