@@ -13,7 +13,7 @@ from kgraph.cli import main
 
 from conftest import ALIASES, ROOT, SEED
 
-COMMANDS = ["build", "query", "validate", "stats", "export"]
+COMMANDS = sorted(main.commands)
 
 
 @pytest.fixture
