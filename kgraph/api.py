@@ -1,10 +1,13 @@
-"""The Python API: one object over a store, with the same verbs as the CLI.
+"""The Python API: one object over a store, with the same verbs as the CLI. Questions come
+back as pandas DataFrames with proper dtypes.
 
     >>> from kgraph import KGraph
     >>> kg = KGraph("memory:")
-    >>> report = kg.build(["data/reviews"], dump=None)
-    >>> kg.stats()["titles"] >= 1
-    True
+    >>> report = kg.build(["data/catalog", "data/reviews"], dump=None)
+    >>> kg.stats()["titles"]
+    14
+    >>> kg.reunions(person="Kim Ji-hoon")[["a_name", "b_name", "titles"]].values.tolist()
+    [['Jeon Jong-seo', 'Kim Ji-hoon', 2]]
 """
 from __future__ import annotations
 
@@ -12,10 +15,13 @@ import os
 from pathlib import Path
 from typing import Iterable
 
+import pandas as pd
+
 from kgraph.build import DEFAULT_PATHS, BuildReport
 from kgraph.build import build as _build
 from kgraph.errors import KGraphError
 from kgraph.export import export as _export
+from kgraph.frames import to_frame
 from kgraph.queries import run_query
 from kgraph.store import DEFAULT_SELECTOR, Rows, Store, open_store
 from kgraph.validate import ValidationReport
@@ -28,56 +34,124 @@ def default_selector() -> str:
 
 
 class KGraph:
-    """A knowledge graph in a store: build it, query it, validate it, export it."""
+    """A knowledge graph in a store: build it, ask it questions, analyse it, export it."""
 
     def __init__(self, store: str | Store | None = None) -> None:
-        self.store: Store = open_store(store or default_selector()) if not hasattr(store, "select") else store  # type: ignore[assignment]
+        self.store: Store = store if hasattr(store, "select") else open_store(store or default_selector())  # type: ignore[assignment]
 
+    # ------------------------------------------------------------------ building
     def build(self, paths: Iterable[Path | str] = DEFAULT_PATHS, aliases: Path | str | None = "data/aliases.csv",
               dump: Path | str | None = "data/kgraph.nq", progress: bool = False, force: bool = False) -> BuildReport:
-        """Ingest review files into the store (see kgraph.build.build)."""
+        """Ingest catalogue and review files into the store (see kgraph.build.build)."""
         return _build(self.store, paths, aliases=aliases, dump=dump, progress=progress, force=force)
-
-    def query(self, name: str | Path, **params: object) -> Rows:
-        """Run a named query from queries/ (or a .rq file) with its parameters bound."""
-        return run_query(self.store, name, params)
 
     def validate(self) -> ValidationReport:
         """Check the graph against ontology/shapes.ttl."""
         return _validate(self.store)
 
+    def export(self, path: Path | str, format: str | None = None) -> int:
+        """Write the whole dataset to `path` (N-Quads, TriG, Turtle or N-Triples); returns the count."""
+        return _export(self.store, path, format)
+
+    # ------------------------------------------------------------------ questions
+    def rows(self, name: str | Path, **params: object) -> Rows:
+        """A named query's raw result: RDF terms."""
+        return run_query(self.store, name, params)
+
+    def query(self, name: str | Path, **params: object) -> pd.DataFrame:
+        """Run a named query from queries/ (or a .rq file) with its parameters bound."""
+        return to_frame(run_query(self.store, name, params))
+
     def stats(self) -> dict[str, int]:
-        """Counts of titles, people, characters, credits, claims, reviews, sentences, ..."""
+        """Counts of titles, people, characters, credits, claims, reviews, catalogues, sentences, ..."""
         counts = {str(what): int(count) for what, count in run_query(self.store, "stats").rows}
         for key in ("titles", "people", "characters", "credits", "reviews", "catalogues", "claims", "sentences"):
             counts.setdefault(key, 0)
         counts["graphs"] = len(self.store.graphs())
         return counts
 
-    def conflicts(self) -> Rows:
+    def person(self, name: str) -> tuple[str, str]:
+        """(IRI, name) of the person `name` denotes (any spelling, Hangul or IRI)."""
+        from kgraph.analysis.lookup import find
+        return find(self.store, "person", name)
+
+    def title(self, name: str) -> tuple[str, str]:
+        """(IRI, name) of the title `name` denotes."""
+        from kgraph.analysis.lookup import find
+        return find(self.store, "title", name)
+
+    def cast(self, title: str) -> pd.DataFrame:
+        """A title's cast and crew: person, role and character."""
+        return _specific(self.query("cast", title=self.title(title)[0]))
+
+    def filmography(self, person: str) -> pd.DataFrame:
+        """A person's titles, years, roles and characters."""
+        return _specific(self.query("filmography", person=self.person(person)[0]))
+
+    def costars(self, person: str) -> pd.DataFrame:
+        """A person's titles with everyone else credited on each."""
+        return self.query("costars", person=self.person(person)[0])
+
+    def conflicts(self) -> pd.DataFrame:
         """Where sources disagree (year, runtime, episodes, Korean name, character, release date)."""
-        return run_query(self.store, "conflicts")
+        return self.query("conflicts")
 
-    def reunions(self, min_titles: int = 2) -> Rows:
-        """Pairs of people credited together on at least `min_titles` titles."""
-        return run_query(self.store, "reunions", {"min_titles": min_titles})
-
-    def people(self, duplicates: bool = False, aliases: Path | str = "data/aliases.csv") -> Rows:
+    def people(self, duplicates: bool = False, aliases: Path | str = "data/aliases.csv") -> pd.DataFrame:
         """Every person, or (duplicates=True) the pairs that may be one person, with why."""
         if not duplicates:
-            return run_query(self.store, "people")
-        from rdflib import Literal, URIRef
-
+            return self.query("people")
         from kgraph.people import likely_duplicates
         from kgraph.resolve import AliasTable
 
         found = likely_duplicates(self.store, AliasTable.load(aliases))
-        return Rows(["a", "a_name", "b", "b_name", "why"],
-                    [(URIRef(d.a), Literal(d.a_name), URIRef(d.b), Literal(d.b_name), Literal(d.why)) for d in found])
+        return pd.DataFrame([(d.a, d.a_name, d.b, d.b_name, d.why) for d in found],
+                            columns=["a", "a_name", "b", "b_name", "why"], dtype="string")
 
-    def export(self, path: Path | str, format: str | None = None) -> int:
-        """Write the whole dataset to `path` (N-Quads, TriG or Turtle); returns the triple count."""
-        return _export(self.store, path, format)
+    # ------------------------------------------------------------------ analyses
+    def reunions(self, min_titles: int = 2, person: str | None = None) -> pd.DataFrame:
+        """Pairs credited together on at least `min_titles` titles (optionally one person's)."""
+        from kgraph.analysis.reunions import reunions
+        return reunions(self.store, min_titles, self.person(person)[0] if person else None)
+
+    def network(self):
+        """(person–title graph, collaboration graph) as networkx graphs."""
+        from kgraph.analysis import network
+        bipartite = network.person_title_graph(network.credit_table(self.store))
+        return bipartite, network.collaboration_graph(bipartite)
+
+    def path(self, a: str, b: str) -> pd.DataFrame:
+        """The shortest chain of shared titles from person `a` to person `b`."""
+        from kgraph.analysis.network import collaboration_path
+        bipartite, _ = self.network()
+        steps = collaboration_path(bipartite, self.person(a)[0], self.person(b)[0])
+        return pd.DataFrame([(s.person, s.person_name, s.title, s.title_name) for s in steps],
+                            columns=["person", "person_name", "title", "title_name"], dtype="string")
+
+    def similar(self, title: str, limit: int = 10) -> pd.DataFrame:
+        """Titles like `title` by shared people, genres and themes, each with why."""
+        from kgraph.analysis.network import credit_table, similar_titles
+        return similar_titles(credit_table(self.store), self.query("title-features"), self.title(title)[0], limit)
+
+    def rankings(self) -> pd.DataFrame:
+        """People by betweenness and degree in the collaboration graph."""
+        from kgraph.analysis.network import rankings
+        return rankings(self.network()[1], betweenness_sample=500)
+
+    def communities(self) -> pd.DataFrame:
+        """Louvain communities of the collaboration graph."""
+        from kgraph.analysis.network import communities
+        return communities(self.network()[1])
+
+    def export_network(self, path: Path | str, which: str = "collaboration") -> Path:
+        """Write the collaboration (or person–title) graph as GraphML or GEXF."""
+        from kgraph.analysis.network import export
+        bipartite, collab = self.network()
+        return export(collab if which == "collaboration" else bipartite, path)
+
+    def draw(self, person: str, path: Path | str) -> Path:
+        """A PNG of a person's neighbourhood: their titles and collaborators."""
+        from kgraph.analysis.network import draw_neighbourhood
+        return draw_neighbourhood(self.network()[0], self.person(person)[0], path)
 
     def close(self) -> None:
         self.store.close()
@@ -87,6 +161,18 @@ class KGraph:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+
+def _specific(frame: pd.DataFrame) -> pd.DataFrame:
+    """Drop bare "credited" rows (a source said only "worked together in ...") where another
+    source gives the same person's job or character on the same title."""
+    if "role" not in frame.columns or frame.empty:
+        return frame
+    key = ["person"] if "person" in frame.columns else ["title"]
+    known = frame[frame["role"] != "credited"][key].drop_duplicates()
+    bare = frame["role"] == "credited"
+    redundant = bare & frame[key[0]].isin(known[key[0]])
+    return frame[~redundant].reset_index(drop=True)
 
 
 __all__ = ["KGraph", "KGraphError", "default_selector"]

@@ -119,8 +119,7 @@ def query(name: str | None, params: tuple[str, ...], list_: bool, store: str, fm
             raise KGraphError(f"--param {item!r}: expected NAME=VALUE")
         values[key.strip()] = value
     with _open(store) as kg:
-        rows = kg.query(name, **values)
-    click.echo(render(rows, fmt), nl=False)
+        click.echo(render(kg.query(name, **values), fmt), nl=False)
 
 
 @main.command()
@@ -130,8 +129,7 @@ def query(name: str | None, params: tuple[str, ...], list_: bool, store: str, fm
 def conflicts(store: str, fmt: str) -> None:
     """List where sources disagree, each claim with its source."""
     with _open(store) as kg:
-        rows = kg.conflicts()
-    click.echo(render(rows, fmt), nl=False)
+        click.echo(render(kg.conflicts(), fmt), nl=False)
 
 
 @main.command()
@@ -143,20 +141,90 @@ def conflicts(store: str, fmt: str) -> None:
 def people(duplicates: bool, aliases: Path, store: str, fmt: str) -> None:
     """List people, or with --duplicates the pairs that may be one person."""
     with _open(store) as kg:
-        rows = kg.people(duplicates=duplicates, aliases=aliases)
-    click.echo(render(rows, fmt), nl=False)
+        click.echo(render(kg.people(duplicates=duplicates, aliases=aliases), fmt), nl=False)
 
 
 @main.command()
-@click.option("--min-titles", type=int, default=2, show_default=True)
+@click.option("--min-titles", type=int, default=2, show_default=True, help="Least number of shared titles.")
+@click.option("--person", default=None, help="Only this person's reunions (any spelling, Hangul or IRI).")
 @_store_option
 @_format_option
 @handle_errors
-def reunions(min_titles: int, store: str, fmt: str) -> None:
+def reunions(min_titles: int, person: str | None, store: str, fmt: str) -> None:
     """Pairs of people credited together on several titles."""
     with _open(store) as kg:
-        rows = kg.reunions(min_titles)
-    click.echo(render(rows, fmt), nl=False)
+        frame = kg.reunions(min_titles, person)
+    click.echo(render(frame.drop(columns=["title_iris"], errors="ignore"), fmt), nl=False)
+
+
+@main.command()
+@click.argument("title")
+@_store_option
+@_format_option
+@handle_errors
+def cast(title: str, store: str, fmt: str) -> None:
+    """A title's cast and crew, with characters and jobs."""
+    with _open(store) as kg:
+        click.echo(render(kg.cast(title), fmt), nl=False)
+
+
+@main.command()
+@click.argument("person")
+@_store_option
+@_format_option
+@handle_errors
+def filmography(person: str, store: str, fmt: str) -> None:
+    """A person's titles, with roles and characters."""
+    with _open(store) as kg:
+        click.echo(render(kg.filmography(person), fmt), nl=False)
+
+
+@main.command()
+@click.argument("a")
+@click.argument("b")
+@_store_option
+@_format_option
+@handle_errors
+def path(a: str, b: str, store: str, fmt: str) -> None:
+    """The shortest chain of shared titles between two people."""
+    with _open(store) as kg:
+        click.echo(render(kg.path(a, b), fmt), nl=False)
+
+
+@main.command()
+@click.argument("title")
+@click.option("--limit", type=int, default=10, show_default=True)
+@_store_option
+@_format_option
+@handle_errors
+def similar(title: str, limit: int, store: str, fmt: str) -> None:
+    """Titles like TITLE by shared people, genres and themes, each with why."""
+    with _open(store) as kg:
+        click.echo(render(kg.similar(title, limit), fmt), nl=False)
+
+
+@main.command()
+@click.option("--export", "export_path", type=click.Path(path_type=Path), default=None,
+              help="Write the collaboration graph (.graphml or .gexf).")
+@click.option("--bipartite", is_flag=True, help="Export the person–title graph instead.")
+@click.option("--draw", "draw_person", default=None, help="Draw this person's neighbourhood...")
+@click.option("--png", type=click.Path(path_type=Path), default=Path("neighbourhood.png"), show_default=True,
+              help="...into this PNG file.")
+@_store_option
+@_format_option
+@handle_errors
+def network(export_path: Path | None, bipartite: bool, draw_person: str | None, png: Path, store: str,
+            fmt: str) -> None:
+    """Rank people in the collaboration network; export it or draw a neighbourhood."""
+    with _open(store) as kg:
+        if export_path:
+            kg.export_network(export_path, "bipartite" if bipartite else "collaboration")
+            click.echo(f"wrote {export_path}")
+        if draw_person:
+            kg.draw(draw_person, png)
+            click.echo(f"wrote {png}")
+        if not export_path and not draw_person:
+            click.echo(render(kg.rankings().head(20), fmt), nl=False)
 
 
 @main.command()
@@ -205,24 +273,45 @@ def export(path: Path, fmt: str | None, store: str) -> None:
 
 
 def render(rows: Any, fmt: str) -> str:
-    """Rows as an aligned table, CSV or JSON (a list of objects, values as strings)."""
-    records = [{k: ("" if v is None else str(v)) for k, v in row.items()} for row in rows]
+    """Rows or a DataFrame as an aligned table, CSV or JSON (a list of objects, values as text)."""
+    if hasattr(rows, "to_dict") and hasattr(rows, "columns"):
+        variables = [str(c) for c in rows.columns]
+        records = [{k: "" if _missing(v) else _text(v) for k, v in zip(variables, values)}
+                   for values in rows.itertuples(index=False, name=None)]
+    else:
+        variables = rows.variables
+        records = [{k: ("" if v is None else str(v)) for k, v in row.items()} for row in rows]
     if fmt == "json":
         return json.dumps(records, ensure_ascii=False, indent=2) + "\n"
     if fmt == "csv":
         buffer = io.StringIO()
-        writer = csv.DictWriter(buffer, fieldnames=rows.variables, lineterminator="\n")
+        writer = csv.DictWriter(buffer, fieldnames=variables, lineterminator="\n")
         writer.writeheader()
         writer.writerows(records)
         return buffer.getvalue()
-    widths = {v: max([len(v), *(len(r[v]) for r in records)]) for v in rows.variables}
-    widths = {v: min(w, 60) for v, w in widths.items()}
-    lines = ["  ".join(v.ljust(widths[v]) for v in rows.variables),
-             "  ".join("-" * widths[v] for v in rows.variables)]
+    widths = {v: min(max([len(v), *(len(r[v]) for r in records)]), 60) for v in variables}
+    lines = ["  ".join(v.ljust(widths[v]) for v in variables),
+             "  ".join("-" * widths[v] for v in variables)]
     for r in records:
-        lines.append("  ".join(_cut(r[v], widths[v]).ljust(widths[v]) for v in rows.variables))
+        lines.append("  ".join(_cut(r[v], widths[v]).ljust(widths[v]) for v in variables))
     lines.append(f"({len(records)} rows)")
     return "\n".join(lines) + "\n"
+
+
+def _missing(value: Any) -> bool:
+    try:
+        import pandas as pd
+        return value is None or (not isinstance(value, (list, tuple)) and bool(pd.isna(value)))
+    except (TypeError, ValueError):
+        return False
+
+
+def _text(value: Any) -> str:
+    if isinstance(value, (list, tuple)):
+        return " | ".join(map(str, value))
+    if hasattr(value, "strftime"):
+        return value.strftime("%Y-%m-%d")
+    return str(value)
 
 
 def _cut(text: str, width: int) -> str:

@@ -119,6 +119,9 @@ def test_export_formats_parse_back(workdir, suffix):
 
 
 def test_readme_python_example_runs(workdir):
+    shutil.copytree(ROOT / "data" / "catalog", workdir / "data" / "catalog")
+    for review in (ROOT / "data" / "reviews").iterdir():
+        shutil.copy(review, workdir / "data" / "reviews" / review.name)
     readme = (ROOT / "README.md").read_text("utf-8")
     block = re.search(r"```python\n(.*?)```", readme, re.S).group(1)
     exec(compile(block, "README.md", "exec"), {"print": lambda *a, **k: None})
@@ -126,6 +129,9 @@ def test_readme_python_example_runs(workdir):
 
 
 def test_api_docstring_example(workdir):
+    shutil.copytree(ROOT / "data" / "catalog", workdir / "data" / "catalog")
+    for review in (ROOT / "data" / "reviews").iterdir():
+        shutil.copy(review, workdir / "data" / "reviews" / review.name)
     import doctest
 
     import kgraph.api
