@@ -36,30 +36,37 @@ def credits(titles: int, seed: int = 7) -> tuple[np.ndarray, np.ndarray, np.ndar
 
 
 def write_nquads(titles: int, path: Path, seed: int = 7) -> int:
+    """Write the graph to `path` as N-Quads, streaming; returns the number of quads."""
     t_ids, p_ids, cast = credits(titles, seed)
-    lines = []
     g = GRAPH
-    for t in range(titles):
-        s = f"<{ID}title/t{t}>"
-        lines += [f"{s} {RDF_TYPE} <{KG}Title> {g} .", f"{s} {RDF_TYPE} <{KG}Film> {g} .",
+    count = 0
+    with path.open("w", encoding="utf-8") as out:
+        def emit(lines: list[str]) -> None:
+            nonlocal count
+            out.write("\n".join(lines) + "\n")
+            count += len(lines)
+
+        for t in range(titles):
+            s = f"<{ID}title/t{t}>"
+            emit([f"{s} {RDF_TYPE} <{KG}Title> {g} .", f"{s} {RDF_TYPE} <{KG}Film> {g} .",
                   f'{s} <{SCHEMA}name> "Title {t}" {g} .',
-                  f'{s} <{KG}year> "{1960 + t % 65}"^^<http://www.w3.org/2001/XMLSchema#integer> {g} .']
-    for p in np.unique(p_ids):
-        s = f"<{ID}person/p{p}>"
-        lines += [f"{s} {RDF_TYPE} <{KG}Person> {g} .", f'{s} <{SCHEMA}name> "Person {p}" {g} .']
-    for i, (t, p, is_cast) in enumerate(zip(t_ids, p_ids, cast)):
-        c = f"<{ID}credit/c{i}>"
-        lines += [f"{c} {RDF_TYPE} <{KG}Credit> {g} .", f"{c} <{KG}title> <{ID}title/t{t}> {g} .",
-                  f"{c} <{KG}person> <{ID}person/p{p}> {g} ."]
-        if is_cast:
-            ch = f"<{ID}character/t{t}/c{i}>"
-            lines += [f"{c} {RDF_TYPE} <{KG}CastCredit> {g} .", f"{c} <{KG}character> {ch} {g} .",
-                      f'{ch} <{SCHEMA}name> "Character {i}" {g} .']
-        else:
-            lines += [f"{c} {RDF_TYPE} <{KG}CrewCredit> {g} .",
-                      f"{c} <{KG}job> <https://w3id.org/kgraph/ontology/job#{JOBS[i % len(JOBS)]}> {g} ."]
-    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    return len(lines)
+                  f'{s} <{KG}year> "{1960 + t % 65}"^^<http://www.w3.org/2001/XMLSchema#integer> {g} .'])
+        for p in np.unique(p_ids):
+            s = f"<{ID}person/p{p}>"
+            emit([f"{s} {RDF_TYPE} <{KG}Person> {g} .", f'{s} <{SCHEMA}name> "Person {p}" {g} .'])
+        for i, (t, p, is_cast) in enumerate(zip(t_ids, p_ids, cast)):
+            c = f"<{ID}credit/c{i}>"
+            lines = [f"{c} {RDF_TYPE} <{KG}Credit> {g} .", f"{c} <{KG}title> <{ID}title/t{t}> {g} .",
+                     f"{c} <{KG}person> <{ID}person/p{p}> {g} ."]
+            if is_cast:
+                ch = f"<{ID}character/t{t}/c{i}>"
+                lines += [f"{c} {RDF_TYPE} <{KG}CastCredit> {g} .", f"{c} <{KG}character> {ch} {g} .",
+                          f'{ch} <{SCHEMA}name> "Character {i}" {g} .']
+            else:
+                lines += [f"{c} {RDF_TYPE} <{KG}CrewCredit> {g} .",
+                          f"{c} <{KG}job> <https://w3id.org/kgraph/ontology/job#{JOBS[i % len(JOBS)]}> {g} ."]
+            emit(lines)
+    return count
 
 
 if __name__ == "__main__":

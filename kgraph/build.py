@@ -208,6 +208,9 @@ def build(store: Store, paths: Iterable[Path | str] = DEFAULT_PATHS, aliases: Pa
             new_manifest.pop(graph)
             report.removed.append(graph)
     _write_manifest(store, new_manifest)
+    if report.built or report.removed:
+        from kgraph.analysis.reunions import refresh
+        refresh(store)  # the derived (person, title) table beside an on-disk store
     if dump:
         dump_path = Path(dump)
         write_nquads(store.quads(), dump_path)

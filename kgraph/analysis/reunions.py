@@ -76,38 +76,48 @@ def _connection(store: Store) -> duckdb.DuckDBPyConnection:
     return con
 
 
+PAIRS_SQL = """
+SELECT a.person AS a, b.person AS b, count(*) AS titles{title_list}
+FROM {table} a JOIN {table} b ON a.title = b.title AND a.person < b.person
+{person_filter}
+GROUP BY 1, 2 HAVING count(*) >= ?
+"""
 REUNIONS_SQL = """
-WITH shared AS (
-  SELECT a.person AS a, b.person AS b, count(*) AS titles, list(a.title ORDER BY a.title) AS title_iris
-  FROM pairs a JOIN pairs b ON a.title = b.title AND a.person < b.person
-  {person_filter}
-  GROUP BY 1, 2 HAVING count(*) >= ?
-)
-SELECT s.a, na.name AS a_name, s.b, nb.name AS b_name, s.titles, s.title_iris
+WITH titled AS (SELECT p.person, p.title, coalesce(n.name, p.title) AS title_name
+                FROM pairs p LEFT JOIN names n ON n.iri = p.title),
+shared AS ({pairs})
+SELECT s.a, na.name AS a_name, s.b, nb.name AS b_name, s.titles{title_columns}
 FROM shared s LEFT JOIN names na ON na.iri = s.a LEFT JOIN names nb ON nb.iri = s.b
 ORDER BY s.titles DESC, a_name, b_name
 """
+TITLE_LIST = ", list(a.title ORDER BY a.title) AS title_iris, string_agg(a.title_name, ' | ' ORDER BY a.title_name) AS title_names"
+
+
+def _limits(con: duckdb.DuckDBPyConnection) -> None:
+    """Keep DuckDB within a few GiB on a 2-core machine; it spills to disk beyond that."""
+    con.execute("SET memory_limit = '4GB'")
+    con.execute("SET preserve_insertion_order = false")
 
 
 def reunions(store: Store, min_titles: int = 2, person: str | None = None, with_titles: bool = True) -> pd.DataFrame:
     """Pairs credited together on at least `min_titles` titles (optionally one person's):
-    columns a, a_name, b, b_name, titles (Int64) and the shared titles' IRIs and names."""
+    columns a, a_name, b, b_name, titles (Int64) and, with_titles, the shared titles' IRIs
+    (title_iris) and names (title_names, sorted, joined by " | ")."""
     con = _connection(store)
     try:
+        _limits(con)
         params: list[object] = []
         person_filter = ""
         if person:
             person_filter = "WHERE a.person = ? OR b.person = ?"
             params += [person, person]
-        frame = con.execute(REUNIONS_SQL.format(person_filter=person_filter), [*params, int(min_titles)]).df()
-        if with_titles and len(frame):
-            names = con.execute("SELECT iri, name FROM names").df().set_index("iri")["name"].to_dict()
-            frame["title_names"] = [" | ".join(sorted(names.get(t, t) for t in ts)) for ts in frame["title_iris"]]
+        pairs = PAIRS_SQL.format(title_list=TITLE_LIST if with_titles else "", person_filter=person_filter,
+                                 table="titled" if with_titles else "pairs")
+        sql = REUNIONS_SQL.format(pairs=pairs, title_columns=", s.title_iris, s.title_names" if with_titles else "")
+        frame = con.execute(sql, [*params, int(min_titles)]).df()
     finally:
         con.close()
     frame["titles"] = frame["titles"].astype("Int64")
-    for column in ("a", "a_name", "b", "b_name"):
+    for column in ("a", "a_name", "b", "b_name", *(["title_names"] if with_titles else [])):
         frame[column] = frame[column].astype("string")
-    if not with_titles:
-        frame = frame.drop(columns=["title_iris"])
     return frame.reset_index(drop=True)

@@ -1,0 +1,161 @@
+"""Speed of kgraph's interactive questions on synthetic graphs of 2,000 to 200,000 titles.
+
+    python benchmarks/run.py                 # 2,000 and 20,000 titles
+    python benchmarks/run.py 200000          # one size
+
+Each size runs in a fresh process (so peak memory is its own): generate the graph, bulk-load
+it into an on-disk Oxigraph store, then time
+  - point queries through kgraph (filmography, filmography with co-stars, a title's cast),
+    median of 20 runs;
+  - all reunions end to end (store to DataFrame) with kgraph, cold (the derived (person,
+    title) table is rebuilt from SPARQL first) and warm (the table is current);
+  - the baselines in the same run: a DuckDB and a pandas self-join on the same pairs;
+  - at 2,000 titles, the plain SPARQL reunion query, to check the answers agree.
+Prints one table; times are wall-clock on this machine and vary between runs.
+"""
+from __future__ import annotations
+
+import json
+import resource
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE.parent))
+sys.path.insert(0, str(HERE))
+
+ID = "https://w3id.org/kgraph/id/"
+
+
+def _median_ms(fn, runs: int = 20) -> float:
+    fn()
+    times = []
+    for _ in range(runs):
+        started = time.perf_counter()
+        fn()
+        times.append((time.perf_counter() - started) * 1000)
+    return statistics.median(times)
+
+
+def measure(titles: int) -> dict:
+    import duckdb
+    import pandas as pd
+    import pyoxigraph as ox
+
+    from kgraph.analysis import reunions as reunion_module
+    from kgraph.api import KGraph
+    from kgraph.queries import run_query
+    from kgraph.store import open_store
+    from synthetic import credits, write_nquads
+
+    out: dict = {"titles": titles}
+    work = Path(tempfile.mkdtemp(prefix=f"kgraph-bench-{titles}-"))
+    try:
+        nq = work / "graph.nq"
+        out["quads"] = write_nquads(titles, nq)
+        started = time.perf_counter()
+        raw = ox.Store(str(work / "store"))
+        raw.bulk_load(path=str(nq), format=ox.RdfFormat.N_QUADS)
+        raw.optimize()
+        del raw
+        out["load_s"] = time.perf_counter() - started
+        nq.unlink()
+        store = open_store(f"oxigraph:{work / 'store'}")
+        kg = KGraph(store)
+
+        t_ids, p_ids, _ = credits(titles)
+        counts = pd.Series(p_ids).value_counts()
+        typical = int(counts[counts >= 5].index[len(counts[counts >= 5]) // 2])
+        busiest = int(counts.index[0])
+        out["typical_titles"], out["busiest_titles"] = int(counts[typical]), int(counts[busiest])
+        person = f"{ID}person/p{typical}"
+        out["filmography_ms"] = _median_ms(lambda: run_query(store, "filmography", {"person": person}))
+        out["filmography_busiest_ms"] = _median_ms(
+            lambda: run_query(store, "filmography", {"person": f"{ID}person/p{busiest}"}))
+        out["costars_ms"] = _median_ms(lambda: run_query(store, "costars", {"person": person}))
+        out["cast_ms"] = _median_ms(lambda: run_query(store, "cast", {"title": f"{ID}title/t{titles // 2}"}))
+
+        started = time.perf_counter()
+        reunion_module.refresh(store)
+        cold_table = time.perf_counter() - started
+        started = time.perf_counter()
+        frame = kg.reunions(2)
+        warm = time.perf_counter() - started
+        out["reunions_cold_s"] = cold_table + warm
+        out["reunions_warm_s"] = warm
+        started = time.perf_counter()
+        pairs_only = reunion_module.reunions(store, 2, with_titles=False)
+        out["reunions_pairs_only_s"] = time.perf_counter() - started
+        out["reunion_pairs"] = len(frame)
+
+        pairs = pd.DataFrame({"person": [f"{ID}person/p{p}" for p in p_ids], "title": [f"{ID}title/t{t}" for t in t_ids]})
+        started = time.perf_counter()
+        con = duckdb.connect()
+        con.register("pairs_df", pairs)
+        baseline = con.execute("SELECT a.person AS a, b.person AS b, count(*) AS n FROM pairs_df a JOIN pairs_df b "
+                               "ON a.title = b.title AND a.person < b.person GROUP BY 1, 2 HAVING count(*) >= 2").df()
+        out["duckdb_s"] = time.perf_counter() - started
+        con.close()
+        started = time.perf_counter()
+        joined = pairs.merge(pairs, on="title")
+        joined = joined[joined["person_x"] < joined["person_y"]]
+        sizes = joined.groupby(["person_x", "person_y"]).size()
+        out["pandas_s"] = time.perf_counter() - started
+        out["pandas_pairs"] = int((sizes >= 2).sum())
+        del joined, sizes
+        out["answers_agree"] = (set(zip(frame["a"], frame["b"], frame["titles"].astype(int)))
+                                == set(zip(baseline["a"], baseline["b"], baseline["n"].astype(int))))
+        if titles <= 2000:
+            started = time.perf_counter()
+            sparql = run_query(store, "reunions", {"min_titles": 2})
+            out["sparql_reunions_s"] = time.perf_counter() - started
+            out["answers_agree"] = out["answers_agree"] and (
+                {(str(r["a"]), str(r["b"]), int(r["titles"])) for r in sparql}
+                == set(zip(frame["a"], frame["b"], frame["titles"].astype(int))))
+        store.close()
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+        Path(f"{work / 'store'}.analytics.duckdb").unlink(missing_ok=True)
+    out["peak_rss_gib"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024 / 1024
+    return out
+
+
+def main(argv: list[str]) -> int:
+    if len(argv) == 3 and argv[1] == "--one":
+        print(json.dumps(measure(int(argv[2]))))
+        return 0
+    sizes = [int(a) for a in argv[1:]] or [2000, 20000]
+    results = []
+    for size in sizes:
+        done = subprocess.run([sys.executable, __file__, "--one", str(size)], capture_output=True, text=True)
+        if done.returncode != 0:
+            print(done.stderr, file=sys.stderr)
+            return 1
+        results.append(json.loads(done.stdout.strip().splitlines()[-1]))
+    columns = [("titles", "titles", "{:,}"), ("quads", "quads", "{:,}"), ("load_s", "load s", "{:.1f}"),
+               ("filmography_ms", "filmography ms", "{:.1f}"), ("costars_ms", "film.+co-stars ms", "{:.1f}"),
+               ("cast_ms", "cast ms", "{:.1f}"), ("filmography_busiest_ms", "busiest filmography ms", "{:.1f}"),
+               ("reunion_pairs", "reunion pairs", "{:,}"), ("reunions_warm_s", "reunions warm s", "{:.2f}"),
+               ("reunions_cold_s", "reunions cold s", "{:.2f}"), ("duckdb_s", "DuckDB s", "{:.2f}"),
+               ("pandas_s", "pandas s", "{:.2f}"), ("peak_rss_gib", "peak RSS GiB", "{:.2f}"),
+               ("answers_agree", "agree", "{}")]
+    print("| " + " | ".join(label for _, label, _ in columns) + " | warm/DuckDB | cold/DuckDB |")
+    print("|" + "---|" * (len(columns) + 2))
+    for r in results:
+        cells = [fmt.format(r[key]) if key in r else "-" for key, _, fmt in columns]
+        ratio_warm = r["reunions_warm_s"] / r["duckdb_s"]
+        ratio_cold = r["reunions_cold_s"] / r["duckdb_s"]
+        print("| " + " | ".join(cells) + f" | {ratio_warm:.2f} | {ratio_cold:.2f} |")
+    for r in results:
+        if "sparql_reunions_s" in r:
+            print(f"SPARQL reunion query at {r['titles']:,} titles: {r['sparql_reunions_s']:.2f} s")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv))
