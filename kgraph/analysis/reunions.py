@@ -76,21 +76,26 @@ def _connection(store: Store) -> duckdb.DuckDBPyConnection:
     return con
 
 
-PAIRS_SQL = """
-SELECT a.person AS a, b.person AS b, count(*) AS titles{title_list}
-FROM {table} a JOIN {table} b ON a.title = b.title AND a.person < b.person
-{person_filter}
-GROUP BY 1, 2 HAVING count(*) >= ?
-"""
 REUNIONS_SQL = """
-WITH titled AS (SELECT p.person, p.title, coalesce(n.name, p.title) AS title_name
-                FROM pairs p LEFT JOIN names n ON n.iri = p.title),
-shared AS ({pairs})
+WITH shared AS (
+  SELECT a.person AS a, b.person AS b, count(*) AS titles
+  FROM pairs a JOIN pairs b ON a.title = b.title AND a.person < b.person
+  {person_filter}
+  GROUP BY 1, 2 HAVING count(*) >= ?
+){titled}
 SELECT s.a, na.name AS a_name, s.b, nb.name AS b_name, s.titles{title_columns}
-FROM shared s LEFT JOIN names na ON na.iri = s.a LEFT JOIN names nb ON nb.iri = s.b
+FROM shared s LEFT JOIN names na ON na.iri = s.a LEFT JOIN names nb ON nb.iri = s.b{title_join}
 ORDER BY s.titles DESC, a_name, b_name
 """
-TITLE_LIST = ", list(a.title ORDER BY a.title) AS title_iris, string_agg(a.title_name, ' | ' ORDER BY a.title_name) AS title_names"
+# Titles are looked up only for the pairs that qualify, after the counting join.
+TITLED = """,
+titled AS (
+  SELECT s.a, s.b, list(pa.title ORDER BY pa.title) AS title_iris,
+         string_agg(coalesce(n.name, pa.title), ' | ' ORDER BY coalesce(n.name, pa.title)) AS title_names
+  FROM shared s JOIN pairs pa ON pa.person = s.a JOIN pairs pb ON pb.person = s.b AND pb.title = pa.title
+  LEFT JOIN names n ON n.iri = pa.title
+  GROUP BY 1, 2
+)"""
 
 
 def _limits(con: duckdb.DuckDBPyConnection) -> None:
@@ -111,9 +116,10 @@ def reunions(store: Store, min_titles: int = 2, person: str | None = None, with_
         if person:
             person_filter = "WHERE a.person = ? OR b.person = ?"
             params += [person, person]
-        pairs = PAIRS_SQL.format(title_list=TITLE_LIST if with_titles else "", person_filter=person_filter,
-                                 table="titled" if with_titles else "pairs")
-        sql = REUNIONS_SQL.format(pairs=pairs, title_columns=", s.title_iris, s.title_names" if with_titles else "")
+        sql = REUNIONS_SQL.format(
+            person_filter=person_filter, titled=TITLED if with_titles else "",
+            title_columns=", t.title_iris, t.title_names" if with_titles else "",
+            title_join=" JOIN titled t ON t.a = s.a AND t.b = s.b" if with_titles else "")
         frame = con.execute(sql, [*params, int(min_titles)]).df()
     finally:
         con.close()
