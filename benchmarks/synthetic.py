@@ -26,13 +26,10 @@ def credits(titles: int, seed: int = 7) -> tuple[np.ndarray, np.ndarray, np.ndar
     people = int(sizes.sum() / 2.6)
     weights = 1.0 / np.power(np.arange(1, people + 1) + 300.0, 1.1)
     weights /= weights.sum()
-    title_ids, person_ids, cast = [], [], []
-    for t, k in enumerate(sizes):
-        chosen = np.unique(rng.choice(people, size=k, p=weights))
-        title_ids.append(np.full(len(chosen), t))
-        person_ids.append(chosen)
-        cast.append(rng.random(len(chosen)) < 0.8)
-    return np.concatenate(title_ids), np.concatenate(person_ids), np.concatenate(cast)
+    draws = rng.choice(people, size=int(sizes.sum()), p=weights)  # one draw for all credits
+    title_of = np.repeat(np.arange(titles), sizes)
+    pairs = np.unique(np.stack([title_of, draws], axis=1), axis=0)  # a person once per title
+    return pairs[:, 0], pairs[:, 1], rng.random(len(pairs)) < 0.8
 
 
 def write_nquads(titles: int, path: Path, seed: int = 7) -> int:
