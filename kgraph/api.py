@@ -153,6 +153,52 @@ class KGraph:
         from kgraph.analysis.network import draw_neighbourhood
         return draw_neighbourhood(self.network()[0], self.person(person)[0], path)
 
+    # ------------------------------------------------------------------ JSON-LD
+    def jsonld(self, target: str | Path, aliases: Path | str | None = "data/aliases.csv") -> dict:
+        """schema.org JSON-LD for one review: a review file (read on the fly, no build needed),
+        a review's IRI or URL, or a title in the store that one review covers."""
+        from kgraph import jsonld
+
+        path = Path(str(target))
+        if path.is_file():
+            return _jsonld_of_file(path, aliases)
+        reviews = self.query("review-graphs")
+        text = str(target).strip()
+        if text.startswith(("http://", "https://")):
+            hit = reviews[(reviews["review"] == text) | (reviews["url"] == text)]
+        else:
+            iri = self.title(text)[0]
+            hit = reviews[reviews["title"] == iri]
+        if hit.empty:
+            raise KGraphError(f"no review in the store matches {text!r}")
+        if hit["graph"].nunique() > 1:
+            options = ", ".join(sorted(set(hit["review"])))
+            raise KGraphError(f"{text!r} is covered by several reviews ({options}); give one review's IRI or URL")
+        return jsonld.document(self.store, str(hit["graph"].iloc[0]))
+
+    def embed(self, page: Path | str, out: Path | str | None = None,
+              aliases: Path | str | None = "data/aliases.csv") -> Path:
+        """Put the page's JSON-LD block into an HTML review page (replacing kgraph's earlier one)."""
+        from kgraph.embed import embed_page
+        return embed_page(Path(page), lambda html, label: self._page_document(html, label, aliases),
+                          Path(out) if out else None)
+
+    def embed_blogger(self, export: Path | str, aliases: Path | str | None = "data/aliases.csv"):
+        """A new Blogger export with a JSON-LD block in every post kgraph can read."""
+        from kgraph.embed import embed_blogger
+        return embed_blogger(Path(export), lambda html, label: self._page_document(html, label, aliases))
+
+    def _page_document(self, html: str, label: str, aliases: Path | str | None) -> dict:
+        from kgraph.sources import read_text
+        [doc] = read_text(html, label, "html")
+        if doc.url:
+            reviews = self.query("review-graphs")
+            hit = reviews[reviews["url"] == doc.url]
+            if hit["graph"].nunique() == 1:
+                from kgraph import jsonld
+                return jsonld.document(self.store, str(hit["graph"].iloc[0]))
+        return _jsonld_of_documents([doc], aliases)
+
     def close(self) -> None:
         self.store.close()
 
@@ -161,6 +207,32 @@ class KGraph:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+
+def _jsonld_of_file(path: Path, aliases: Path | str | None) -> dict:
+    from kgraph.sources import read_source
+    documents = read_source(path, str(path))
+    if len(documents) != 1:
+        raise KGraphError(f"{path} holds {len(documents)} posts; use `kgraph embed --blogger` for an export")
+    return _jsonld_of_documents(documents, aliases)
+
+
+def _jsonld_of_documents(documents: list, aliases: Path | str | None) -> dict:
+    """Extract one review in memory and describe it: no store, no build."""
+    from kgraph import jsonld
+    from kgraph.extract import extract, review_graph
+    from kgraph.mapping import facts_to_triples
+    from kgraph.resolve import AliasTable, Resolver
+
+    table = AliasTable.load(aliases) if aliases and Path(aliases).exists() else AliasTable()
+    [doc] = documents
+    facts = extract(doc, Resolver(table))
+    with open_store("memory:") as store:
+        from kgraph.build import _load_ontology
+        _load_ontology(store)
+        graph = review_graph(doc)
+        store.replace_graph(graph, facts_to_triples(facts))
+        return jsonld.document(store, graph)
 
 
 def _specific(frame: pd.DataFrame) -> pd.DataFrame:

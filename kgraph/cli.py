@@ -228,6 +228,50 @@ def network(export_path: Path | None, bipartite: bool, draw_person: str | None, 
 
 
 @main.command()
+@click.argument("target")
+@click.option("--check", is_flag=True, help="Also report which search features the page qualifies for.")
+@_store_option
+@handle_errors
+def jsonld(target: str, check: bool, store: str) -> None:
+    """Print schema.org JSON-LD for one review: a review file, a review IRI/URL, or a title."""
+    from kgraph.jsonld import dumps
+
+    with _open(store) as kg:
+        doc = kg.jsonld(target)
+    click.echo(dumps(doc))
+    if check:
+        from kgraph.richresults import check_document
+
+        report = check_document(doc)
+        for line in report.lines():
+            click.echo(line, err=True)
+
+
+@main.command()
+@click.argument("page", type=click.Path(path_type=Path), required=False)
+@click.option("-o", "--out", type=click.Path(path_type=Path), default=None,
+              help="Write here instead of changing PAGE (for --blogger: default EXPORT-jsonld.xml).")
+@click.option("--blogger", type=click.Path(path_type=Path), default=None, help="A Blogger export (Atom XML).")
+@_store_option
+@handle_errors
+def embed(page: Path | None, out: Path | None, blogger: Path | None, store: str) -> None:
+    """Put the JSON-LD block into a review page, or into every post of a Blogger export."""
+    with _open(store) as kg:
+        if blogger:
+            result = kg.embed_blogger(blogger)
+            target = out or blogger.with_name(blogger.stem + "-jsonld.xml")
+            target.write_bytes(result.xml)
+            click.echo(f"wrote {target}: {len(result.embedded)} posts with JSON-LD")
+            for title, why in result.untouched:
+                click.echo(f"untouched: {title}: {why}")
+            return
+        if page is None:
+            raise KGraphError("give a PAGE.html, or --blogger EXPORT.xml")
+        written = kg.embed(page, out)
+    click.echo(f"wrote {written}")
+
+
+@main.command()
 @_store_option
 @handle_errors
 def validate(store: str) -> None:

@@ -5,7 +5,7 @@ import re
 
 from kgraph.extract import content, events, people, title
 from kgraph.extract.context import Context
-from kgraph.extract.facts import Iri, ReviewEntity, ReviewFacts
+from kgraph.extract.facts import SCHEMA, Iri, RatingEntity, ReviewEntity, ReviewFacts
 from kgraph.extract.lexicon import Lexicon, load_lexicon
 from kgraph.extract.overview import read_overview
 from kgraph.names import slug
@@ -25,6 +25,21 @@ def review_key(doc: Document) -> str:
         return slug(path.replace("/", "-")) or slug(doc.url)
     stem = re.split(r"[\\/]", doc.path)[-1].rsplit(".", 1)[0]
     return slug(stem)
+
+
+def _rating(field, iri: str) -> RatingEntity | None:
+    """'4.5/5', '9 out of 10', '★★★★☆' -> a Rating; None when the review gives none."""
+    if field is None:
+        return None
+    text = field.value
+    match = re.search(r"(\d+(?:\.\d+)?)\s*(?:/|out of)\s*(\d+(?:\.\d+)?)", text)
+    if match:
+        return RatingEntity(iri=iri, value=match.group(1), best=match.group(2))
+    stars = text.count("★")
+    if stars:
+        return RatingEntity(iri=iri, value=str(stars), best=str(stars + text.count("☆")))
+    number = re.fullmatch(r"\s*(\d+(?:\.\d+)?)\s*", text)
+    return RatingEntity(iri=iri, value=number.group(1)) if number else None
 
 
 def review_graph(doc: Document) -> str:
@@ -57,13 +72,19 @@ def extract(doc: Document, resolver: Resolver | None = None, lexicon: Lexicon | 
     content.themes(ctx)
 
     key = review_key(doc)
+    rating = _rating(fields.get("rating"), f"{RESOURCE_IRI}review/{key}/rating")
+    if rating is not None:
+        ctx.entities[rating.iri] = rating
     hashtags = [tag for s in doc.sentences if s.section.lower().startswith("hashtag")
                 for tag in re.findall(r"#(\w+)", s.text)]
     review = ReviewEntity(
         iri=f"{RESOURCE_IRI}review/{key}", name=doc.post_title, url=Iri(doc.url) if doc.url else None,
         date_published=doc.date_published, author=doc.author, reviews=ctx.title_iri,
         source_file=doc.path, keywords=hashtags, graph=Iri(review_graph(doc)),
+        rating=Iri(rating.iri) if rating is not None else None,
     )
+    if rating is not None:
+        ctx.state(Iri(review.iri), SCHEMA.reviewRating, Iri(rating.iri), fields["rating"].sentence)
     assert ctx.title is not None
     return ReviewFacts(
         review=review, title=ctx.title,

@@ -154,6 +154,16 @@ class ReviewEntity(EntityFact):
     source_file: str = rdf(KG.sourceFile)
     keywords: list[str] = rdf_list(SCHEMA.keywords)
     graph: Iri = rdf(KG.graph)
+    rating: Iri = rdf(SCHEMA.reviewRating)
+
+
+@dataclass
+class RatingEntity(EntityFact):
+    """The rating a review gives, only when the review states one."""
+
+    rdf_type: ClassVar = (SCHEMA.Rating,)
+    value: str = rdf(SCHEMA.ratingValue)
+    best: str = rdf(SCHEMA.bestRating)
 
 
 @dataclass

@@ -51,6 +51,9 @@ def find_title(ctx: Context, fields: dict[str, Field]) -> None:
     if "title" in fields:
         name, hangul, year = split_title(fields["title"].value)
         sentence = fields["title"].sentence
+    elif doc.post_title and not doc.sentences:
+        raise ExtractionError(doc.path, f"only a title line ({doc.post_title[:60]!r}) and no review text; "
+                                        "expected an Overview block or paragraphs about the title")
     elif doc.post_title:
         name, hangul, year = split_title(_title_from_heading(ctx, doc.post_title))
         ctx.warnings.append(f"{doc.path}: no 'Title:' line in an Overview block; "

@@ -35,7 +35,7 @@ def blogger_documents(xml: str, path: str) -> list[Document]:
         if not html.strip():
             continue
         link = next((l.get("href") for l in entry.findall(f"{ATOM}link") if l.get("rel") == "alternate"), None)
-        page = f"<html><head><title>{_escape(title)}</title>"
+        page = f"<html><head><title>{_escape(title)}</title>" if title else "<html><head>"
         if link:
             page += f'<link rel="canonical" href="{_escape(link)}">'
         page += f"</head><body><article>{html}</article></body></html>"
