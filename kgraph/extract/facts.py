@@ -363,11 +363,9 @@ class Statement:
 
 
 @dataclass
-class ReviewFacts:
-    """Everything extracted from one review."""
+class SourceFacts:
+    """What one source states, whatever its kind."""
 
-    review: ReviewEntity
-    title: TitleEntity
     entities: list[EntityFact] = field(default_factory=list)
     statements: list[Statement] = field(default_factory=list)
     claims: list[Claim] = field(default_factory=list)
@@ -378,23 +376,26 @@ class ReviewFacts:
         return [c for c in self.claims if isinstance(c, cls)]
 
     def primary_entities(self) -> list[EntityFact]:
+        raise NotImplementedError
+
+
+@dataclass(kw_only=True)
+class ReviewFacts(SourceFacts):
+    """Everything extracted from one review."""
+
+    review: ReviewEntity
+    title: TitleEntity
+
+    def primary_entities(self) -> list[EntityFact]:
         return [self.review, self.title]
 
 
-@dataclass
-class CatalogFacts:
+@dataclass(kw_only=True)
+class CatalogFacts(SourceFacts):
     """Everything a catalogue file states: titles, people, credits, awards, releases."""
 
     catalog: CatalogEntity
     titles: list[TitleEntity] = field(default_factory=list)
-    entities: list[EntityFact] = field(default_factory=list)
-    statements: list[Statement] = field(default_factory=list)
-    claims: list[Claim] = field(default_factory=list)
-    sentences: list[Sentence] = field(default_factory=list)
-    warnings: list[str] = field(default_factory=list)
-
-    def of_type(self, cls: type) -> list:
-        return [c for c in self.claims if isinstance(c, cls)]
 
     def primary_entities(self) -> list[EntityFact]:
         return [self.catalog, *self.titles]
