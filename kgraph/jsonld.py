@@ -145,7 +145,8 @@ def document(store: Store, graph: str) -> dict[str, Any]:
         out["datePublished"] = _text(review["date"])
     if _text(review["author"]):
         out["author"] = {"@type": "Person", "name": _text(review["author"])}
-    out["inLanguage"] = "en"
+    if _text(review["language"]):
+        out["inLanguage"] = _text(review["language"])
     if _text(review["rating"]):
         rating: dict[str, Any] = {"@type": "Rating", "ratingValue": _text(review["rating"])}
         if _text(review["best"]):

@@ -155,6 +155,7 @@ class ReviewEntity(EntityFact):
     keywords: list[str] = rdf_list(SCHEMA.keywords)
     graph: Iri = rdf(KG.graph)
     rating: Iri = rdf(SCHEMA.reviewRating)
+    language: str = rdf(SCHEMA.inLanguage)
 
 
 @dataclass
