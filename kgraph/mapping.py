@@ -57,7 +57,13 @@ def claim_iri(claim: Claim) -> URIRef:
         if part is None:
             continue
         if isinstance(part, Iri):
-            parts.append(part.value.rsplit("/", 1)[-1].rsplit("#", 1)[-1])
+            # the entity's id without its kind ("award/x/best-actress" -> "x/best-actress"), so two
+            # categories called Best Actress at different ceremonies stay two claims
+            value = part.value
+            if value.startswith(RESOURCE_IRI):
+                parts.append(value[len(RESOURCE_IRI):].split("/", 1)[-1])
+            else:
+                parts.append(value.rsplit("/", 1)[-1].rsplit("#", 1)[-1])
         else:
             parts.append(slug(str(part)))
     readable = "/".join(parts)

@@ -99,3 +99,47 @@ def test_the_corpus_validates(corpus):
     from kgraph.validate import validate
     report = validate(corpus)
     assert report.conforms, [str(v) for v in report.violations[:5]]
+
+
+def _names(rows, column="title_name") -> set[str]:
+    return {str(r[column]) for r in rows}
+
+
+def test_titles_by_year_runtime_platform_genre_theme(corpus):
+    assert _names(run_query(corpus, "titles-by-year", {"from_year": 2020, "to_year": 2021})) == {
+        "The Call", "Hometown Cha-Cha-Cha", "Lovers of the Red Sky"}
+    assert _names(run_query(corpus, "titles-by-runtime", {"min_minutes": 100, "max_minutes": 200})) == {"The Call", "Burning"}
+    assert "Something Happened in Bali" in _names(run_query(corpus, "titles-by-platform",
+                                                            {"platform": "https://w3id.org/kgraph/id/platform/sbs"}))
+    assert "Ballerina" in _names(run_query(corpus, "titles-by-genre",
+                                           {"genre": "https://w3id.org/kgraph/ontology/genre#thriller"}))
+    assert "Ballerina" in _names(run_query(corpus, "titles-by-theme",
+                                           {"theme": "https://w3id.org/kgraph/ontology/theme#revenge"}))
+
+
+def test_nominations_by_person_ceremony_and_category(corpus):
+    jeon = run_query(corpus, "nominations-by-person", {"person": PERSON + "jeon-jong-seo"})
+    assert {(str(r["ceremony_name"]), str(r["result"])) for r in jeon} >= {
+        ("Baeksang Arts Awards", "won"), ("Buil Film Awards", "won"), ("Asian Film Critics Association Awards", "won")}
+    cannes = run_query(corpus, "nominations-by-ceremony", {"ceremony": "https://w3id.org/kgraph/id/award/cannes-film-festival"})
+    assert {(str(r["category_name"]), str(r["result"])) for r in cannes} == {
+        ("Palme d'Or", "nominated"), ("FIPRESCI Prize (Competition)", "won")}
+    best = run_query(corpus, "nominations-by-category",
+                     {"category": "https://w3id.org/kgraph/id/award/baeksang-arts-awards/best-actress-tv"})
+    assert {(str(r["nominee_name"]), str(r["title_name"])) for r in best} == {
+        ("Ha Ji-won", "Something Happened in Bali"), ("Lee Bo-young", "I Hear Your Voice")}
+
+
+def test_data_quality_queries(corpus):
+    assert _names(run_query(corpus, "quality-titles-without-hangul")) == set()
+    assert _names(run_query(corpus, "quality-people-without-credits"), "person_name") == {"Choi Sung-jun"}
+    missing = run_query(corpus, "quality-credits-without-character")
+    assert ("Doctor John", "Hwang Hee") in {(str(r["title_name"]), str(r["person_name"])) for r in missing}
+
+
+def test_reunion_details_say_who_did_what(corpus):
+    rows = {(str(r["a_name"]), str(r["b_name"]), str(r["title_name"]), str(r["a_role"]), str(r["b_role"]))
+            for r in run_query(corpus, "reunion-details", {"min_titles": 2})}
+    assert ("Jeon Jong-seo", "Kim Ji-hoon", "Money Heist: Korea – Joint Economic Area", "Tokyo", "Denver") in rows
+    assert ("Jeon Jong-seo", "Kim Ji-hoon", "Ballerina", "Jang Ok-ju", "Choi Pro") in rows
+    assert not any("credited" in (a, b) for *_, a, b in rows)

@@ -118,3 +118,28 @@ def test_a_run_of_broadcast_dates_keeps_its_end():
 ])
 def test_a_chart_week_is_not_a_release(sentence):
     assert facts_of(f"Ballerina\n\n{sentence}\n").of_type(Release) == []
+
+
+def _nominations(facts) -> set[tuple[str, str, str | None, str]]:
+    from kgraph.extract.facts import Nomination
+    names = {e.iri: e.name for e in facts.entities if hasattr(e, "name")}
+    return {(names[n.ceremony.value], names[n.category.value], names.get(n.nominee.value) if n.nominee else None,
+             n.result.value.rsplit("#", 1)[-1]) for n in facts.of_type(Nomination)}
+
+
+def test_same_category_at_two_ceremonies_stays_two_nominations():
+    facts = facts_of("The Call\n\nJeon Jong-seo won Best Actress at the 57th Baeksang Arts Awards. "
+                     "She also won Best Actress at the 30th Buil Film Awards.\n")
+    assert _nominations(facts) == {("Baeksang Arts Awards", "Best Actress", "Jeon Jong-seo", "Won"),
+                                   ("Buil Film Awards", "Best Actress", "Jeon Jong-seo", "Won")}
+
+
+def test_each_category_gets_its_own_ceremony():
+    facts = facts_of("I Hear Your Voice\n\nLee Bo-young plays Jang Hye-sung, and the role won her the Grand Prize at "
+                     "the 2013 SBS Drama Awards and Best Actress – TV at the 50th Baeksang Arts Awards.\n")
+    assert _nominations(facts) == {("Baeksang Arts Awards", "Best Actress – TV", "Lee Bo-young", "Won")}
+    facts = facts_of("Burning\n\nBurning competed at the 71st Cannes Film Festival, and Steven Yeun won Best "
+                     "Supporting Actor from the Los Angeles Film Critics Association for it.\n",
+                     Resolver(AliasTable([__import__("kgraph.resolve", fromlist=["Entity"]).Entity(
+                         "person", "steven-yeun", "Steven Yeun")])))
+    assert _nominations(facts) == {("Los Angeles Film Critics Association", "Best Supporting Actor", "Steven Yeun", "Won")}

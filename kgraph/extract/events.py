@@ -16,9 +16,10 @@ from kgraph.vocab import KG
 
 CEREMONY = re.compile(
     r"((?:the\s+)?(?:\d{4}\s+|\d+(?:st|nd|rd|th)\s+)?(?:[A-Z][\w'.-]*\s+){1,5}?"
-    r"(?:Awards?|Festival|Prizes?|Film Festival))\b")
-CATEGORY = re.compile(r"\b(Best\s+(?:[A-Z][\w-]*|in|of|a|an|for|and|&)(?:\s+(?:[A-Z][\w-]*|in|of|a|an|for|and|&)(?=\s|$|[,.()]))*)"
-                      r"(?:\s*\(([^)]+)\))?")
+    r"(?:Awards?|Festival|Prizes?|Film Festival|Association|Society|Academy|Critics Circle))\b")
+CATEGORY = re.compile(r"\b(Best\s+(?:[A-Z][\w-]*|in|of|a|an|for|and|&)(?:\s+(?:[A-Z][\w-]*|in|of|a|an|for|and|&)(?=\s|$|[,.()]))*"
+                      r"(?:\s+[–-]\s+(?:TV|Film|Television|Movie|Drama))?)(?:\s*\(([^)]+)\))?")
+LINKS_TO_CEREMONY = re.compile(r"^\s*(?:at|from|by|of|in)\s+(?:the\s+)?(?:\d{4}\s+|\d+(?:st|nd|rd|th)\s+)?$")
 WON = re.compile(r"\b(won|wins|winning|took home|takes home|claimed|bagged|scooped|received the|picked up|triumphed)\b", re.I)
 NOMINATED = re.compile(r"\b(nominat\w*|nods?|shortlist\w*|contender|up for)\b", re.I)
 CATEGORY_JOBS = (
@@ -35,31 +36,58 @@ def nominations(ctx: Context) -> None:
         text = sentence_text(sentence)
         if not (WON.search(text) or NOMINATED.search(text)):
             continue
-        ceremony_match = CEREMONY.search(text)
-        if not ceremony_match:
+        ceremonies = [(m.start(), m.end(), _ceremony_name(m.group(1))) for m in CEREMONY.finditer(text)]
+        if not ceremonies:
             continue
-        raw = re.sub(r"^the\s+", "", ceremony_match.group(1).strip())
-        year_match = re.match(r"(\d{4})\s+", raw)
-        year = int(year_match.group(1)) if year_match else None
-        name = re.sub(r"^(\d{4}|\d+(?:st|nd|rd|th))\s+", "", raw)
-        ceremony = ctx.ceremony(name)
         previous = 0
         result = "won" if WON.search(text) and not NOMINATED.search(text) else "nominated"
         for match in CATEGORY.finditer(text):
             category_name = match.group(1).strip()
-            result = _result(text[previous:match.start()], result)
+            window = text[previous:match.start()]
+            result = _result(window, result)
             previous = match.end()
             nominee = None
             nominee_text = match.group(2)
             if nominee_text:
                 name_found = person_name(ctx, nominee_text) or nominee_text.strip()
                 nominee = ctx.person(name_found, sentence=sentence)
+            else:  # "Steven Yeun won Best Supporting Actor": the last person named before it
+                found = [person_name(ctx, m.group(0)) for m in re.finditer(r"[A-Z][\w'-]*(?:\s[A-Z][\w'-]*){0,2}", window)]
+                found = [f for f in found if f and ctx.find_character(f) is None]
+                if found:
+                    nominee = ctx.person(found[-1], sentence=sentence)
+                elif re.search(r"\b(?:she|he|her|him)\b", window, re.I):  # "She also won Best Actress ..."
+                    nominee = _previous_nominee(ctx, sentence)
+            # "Best X at/from the Y Awards" names its ceremony after it; else the nearest one before
+            after = [c for c in ceremonies if c[0] >= match.end() and LINKS_TO_CEREMONY.match(text[match.end():c[0]])]
+            before = [c for c in ceremonies if c[1] <= match.start()]
+            _, _, (name, year) = after[0] if after else (before[-1] if before else ceremonies[0])
+            ceremony = ctx.ceremony(name)
             ctx.claim(Nomination(title=ctx.title_iri, ceremony=ceremony,
                                  category=ctx.category(ceremony, category_name), nominee=nominee,
                                  result=Iri(str(KG.Won if result == "won" else KG.Nominated)),
                                  year=year, evidence=[sentence]))
             if nominee is not None:
                 _credit_from_category(ctx, nominee, category_name, sentence)
+
+
+def _previous_nominee(ctx: Context, sentence: Sentence) -> Iri | None:
+    """The last person (not a character) named in the sentence before, for "she"/"he"."""
+    from kgraph.extract.people import people_in
+
+    sentences = ctx.doc.sentences
+    index = sentences.index(sentence)
+    if index == 0 or sentences[index - 1].section != sentence.section:
+        return None
+    people = [p for p in people_in(ctx, sentences[index - 1])]
+    return people[0] if people else None
+
+
+def _ceremony_name(raw: str) -> tuple[str, int | None]:
+    """'the 2023 Blue Dragon Film Awards' -> ('Blue Dragon Film Awards', 2023); editions dropped."""
+    raw = re.sub(r"^the\s+", "", raw.strip())
+    year_match = re.match(r"(\d{4})\s+", raw)
+    return re.sub(r"^(\d{4}|\d+(?:st|nd|rd|th))\s+", "", raw), int(year_match.group(1)) if year_match else None
 
 
 def _result(window: str, current: str) -> str:
