@@ -89,7 +89,7 @@ def measure(titles: int) -> dict:
         out["reunions_cold_s"] = cold_table + warm
         out["reunions_warm_s"] = warm
         started = time.perf_counter()
-        pairs_only = reunion_module.reunions(store, 2, with_titles=False)
+        reunion_module.reunions(store, 2, with_titles=False)
         out["reunions_pairs_only_s"] = time.perf_counter() - started
         out["reunion_pairs"] = len(frame)
         out["rss_after_kgraph_gib"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024 / 1024

@@ -21,7 +21,7 @@ from kgraph.extract import extract, review_graph
 from kgraph.catalog import catalog_graph, load_json, read_catalog, register_people, register_title
 from kgraph.extract.lexicon import Lexicon, load_lexicon
 from kgraph.mapping import facts_to_triples
-from kgraph.ontology import BUILD_GRAPH, GRAPH_IRI, ONTOLOGY_GRAPH, ontology_files, ontology_graph
+from kgraph.ontology import BUILD_GRAPH, ONTOLOGY_GRAPH, ontology_files, ontology_graph
 from kgraph.resolve import AliasTable, Resolver
 from kgraph.sources import SUFFIXES, read_source
 from kgraph.store.base import Store, write_nquads

@@ -1,7 +1,6 @@
 """The default build: the catalogue and every review in data/, as the README's main command builds them."""
 from __future__ import annotations
 
-import re
 
 import pytest
 from rdflib import URIRef

@@ -5,14 +5,12 @@ import json
 import re
 import shutil
 import subprocess
-from pathlib import Path
 
 import pytest
 import rdflib
 from rdflib import URIRef
 
 from kgraph.api import KGraph
-from kgraph.errors import KGraphError
 from kgraph.jsonld import CONTEXT_FILE, dumps, embed
 from kgraph.richresults import check_document
 

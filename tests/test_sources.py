@@ -4,7 +4,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from rdflib import Literal, URIRef
+from rdflib import Literal
 
 from kgraph.build import build
 from kgraph.errors import ExtractionError, SourceError

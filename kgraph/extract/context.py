@@ -1,7 +1,6 @@
 """The working state of one extraction: the entities met so far and the facts collected."""
 from __future__ import annotations
 
-import re
 from dataclasses import fields
 from typing import TypeVar
 
@@ -18,7 +17,6 @@ from kgraph.names import clean, display, name_key, slug
 from kgraph.ontology import RESOURCE_IRI
 from kgraph.resolve import Resolver
 from kgraph.sources.document import Document, Sentence
-from kgraph.vocab import KG
 
 C = TypeVar("C", bound=Claim)
 COUNTRIES = {"south korea": "South Korea", "korea": "South Korea", "republic of korea": "South Korea",
@@ -209,8 +207,6 @@ class Context:
         return self.claim(CastCredit(title=self.title_iri, person=person, character=character,
                                      evidence=[sentence]))
 
-    def has_statement(self, predicate: URIRef) -> bool:
-        return any(p == str(predicate) for _, p, _ in self.statements)
 
 
 def character_iri(title_iri: str, name: str) -> str:
@@ -230,6 +226,3 @@ def sentence_text(sentence: Sentence) -> str:
     """The sentence with dashes and quotes normalised, for pattern matching."""
     return clean(sentence.text)
 
-
-WORD = re.compile(r"[\w’'-]+")
-KG_TITLE = KG.title

@@ -13,11 +13,12 @@ from dataclasses import dataclass, field
 from typing import Any, ClassVar
 
 from rdflib import URIRef
-from rdflib.namespace import RDF, SKOS, XSD
+from rdflib.namespace import SKOS, XSD
 
 from kgraph.sources.document import Sentence
-from kgraph.vocab import KG
 from rdflib import Namespace
+
+from kgraph.vocab import KG
 
 SCHEMA = Namespace("http://schema.org/")
 
@@ -401,5 +402,3 @@ class CatalogFacts(SourceFacts):
     def primary_entities(self) -> list[EntityFact]:
         return [self.catalog, *self.titles]
 
-
-RDF_TYPE = RDF.type
