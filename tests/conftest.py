@@ -64,6 +64,79 @@ def oxigraph_server(tmp_path_factory: pytest.TempPathFactory):
         process.kill()
 
 
+VIRTUOSO_INI = """[Database]
+DatabaseFile = {d}/virtuoso.db
+ErrorLogFile = {d}/virtuoso.log
+LockFile = {d}/virtuoso.lck
+TransactionFile = {d}/virtuoso.trx
+xa_persistent_file = {d}/virtuoso.pxa
+TempStorage = TempDatabase
+
+[TempDatabase]
+DatabaseFile = {d}/virtuoso-temp.db
+TransactionFile = {d}/virtuoso-temp.trx
+
+[Parameters]
+ServerPort = 127.0.0.1:{sql}
+DisableUnixSocket = 1
+NumberOfBuffers = 10000
+MaxDirtyBuffers = 6000
+MaxQueryMem = 200M
+DirsAllowed = .
+MaxSortedTopRows = 10000000
+
+[HTTPServer]
+ServerPort = 127.0.0.1:{http}
+ServerRoot = {d}
+MaxClientConnections = 4
+ServerThreads = 4
+
+[SPARQL]
+ResultSetMaxRows = 10000
+MaxQueryCostEstimationTime = 0
+MaxQueryExecutionTime = 120
+"""
+
+
+@pytest.fixture(scope="session")
+def virtuoso_server(tmp_path_factory: pytest.TempPathFactory):
+    """Debian's Virtuoso on 127.0.0.1, with its default 10,000-row result cap; yields its /sparql URL."""
+    import os
+
+    binary, isql = shutil.which("virtuoso-t"), shutil.which("isql-vt")
+    if not binary or not isql:
+        if os.environ.get("CI"):
+            pytest.fail("Virtuoso is not installed; .ci/run installs Debian's virtuoso-opensource-7-bin")
+        pytest.skip("Virtuoso is not installed here (CI installs it)")
+    folder = tmp_path_factory.mktemp("virtuoso")
+    sql, http = free_port(), free_port()
+    ini = folder / "virtuoso.ini"
+    ini.write_text(VIRTUOSO_INI.format(d=folder, sql=sql, http=http), "utf-8")
+    process = subprocess.Popen([binary, "+foreground", "+configfile", str(ini)], cwd=folder,
+                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    url = f"http://127.0.0.1:{http}/sparql"
+    deadline = time.monotonic() + 60
+    while True:
+        try:
+            with urllib.request.urlopen(f"{url}?query=ASK%7B%7D", timeout=2) as response:
+                if response.status == 200:
+                    break
+        except OSError:
+            pass
+        if process.poll() is not None or time.monotonic() > deadline:
+            process.kill()
+            pytest.fail(f"Virtuoso did not start: {(folder / 'virtuoso.log').read_text()[-500:]}")
+        time.sleep(0.3)
+    subprocess.run([isql, f"127.0.0.1:{sql}", "dba", "dba", 'exec=GRANT SPARQL_UPDATE TO "SPARQL";'],
+                   check=True, capture_output=True, timeout=60)
+    yield url
+    subprocess.run([isql, f"127.0.0.1:{sql}", "dba", "dba", "exec=shutdown;"], capture_output=True, timeout=60)
+    try:
+        process.wait(timeout=30)
+    except subprocess.TimeoutExpired:
+        process.kill()
+
+
 @pytest.fixture(scope="session")
 def seed_store():
     """An in-memory store holding the seed review, built once for read-only tests."""
@@ -74,14 +147,16 @@ def seed_store():
     store.close()
 
 
-@pytest.fixture(params=["oxigraph", "sparql"])
-def any_store(request, tmp_path, oxigraph_server):
-    """Each backend in turn, empty: Oxigraph on disk, and the SPARQL server (cleared)."""
+@pytest.fixture(params=["oxigraph", "oxigraph-server", "virtuoso"])
+def any_store(request, tmp_path):
+    """Each backend in turn, empty: Oxigraph on disk, `oxigraph serve`, and Virtuoso (both cleared)."""
     if request.param == "oxigraph":
         store = open_store(f"oxigraph:{tmp_path / 'store'}")
     else:
-        store = open_store(f"sparql+{oxigraph_server}")
-        store.update("DROP ALL")
+        url = request.getfixturevalue("oxigraph_server" if request.param == "oxigraph-server" else "virtuoso_server")
+        store = open_store(f"sparql+{url}")
+        for graph in store.graphs():
+            store.remove_graph(graph)
     yield store
     store.close()
 

@@ -124,9 +124,11 @@ def test_dataframes_have_proper_dtypes(kg):
     assert releases["date"].dt.year.tolist() == [2023, 2023]
 
 
-def test_dataframes_from_a_sparql_server_match(kg, oxigraph_server):
-    remote = open_store(f"sparql+{oxigraph_server}")
-    remote.update("DROP ALL")
+@pytest.mark.parametrize("server", ["oxigraph_server", "virtuoso_server"])
+def test_dataframes_from_a_sparql_server_match(kg, server, request):
+    remote = open_store(f"sparql+{request.getfixturevalue(server)}")
+    for graph in remote.graphs():
+        remote.remove_graph(graph)
     build(remote, [ROOT / "data" / "catalog", ROOT / "data" / "reviews"], aliases=ALIASES, dump=None)
     there = KGraph(remote)
     for name, params in [("titles", {}), ("filmography", {"person": PERSON + "jeon-jong-seo"}),

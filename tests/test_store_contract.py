@@ -5,7 +5,7 @@ import pytest
 from rdflib import Literal, URIRef
 
 from kgraph.build import build
-from kgraph.errors import QueryError, SelectorError
+from kgraph.errors import QueryError, SelectorError, StoreError
 from kgraph.queries import run_query
 from kgraph.store import open_store
 
@@ -70,6 +70,18 @@ def test_ask_and_syntax_errors(any_store):
     assert any_store.ask("ASK { ?s ?p ?o }")
     with pytest.raises(QueryError):
         any_store.select("SELECT WHERE {")
+
+
+def test_virtuoso_truncation_is_detected_and_bulk_reads_page(virtuoso_server):
+    store = open_store(f"sparql+{virtuoso_server}")
+    graph = "https://example.org/graph/big"
+    store.replace_graph(graph, [(URIRef(f"{graph}/s{i}"), P, Literal(i)) for i in range(10_500)])
+    try:
+        with pytest.raises(StoreError, match="exactly 10000 rows"):
+            store.select("SELECT ?s ?o WHERE { ?s <https://example.org/p> ?o }")
+        assert sum(1 for q in store.quads() if str(q[3]) == graph) == 10_500
+    finally:
+        store.remove_graph(graph)
 
 
 def test_unknown_selector_lists_the_forms():

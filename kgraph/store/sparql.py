@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import logging
+import re
 from typing import Iterable, Iterator, Mapping
 from urllib.error import URLError
 
@@ -18,12 +19,14 @@ from rdflib.term import Node
 from SPARQLWrapper import JSON, POST, SPARQLWrapper
 from SPARQLWrapper.SPARQLExceptions import SPARQLWrapperException
 
-from kgraph.errors import QueryError, StoreError
+from kgraph.errors import KGraphError, QueryError, StoreError
 from kgraph.store.base import Quad, Rows, Term, Triple, bind, render_insert
 
 log = logging.getLogger(__name__)
+DISTINCT = re.compile(r"^\s*SELECT\s+DISTINCT\b", re.I | re.M)
 KNOWN_CAPS = {10_000, 100_000, 1_000_000, 1 << 20}
 PAGE = 10_000 - 1  # below Virtuoso's default cap, so a full page is never mistaken for truncation
+CHUNK = 2_000  # triples per INSERT DATA: Virtuoso's SPARQL compiler runs out of memory on much larger ones
 
 
 def from_json(value: dict | None) -> Term | None:
@@ -76,7 +79,21 @@ class SparqlStore:
         return sorted(str(r[0]) for r in rows.rows if isinstance(r[0], URIRef))
 
     def replace_graph(self, graph: str, triples: Iterable[Triple]) -> None:
-        self.update(render_insert(graph, triples))
+        """One update for a small graph; a large one is staged in chunks in a scratch graph
+        and moved over the target in one step, so a failure leaves the target as it was."""
+        triples = list(triples)
+        if len(triples) <= CHUNK:
+            self.update(render_insert(graph, triples))
+            return
+        staging = f"{graph}#kgraph-staging"
+        self.update(f"DROP SILENT GRAPH {URIRef(staging).n3()}")
+        try:
+            for start in range(0, len(triples), CHUNK):
+                self.update(render_insert(staging, triples[start:start + CHUNK], replace=False))
+            self.update(f"MOVE SILENT GRAPH {URIRef(staging).n3()} TO GRAPH {URIRef(graph).n3()}")
+        except KGraphError:
+            self.update(f"DROP SILENT GRAPH {URIRef(staging).n3()}")
+            raise
 
     def remove_graph(self, graph: str) -> None:
         self.update(f"DROP SILENT GRAPH {URIRef(graph).n3()}")
@@ -93,6 +110,8 @@ class SparqlStore:
                 f"the server returned exactly {len(rows)} rows, a size servers truncate results to; "
                 "the answer may be incomplete. Add LIMIT/OFFSET paging to the query or raise the "
                 "server's result limit")
+        if DISTINCT.search(query):  # Virtuoso repeats equal language-tagged literals stored in two graphs
+            rows = list(dict.fromkeys(rows))
         return Rows(variables, rows)
 
     def _select_all(self, query: str, order: str) -> Rows:
@@ -109,9 +128,12 @@ class SparqlStore:
     def ask(self, query: str, bindings: Mapping[str, Node] | None = None) -> bool:
         text = bind(query, bindings)
         data = self._query_json(text)
-        if "boolean" not in data:
-            raise QueryError("expected an ASK query")
-        return bool(data["boolean"])
+        if "boolean" in data:
+            return bool(data["boolean"])
+        if data.get("head", {}).get("vars") == ["__ASK_RETVAL"]:  # Virtuoso answers ASK as a one-column SELECT
+            bindings = data["results"]["bindings"]
+            return bool(bindings) and bindings[0]["__ASK_RETVAL"]["value"] not in ("0", "false")
+        raise QueryError("expected an ASK query")
 
     def update(self, update: str) -> None:
         try:
