@@ -34,6 +34,22 @@ def oxigraph_binary() -> str:
     return found
 
 
+def wait_for(endpoint: str, process: subprocess.Popen, seconds: float, log) -> None:
+    """Wait until a SPARQL endpoint answers ASK {}; fail with the server's log if it dies or times out."""
+    deadline = time.monotonic() + seconds
+    while True:
+        try:
+            with urllib.request.urlopen(f"{endpoint}?query=ASK%7B%7D", timeout=2) as response:
+                if response.status == 200:
+                    return
+        except OSError:
+            pass
+        if process.poll() is not None or time.monotonic() > deadline:
+            process.kill()
+            pytest.fail(f"the SPARQL server at {endpoint} did not start: {log()}")
+        time.sleep(0.2)
+
+
 @pytest.fixture(scope="session")
 def oxigraph_server(tmp_path_factory: pytest.TempPathFactory):
     """A real `oxigraph serve` on 127.0.0.1 with the union default graph; yields its query URL."""
@@ -44,18 +60,7 @@ def oxigraph_server(tmp_path_factory: pytest.TempPathFactory):
          "--union-default-graph"],
         stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     base = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 30
-    while True:
-        try:
-            with urllib.request.urlopen(f"{base}/query?query=ASK%7B%7D", timeout=2) as response:
-                if response.status == 200:
-                    break
-        except OSError:
-            pass
-        if process.poll() is not None or time.monotonic() > deadline:
-            process.kill()
-            pytest.fail(f"oxigraph serve did not start: {process.stderr.read().decode()[:500]}")
-        time.sleep(0.1)
+    wait_for(f"{base}/query", process, 30, lambda: process.stderr.read().decode()[:500])
     yield f"{base}/query"
     process.terminate()
     try:
@@ -115,18 +120,7 @@ def virtuoso_server(tmp_path_factory: pytest.TempPathFactory):
     process = subprocess.Popen([binary, "+foreground", "+configfile", str(ini)], cwd=folder,
                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     url = f"http://127.0.0.1:{http}/sparql"
-    deadline = time.monotonic() + 60
-    while True:
-        try:
-            with urllib.request.urlopen(f"{url}?query=ASK%7B%7D", timeout=2) as response:
-                if response.status == 200:
-                    break
-        except OSError:
-            pass
-        if process.poll() is not None or time.monotonic() > deadline:
-            process.kill()
-            pytest.fail(f"Virtuoso did not start: {(folder / 'virtuoso.log').read_text()[-500:]}")
-        time.sleep(0.3)
+    wait_for(url, process, 60, lambda: (folder / "virtuoso.log").read_text()[-500:])
     subprocess.run([isql, f"127.0.0.1:{sql}", "dba", "dba", 'exec=GRANT SPARQL_UPDATE TO "SPARQL";'],
                    check=True, capture_output=True, timeout=60)
     yield url
