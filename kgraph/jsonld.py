@@ -90,7 +90,7 @@ def document(store: Store, graph: str) -> dict[str, Any]:
     actors = credits[credits["role"] == "actor"]
     if len(actors):
         item["actor"] = []
-        for person, group in actors.groupby("person", sort=False):
+        for _, group in actors.groupby("person", sort=False):
             first = group.iloc[0]
             role: dict[str, Any] = {"@type": "PerformanceRole", "actor": _person(first["name"], _text(first["name_ko"]))}
             characters = sorted(set(group["character"].dropna()))
@@ -121,15 +121,12 @@ def document(store: Store, graph: str) -> dict[str, Any]:
         if _text(row.region) == "worldwide":
             event["name"] += " (worldwide)"
         events.append(event)
-    if events:
-        item["publication"] = events
-        if item["@type"] == "TVSeries":
-            starts = sorted(e["startDate"] for e in events if "startDate" in e and "publishedOn" in e)
-            if starts:
-                item["startDate"] = starts[0]
-    platforms = grouped.get("platform", [])
+    if item["@type"] == "TVSeries":
+        starts = sorted(e["startDate"] for e in events if "startDate" in e and "publishedOn" in e)
+        if starts:
+            item["startDate"] = starts[0]
     known = {e["publishedOn"]["name"] for e in events if "publishedOn" in e}
-    for platform in platforms:
+    for platform in grouped.get("platform", []):
         if platform not in known:  # a platform with no date: still where the title is published
             events.append({"@type": "PublicationEvent", "publishedOn": {"@type": "BroadcastService", "name": platform}})
     if events:

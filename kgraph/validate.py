@@ -55,7 +55,7 @@ def validate(store: Store, shapes: Path = SHAPES) -> ValidationReport:
                                  inference="none", advanced=True, allow_warnings=True)
     violations = []
     for result in results.subjects(rdflib.RDF.type, SH.ValidationResult):
-        def value(p: rdflib.URIRef) -> str | None:
+        def value(p: rdflib.URIRef, result: rdflib.term.Node = result) -> str | None:
             v = results.value(result, p)
             return None if v is None else _short(data, v)
         message = results.value(result, SH.resultMessage)

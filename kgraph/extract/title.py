@@ -223,7 +223,7 @@ def _prose_attributes(ctx: Context, fields: dict[str, Field]) -> None:
             place = re.sub(r"'s$", "", match.group(1))
             if not ctx.lexicon.platform(place) and not place.isdigit():
                 ctx.state(title, KG.setting, ctx.place(place), sentence)
-        for offset, iri, name, _ in ctx.lexicon.platforms_in(text):
+        for offset, _iri, name, _ in ctx.lexicon.platforms_in(text):
             before = text[max(0, offset - 40):offset]
             if STREAMS_ON.search(before) or (before.endswith("(") and text[offset + len(name):].startswith(")")):
                 ctx.state(title, KG.platform, ctx.platform(name), sentence)
