@@ -17,12 +17,12 @@ from typing import Iterable
 
 import pandas as pd
 
-from kgraph.build import DEFAULT_PATHS, BuildReport
+from kgraph.build import AUTO, DEFAULT_PATHS, BuildReport
 from kgraph.build import build as _build
 from kgraph.errors import KGraphError
 from kgraph.export import export as _export
 from kgraph.frames import to_frame
-from kgraph.queries import run_query
+from kgraph.queries import load_query, run_query
 from kgraph.store import DEFAULT_SELECTOR, Rows, Store, open_store
 from kgraph.validate import ValidationReport
 from kgraph.validate import validate as _validate
@@ -34,16 +34,46 @@ def default_selector() -> str:
 
 
 class KGraph:
-    """A knowledge graph in a store: build it, ask it questions, analyse it, export it."""
+    """A knowledge graph in a store: build it, ask it questions, analyse it, export it.
 
-    def __init__(self, store: str | Store | None = None) -> None:
-        self.store: Store = store if hasattr(store, "select") else open_store(store or default_selector())  # type: ignore[assignment]
+    The store is opened on first use. Only `build` creates an on-disk store; every other
+    verb on a selector where no store exists raises StoreMissing. `read_only=True` opens
+    without the write lock (queries beside a running build, or on a read-only copy).
+    """
+
+    def __init__(self, store: str | Store | None = None, *, read_only: bool = False) -> None:
+        self.selector = store.selector if hasattr(store, "select") else (store or default_selector())  # type: ignore[union-attr]
+        self._store: Store | None = store if hasattr(store, "select") else None  # type: ignore[assignment]
+        self.read_only = read_only
+
+    @property
+    def store(self) -> Store:
+        """The open store (opened now if it was not yet)."""
+        if self._store is None:
+            self._store = open_store(self.selector, create=False, read_only=self.read_only)
+        return self._store
 
     # ------------------------------------------------------------------ building
     def build(self, paths: Iterable[Path | str] = DEFAULT_PATHS, aliases: Path | str | None = "data/aliases.csv",
-              dump: Path | str | None = "data/kgraph.nq", progress: bool = False, force: bool = False) -> BuildReport:
-        """Ingest catalogue and review files into the store (see kgraph.build.build)."""
-        return _build(self.store, paths, aliases=aliases, dump=dump, progress=progress, force=force)
+              dump: Path | str | None = AUTO, progress: bool = False, force: bool = False,
+              rebuild: bool = False) -> BuildReport:
+        """Ingest catalogue and review files into the store (see kgraph.build.build).
+
+        `rebuild=True` sets a damaged (or any) on-disk store aside as PATH.broken-TIMESTAMP and
+        builds a new one from the sources; on a SPARQL server it drops kgraph's source graphs first.
+        """
+        if self.read_only:
+            raise KGraphError(f"the store {self.selector} was opened read-only; open it writable to build")
+        if rebuild:
+            from kgraph.store.repair import set_aside
+            self.close()
+            kept = set_aside(self.selector)
+            force = True
+        if self._store is None:
+            self._store = open_store(self.selector, create=True)
+        report = _build(self.store, paths, aliases=aliases, dump=dump, progress=progress, force=force)
+        report.set_aside = kept if rebuild else None
+        return report
 
     def validate(self) -> ValidationReport:
         """Check the graph against ontology/shapes.ttl."""
@@ -51,16 +81,19 @@ class KGraph:
 
     def export(self, path: Path | str, format: str | None = None) -> int:
         """Write the whole dataset to `path` (N-Quads, TriG, Turtle or N-Triples); returns the count."""
-        return _export(self.store, path, format)
+        from kgraph.export import export_format
+        fmt = export_format(Path(path), format)  # a bad suffix is the error to report, before any store
+        return _export(self.store, path, fmt)
 
     # ------------------------------------------------------------------ questions
     def rows(self, name: str | Path, **params: object) -> Rows:
         """A named query's raw result: RDF terms."""
-        return run_query(self.store, name, params)
+        named = load_query(name)  # an unknown name is the error to report, before any store
+        return run_query(self.store, named, params)
 
     def query(self, name: str | Path, **params: object) -> pd.DataFrame:
         """Run a named query from queries/ (or a .rq file) with its parameters bound."""
-        return to_frame(run_query(self.store, name, params))
+        return to_frame(self.rows(name, **params))
 
     def stats(self) -> dict[str, int]:
         """Counts of titles, people, characters, credits, claims, reviews, catalogues, sentences, ..."""
@@ -200,7 +233,9 @@ class KGraph:
         return _jsonld_of_documents([doc], aliases)
 
     def close(self) -> None:
-        self.store.close()
+        if self._store is not None:
+            self._store.close()
+            self._store = None
 
     def __enter__(self) -> "KGraph":
         return self

@@ -1,9 +1,15 @@
 """The build: review files -> Documents -> facts -> one named graph per review, idempotently.
 
-A source whose fingerprint (its bytes, the alias table, the ontology and the extractor's
-code) is unchanged is skipped; a changed one replaces exactly its own graphs; graphs
-whose source file is gone are removed. A file that cannot be read or extracted is
-reported and its previous graphs stay as they were.
+Each graph carries its own provenance (`<graph> kg:sourceFile "data/reviews/x.txt" ;
+kg:fingerprint "..."`, and the warnings its extraction gave), written in the same
+transaction as its content, so the store's named graphs are the truth about what was
+built: a build killed at any moment leaves every graph complete or as it was, and the next
+build reconciles graphs that no current source explains. A source whose fingerprint (its
+bytes, the alias table, the catalogues, the ontology and the extractor's code) is unchanged
+is skipped; a changed one replaces exactly its own graphs; graphs whose source file is gone
+are removed. A file that cannot be read or extracted is reported and its previous graphs
+stay as they were. Source paths are stored relative to the folder the build runs in, so two
+clones build identical dumps.
 """
 from __future__ import annotations
 
@@ -21,9 +27,10 @@ from kgraph.extract import extract, review_graph
 from kgraph.catalog import catalog_graph, load_json, read_catalog, register_people, register_title
 from kgraph.extract.lexicon import Lexicon, load_lexicon
 from kgraph.mapping import facts_to_triples
-from kgraph.ontology import BUILD_GRAPH, ONTOLOGY_GRAPH, ontology_files, ontology_graph
+from kgraph.ontology import BUILD_GRAPH, GRAPH_IRI, ONTOLOGY_GRAPH, ontology_files, ontology_graph
 from kgraph.resolve import AliasTable, Resolver
 from kgraph.sources import SUFFIXES, read_source
+from kgraph.store import DEFAULT_SELECTOR
 from kgraph.store.base import Store, write_nquads
 from kgraph.vocab import KG
 
@@ -31,6 +38,15 @@ log = logging.getLogger(__name__)
 PACKAGE_DIR = Path(__file__).resolve().parent
 PIPELINE_CODE = ("extract", "sources", "mapping.py", "names.py", "resolve.py", "vocab.py", "catalog.py")
 DEFAULT_PATHS = ("data/catalog", "data/reviews")
+DEFAULT_DUMP = "data/kgraph.nq"
+AUTO = "auto"  # the default dump: data/kgraph.nq for the default store, none for any other
+SOURCE_GRAPHS = (GRAPH_IRI + "review/", GRAPH_IRI + "catalog/")
+PROVENANCE_QUERY = """
+PREFIX kg: <https://w3id.org/kgraph/ontology#>
+SELECT ?graph ?file ?fingerprint WHERE { GRAPH ?graph { ?graph kg:sourceFile ?file ; kg:fingerprint ?fingerprint } }"""
+WARNINGS_QUERY = """
+PREFIX kg: <https://w3id.org/kgraph/ontology#>
+SELECT ?graph ?warning WHERE { GRAPH ?graph { ?graph kg:buildWarning ?warning } }"""
 MANIFEST_QUERY = """
 PREFIX kg: <https://w3id.org/kgraph/ontology#>
 SELECT ?graph ?file ?fingerprint WHERE {
@@ -48,6 +64,9 @@ class BuildReport:
     failed: list[tuple[str, str]] = field(default_factory=list)  # (source, reason)
     warnings: list[str] = field(default_factory=list)
     dump: str | None = None
+    dump_kept: str | None = None  # why an existing dump was left as it was
+    cleaned: list[str] = field(default_factory=list)  # scratch graphs a killed writer left
+    set_aside: str | None = None  # where `--rebuild` moved the old store
     seconds: float = 0.0
 
     @property
@@ -64,8 +83,16 @@ def review_files(paths: Iterable[Path | str]) -> list[Path]:
                           and (p.suffix.lower() in SUFFIXES or p.suffix.lower() == ".json"))
         else:
             out.append(path)
-    seen: set[Path] = set()
-    return [p for p in out if not (p.resolve() in seen or seen.add(p.resolve()))]
+    seen: set[str] = set()
+    return [p for p in out if not (_real(p) in seen or seen.add(_real(p)))]
+
+
+def _real(path: Path) -> str:
+    """A file's real path; a symlink loop is kept as given (reading it reports the loop)."""
+    try:
+        return str(path.resolve())
+    except (OSError, RuntimeError):
+        return str(path.absolute())
 
 
 def _digest(*parts: bytes) -> str:
@@ -83,37 +110,58 @@ def pipeline_fingerprint(aliases: Path | None, catalogs: Iterable[Path] = ()) ->
         target = PACKAGE_DIR / name
         files += sorted(target.rglob("*.py")) if target.is_dir() else [target]
     parts = [f.read_bytes() for f in files]
-    if aliases is not None and aliases.exists():
+    if aliases is not None and aliases.is_file():
         parts.append(aliases.read_bytes())
-    parts += [p.read_bytes() for p in sorted(catalogs) if p.exists()]
+    parts += [p.read_bytes() for p in sorted(catalogs) if p.is_file()]
     return _digest(*parts)
 
 
-def _shown(path: Path) -> str:
+def source_id(path: Path, root: Path) -> str:
+    """How a source is named in the store: its path relative to `root` (POSIX), else absolute."""
+    absolute = Path(_real(path)) if not path.is_symlink() else path.absolute()
     try:
-        return path.resolve().relative_to(Path.cwd().resolve()).as_posix()
+        return absolute.relative_to(root).as_posix()
     except ValueError:
-        return str(path)
+        try:
+            return path.absolute().relative_to(root).as_posix()
+        except ValueError:
+            return absolute.as_posix()
 
 
-Unit = tuple[str, str, Callable[[], object]]  # (graph, label, make the facts)
+def _relative(source: str, root: Path) -> str:
+    """A stored source path as this build names it (older stores kept absolute paths)."""
+    if source.startswith("/"):
+        try:
+            return Path(source).relative_to(root).as_posix()
+        except ValueError:
+            return source
+    return source
+
+
+def _in_scope(source: str, scope: list[str]) -> bool:
+    """True when `source` is one of the build's files or lies under one of its folders."""
+    return any(source == s or source.startswith(s.rstrip("/") + "/") for s in scope)
+
+
+Unit = tuple[str, str, Callable[[], object], list[str]]  # (graph, label, make the facts, source warnings)
 
 
 def _units(path: Path, source: str, resolver: Resolver, lexicon: Lexicon) -> list[Unit]:
     """The graphs one file makes, each with a thunk that extracts its facts."""
     if path.suffix.lower() == ".json":
-        return [(catalog_graph(path), source, lambda: read_catalog(path, source, resolver, lexicon))]
+        return [(catalog_graph(path), source, lambda: read_catalog(path, source, resolver, lexicon), [])]
     documents = read_source(path, source)
     return [(review_graph(doc), source if len(documents) == 1 else f"{source} (post {doc.post_title!r})",
-             lambda doc=doc: extract(doc, resolver, lexicon)) for doc in documents]
+             lambda doc=doc: extract(doc, resolver, lexicon), list(getattr(doc, "warnings", [])))
+            for doc in documents]
 
 
-def _register_catalogs(files: list[Path], resolver: Resolver, report: BuildReport) -> set[Path]:
+def _register_catalogs(files: list[Path], root: Path, resolver: Resolver, report: BuildReport) -> set[Path]:
     """Put the catalogues' people and titles into the resolver first; returns files that failed."""
     failed: set[Path] = set()
     people_first = sorted(files, key=lambda p: (not p.stem.startswith("people"), str(p)))
     for path in people_first:
-        source = _shown(path)
+        source = source_id(path, root)
         try:
             data = load_json(path, source)
             if "people" in data:
@@ -126,97 +174,174 @@ def _register_catalogs(files: list[Path], resolver: Resolver, report: BuildRepor
     return failed
 
 
+def provenance(store: Store) -> dict[str, tuple[str, str]]:
+    """graph -> (source, fingerprint), read from the graphs themselves (and from the manifest
+    graph of stores built before graphs carried their own provenance)."""
+    found = {str(g): (str(f), str(fp)) for g, f, fp in _manifest(store).rows}
+    rows = store.select_all(PROVENANCE_QUERY, order="?graph ?file ?fingerprint")
+    found.update({str(g): (str(f), str(fp)) for g, f, fp in rows.rows})
+    return found
+
+
+def stored_warnings(store: Store) -> dict[str, list[str]]:
+    """graph -> the warnings its extraction gave when it was built."""
+    out: dict[str, list[str]] = {}
+    for graph, warning in store.select_all(WARNINGS_QUERY, order="?graph ?warning").rows:
+        out.setdefault(str(graph), []).append(str(warning))
+    return out
+
+
 def build(store: Store, paths: Iterable[Path | str] = DEFAULT_PATHS, aliases: Path | str | None = "data/aliases.csv",
-          dump: Path | str | None = "data/kgraph.nq", progress: bool = False, force: bool = False) -> BuildReport:
-    """Build catalogues and reviews under `paths` into `store`; write an N-Quads dump to `dump`."""
+          dump: Path | str | None = AUTO, progress: bool = False, force: bool = False,
+          root: Path | str | None = None) -> BuildReport:
+    """Build catalogues and reviews under `paths` into `store` and write an N-Quads dump.
+
+    `dump="auto"` writes data/kgraph.nq for the default store only; a build with failures
+    never replaces an existing dump. Source paths are stored relative to `root` (default:
+    the current folder).
+    """
     started = time.perf_counter()
     report = BuildReport()
+    root_path = Path(root or Path.cwd()).resolve()
     alias_path = Path(aliases) if aliases else None
-    table = AliasTable.load(alias_path) if alias_path else AliasTable()
+    if alias_path is not None and not alias_path.is_file():
+        report.warnings.append(f"{alias_path}: no alias table there; building without one")
+    table = AliasTable.load(alias_path) if alias_path is not None and alias_path.is_file() else AliasTable()
     resolver = Resolver(table)
     lexicon = load_lexicon()
-    if tuple(map(str, paths)) == DEFAULT_PATHS:  # the default folders may be absent
-        paths = [p for p in DEFAULT_PATHS if Path(p).exists()]
-    files = review_files(paths)
+    given = list(paths)
+    if tuple(map(str, given)) == DEFAULT_PATHS:  # the default folders may be absent
+        given = [p for p in DEFAULT_PATHS if Path(p).exists()]
+    scope = [source_id(Path(p), root_path) for p in (paths if tuple(map(str, paths)) == DEFAULT_PATHS else given)]
+    files = review_files(given)
     catalogs = [f for f in files if f.suffix.lower() == ".json"]
-    bad_catalogs = _register_catalogs(catalogs, resolver, report)
+    bad_catalogs = _register_catalogs(catalogs, root_path, resolver, report)
     pipeline = pipeline_fingerprint(alias_path, catalogs)
+    if hasattr(store, "cleanup_staging"):
+        report.cleaned = store.cleanup_staging()
     _load_ontology(store)
 
-    manifest = _manifest(store)
+    state = {g: (_relative(f, root_path), fp) for g, (f, fp) in provenance(store).items()}  # what the store holds
+    warnings_then = stored_warnings(store)
     built_now: dict[str, str] = {}  # graph -> source
-    new_manifest = dict(manifest)
     ordered = [f for f in catalogs if f not in bad_catalogs] + [f for f in files if f.suffix.lower() != ".json"]
     iterator: Iterable[Path] = ordered
     if progress and len(ordered) > 1:
         from tqdm import tqdm
         iterator = tqdm(ordered, desc="build", unit="file", disable=None, leave=False)
     for path in iterator:
-        source = _shown(path)
-        absolute = str(path.resolve())
+        source = source_id(path, root_path)
         try:
             data = path.read_bytes()
         except OSError as error:
             report.failed.append((source, f"cannot be read: {error.strerror or error}"))
+            built_now.update({g: source for g, (f, _) in state.items() if f == source})
             continue
         fingerprint = _digest(data, pipeline.encode())
-        previous = {g for g, (f, _) in manifest.items() if f == absolute}
-        if not force and previous and all(manifest[g][1] == fingerprint for g in previous):
+        previous = {g for g, (f, _) in state.items() if f == source}
+        if not force and previous and all(state[g][1] == fingerprint for g in previous):
             report.unchanged += [(source, g) for g in sorted(previous)]
+            report.warnings += [w for g in sorted(previous) for w in warnings_then.get(g, [])]
             built_now.update({g: source for g in previous})
             continue
         try:
             units = _units(path, source, resolver, lexicon)
         except SourceError as error:
             report.failed.append((source, error.reason))
+            built_now.update({g: source for g in previous})  # what an earlier build made stays
             continue
         produced: set[str] = set()
         file_ok = True
-        for graph, label, make in units:
+        for graph, label, make, notes in units:
+            if graph in produced:
+                report.failed.append((label, f"another post of {source} already makes the graph {graph}; "
+                                             "give each post its own URL or post id"))
+                file_ok = False
+                continue
             if graph in built_now and built_now[graph] != source:
                 report.failed.append((label, f"its graph {graph} was already built from {built_now[graph]}; "
-                                             "rename one of the files"))
+                                             "two sources cannot share a graph: rename one of the files or "
+                                             "give one review another URL"))
                 file_ok = False
                 continue
             try:
                 facts = make()
-                triples = facts_to_triples(facts)
+                warnings = [*notes, *facts.warnings]
+                triples = facts_to_triples(facts) + _provenance_triples(graph, source, fingerprint, warnings)
                 store.replace_graph(graph, triples)
             except KGraphError as error:
                 report.failed.append((label, error.reason if isinstance(error, SourceError) else str(error)))
                 file_ok = False
-                produced |= {graph} & previous  # keep what an earlier build made
+                if graph in previous:
+                    produced.add(graph)  # keep what an earlier build made
                 continue
-            report.warnings += facts.warnings
+            log.info("built %s -> %s (%d triples)", label, graph, len(triples))
+            report.warnings += warnings
             report.built.append((label, graph, len(triples)))
-            built_now[graph] = source
             produced.add(graph)
-            new_manifest[graph] = (absolute, fingerprint)
-        if not file_ok:  # retry the whole file next time; keep what it still produces
-            for graph in produced:
-                if graph in new_manifest:
-                    new_manifest[graph] = (absolute, "")
+            state[graph] = (source, fingerprint)
+        built_now.update({g: source for g in produced})
         for graph in previous - produced:
             if file_ok:
-                store.remove_graph(graph)
-                new_manifest.pop(graph, None)
-                report.removed.append(graph)
+                _remove(store, graph, state, report)
+            else:
+                built_now[graph] = source
 
-    for graph, (file, _) in list(new_manifest.items()):
-        if not Path(file).exists():
-            store.remove_graph(graph)
-            new_manifest.pop(graph)
-            report.removed.append(graph)
-    _write_manifest(store, new_manifest)
+    _reconcile(store, state, built_now, scope, root_path, report, force)
+    _write_manifest(store, state)
     if report.built or report.removed:
         from kgraph.analysis.reunions import refresh
         refresh(store)  # the derived (person, title) table beside an on-disk store
-    if dump:
-        dump_path = Path(dump)
-        write_nquads(store.quads(), dump_path)
-        report.dump = _shown(dump_path)
+    _write_dump(store, dump, report)
     report.seconds = time.perf_counter() - started
     return report
+
+
+def _provenance_triples(graph: str, source: str, fingerprint: str, warnings: list[str]) -> list:
+    node = URIRef(graph)
+    return [(node, KG.sourceFile, Literal(source)), (node, KG.fingerprint, Literal(fingerprint)),
+            *((node, KG.buildWarning, Literal(w)) for w in dict.fromkeys(warnings))]
+
+
+def _remove(store: Store, graph: str, state: dict, report: BuildReport) -> None:
+    store.remove_graph(graph)
+    state.pop(graph, None)
+    report.removed.append(graph)
+    log.info("removed %s", graph)
+
+
+def _reconcile(store: Store, state: dict[str, tuple[str, str]], built_now: dict[str, str], scope: list[str],
+               root: Path, report: BuildReport, force: bool) -> None:
+    """Remove graphs no current source explains: their source lies in this build's scope and is
+    gone, or (with `force`, kgraph's own source graphs) they say nothing of where they came from."""
+    for graph, (source, _) in sorted(state.items()):
+        if graph in built_now:
+            continue
+        if _in_scope(source, scope) and not (root / source).exists():
+            _remove(store, graph, state, report)
+    if not force:
+        return
+    orphans = [g for g in store.graphs() if g.startswith(SOURCE_GRAPHS) and g not in state and g not in built_now]
+    for graph in orphans:
+        _remove(store, graph, state, report)
+
+
+def _write_dump(store: Store, dump: Path | str | None, report: BuildReport) -> None:
+    """The dump belongs to its store: `auto` only for the default store; never after a failure."""
+    if dump == AUTO:
+        dump = DEFAULT_DUMP if store.selector == DEFAULT_SELECTOR else None
+    if not dump:
+        return
+    dump_path = Path(dump)
+    if not report.ok and dump_path.exists():
+        report.dump_kept = f"{dump_path} was left as it was: this build had errors"
+        return
+    try:
+        write_nquads(store.quads(), dump_path)
+    except OSError as error:
+        raise KGraphError(f"cannot write the dump to {dump_path}: {error.strerror or error} "
+                          "(the store was built; give --dump PATH or --no-dump)") from None
+    report.dump = str(dump_path)
 
 
 def _load_ontology(store: Store) -> None:
@@ -230,12 +355,12 @@ def _load_ontology(store: Store) -> None:
     store.replace_graph(ONTOLOGY_GRAPH, triples)
 
 
-def _manifest(store: Store) -> dict[str, tuple[str, str]]:
-    rows = store.select(MANIFEST_QUERY, {"build": URIRef(BUILD_GRAPH)})
-    return {str(g): (str(f), str(fp)) for g, f, fp in rows.rows}
+def _manifest(store: Store):
+    return store.select_all(MANIFEST_QUERY, {"build": URIRef(BUILD_GRAPH)}, order="?graph ?file ?fingerprint")
 
 
 def _write_manifest(store: Store, manifest: dict[str, tuple[str, str]]) -> None:
+    """A summary of the graphs' own provenance in one graph (what analytics tables key on)."""
     triples = []
     for graph, (file, fingerprint) in sorted(manifest.items()):
         node = URIRef(graph)

@@ -120,17 +120,33 @@ def generated_variants(name: str) -> list[str]:
     return list(dict.fromkeys([f"{given} {family}", f"{family} {joined}", f"{joined} {family}"]))
 
 
+URL = re.compile(r"https?://[^\s<>\"{}|\\^`]+")
+
+
+def _urls(reader: "_Reader", values: object, pointer: str) -> list[str]:
+    """The http(s) URLs of a `sources` list; anything else there is an error naming its place."""
+    if values is None:
+        return []
+    if not isinstance(values, list):
+        raise reader.fail(pointer, "a list of URLs")
+    for i, value in enumerate(values):
+        if not isinstance(value, str) or not URL.fullmatch(value):
+            raise reader.fail(f"{pointer}/{i}", f"an http(s) URL without spaces, quotes, <, >, braces or "
+                                                f"backslashes, found {value!r}")
+    return list(values)
+
+
 def read_catalog(path: Path, shown: str, resolver: Resolver, lexicon: Lexicon | None = None) -> CatalogFacts:
     """Facts of one catalogue file (a title file or a people file)."""
     data = load_json(path, shown)
     graph = catalog_graph(path)
     source = f"{RESOURCE_IRI}catalog/{slug(path.stem)}"
-    urls = [Iri(u) for u in data.get("sources", []) if isinstance(u, str) and re.match(r"https?://\S+$", u)]
+    reader = _Reader(shown)
+    urls = [Iri(u) for u in _urls(reader, data.get("sources"), "/sources")]
     catalog = CatalogEntity(iri=source, name=data.get("name", path.stem) if "people" not in data else "people",
                             source_file=shown, urls=urls, graph=Iri(graph))
     facts = CatalogFacts(catalog=catalog)
     ctx = Context(None, resolver, lexicon or load_lexicon())
-    reader = _Reader(shown)
 
     def record(pointer: str, pages: tuple[str, ...] = ()) -> Record:
         return Record(source, pointer, pages)  # a title file's pages are on the catalogue node
@@ -143,7 +159,7 @@ def read_catalog(path: Path, shown: str, resolver: Resolver, lexicon: Lexicon | 
             entity = PersonEntity(iri=ref.iri, name=ref.name, hangul=ref.hangul or person.get("name_ko"),
                                   spellings=sorted(set(variants)))
             facts.entities.append(entity)
-            pages = tuple(u for u in person.get("sources", []) if isinstance(u, str) and re.match(r"https?://\S+$", u))
+            pages = tuple(_urls(reader, person.get("sources"), f"/people/{i}/sources"))
             for variant in generated_variants(ref.name):
                 ctx.state(Iri(ref.iri), KG.generatedVariant, Literal(variant), record(f"/people/{i}", pages))
             if entity.hangul:

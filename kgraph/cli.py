@@ -37,15 +37,20 @@ def handle_errors(f: Callable) -> Callable:
         except KGraphError as error:
             click.echo(f"error: {error}", err=True)
             sys.exit(1)
+        except OSError as error:  # a file the user named cannot be read or written
+            where = f"{error.filename}: " if getattr(error, "filename", None) else ""
+            click.echo(f"error: {where}{error.strerror or error}", err=True)
+            sys.exit(1)
         except KeyboardInterrupt:
             click.echo("interrupted", err=True)
             sys.exit(130)
     return wrapper
 
 
-def _open(store: str):
+def _open(store: str, write: bool = False):
+    """The graph behind --store: read-only for every command but build."""
     from kgraph.api import KGraph
-    return KGraph(store)
+    return KGraph(store, read_only=not write)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -54,6 +59,8 @@ def _open(store: str):
 def main(verbose: bool) -> None:
     """kgraph: a knowledge graph of Korean films and series, built from reviews."""
     logging.basicConfig(level=logging.INFO if verbose else logging.ERROR, format="%(levelname)s %(message)s")
+    from kgraph.guard import watch_memory
+    watch_memory()
 
 
 @main.command()
@@ -61,22 +68,30 @@ def main(verbose: bool) -> None:
 @_store_option
 @click.option("--aliases", type=click.Path(path_type=Path), default=Path("data/aliases.csv"), show_default=True,
               help="Alias and disambiguation table (CSV).")
-@click.option("--dump", type=click.Path(path_type=Path), default=Path("data/kgraph.nq"), show_default=True,
-              help="Where to write the N-Quads dump.")
+@click.option("--dump", type=click.Path(path_type=Path, dir_okay=False), default=None,
+              help="Where to write the N-Quads dump [default: data/kgraph.nq for the default store, "
+                   "none for any other].")
 @click.option("--no-dump", is_flag=True, help="Do not write a dump.")
 @click.option("--force", is_flag=True, help="Re-extract every review even if unchanged.")
-@click.option("-v", "--verbose", is_flag=True, help="List every review and warning.")
+@click.option("--rebuild", is_flag=True,
+              help="Set the store aside (PATH.broken-TIMESTAMP) and build a new one from the sources: "
+                   "the way back from a damaged store.")
+@click.option("-v", "--verbose", is_flag=True, help="List every review and warning (stored ones too).")
 @handle_errors
-def build(paths: tuple[Path, ...], store: str, aliases: Path, dump: Path, no_dump: bool, force: bool,
-          verbose: bool) -> None:
+def build(paths: tuple[Path, ...], store: str, aliases: Path, dump: Path | None, no_dump: bool, force: bool,
+          rebuild: bool, verbose: bool) -> None:
     """Build catalogues and reviews (default: data/catalog/ and data/reviews/) and print a summary."""
-    from kgraph.build import DEFAULT_PATHS
+    from kgraph.build import AUTO, DEFAULT_PATHS
 
-    with _open(store) as kg:
-        report = kg.build(paths or DEFAULT_PATHS, aliases=aliases, dump=None if no_dump else dump,
-                          progress=True, force=force)
+    with _open(store, write=True) as kg:
+        report = kg.build(paths or DEFAULT_PATHS, aliases=aliases, dump=None if no_dump else (dump or AUTO),
+                          progress=True, force=force, rebuild=rebuild)
         stats = kg.stats()
         reunion_count = len(kg.reunions(2))
+    if report.set_aside:
+        click.echo(f"set aside: {report.set_aside}")
+    for graph in report.cleaned:
+        click.echo(f"cleaned:  {graph} (left by an interrupted write)")
     for source, graph, triples in report.built if verbose else []:
         click.echo(f"built      {source} -> {graph} ({triples} triples)")
     for warning in report.warnings if verbose else []:
@@ -90,6 +105,8 @@ def build(paths: tuple[Path, ...], store: str, aliases: Path, dump: Path, no_dum
                + f", {reunion_count} reunions (pairs credited together on 2+ titles)")
     if report.dump:
         click.echo(f"dump:    {report.dump}")
+    if report.dump_kept:
+        click.echo(f"dump:    {report.dump_kept}")
     if report.warnings and not verbose:
         click.echo(f"({len(report.warnings)} warnings; run with -v to see them)")
     if not report.ok:

@@ -39,6 +39,27 @@ class SelectorError(StoreError):
     """A store selector string names no known backend."""
 
 
+class StoreMissing(StoreError):
+    """There is no store where the selector points (only `kgraph build` creates one)."""
+
+
+class StoreDamaged(StoreError):
+    """The store's files are damaged or incomplete; `kgraph build --rebuild` is the way back."""
+
+    def __init__(self, where: object, what: str) -> None:
+        self.where, self.what = str(where), what
+        super().__init__(f"the store at {where} is damaged ({what}); `kgraph build --rebuild` sets it "
+                         "aside and rebuilds it from the sources")
+
+
+class StoreBusy(StoreError):
+    """Another process holds the store's lock."""
+
+
+class StoreTimeout(StoreError):
+    """A remote store did not answer within the timeout."""
+
+
 class QueryError(KGraphError):
     """A named query is unknown, malformed, or was given bad parameters."""
 

@@ -29,16 +29,29 @@ def to_oxigraph(term: URIRef | BNode | Literal) -> ox.NamedNode | ox.BlankNode |
     return ox.Literal(str(term))
 
 
+def export_format(path: Path, format: str | None = None) -> str:
+    """The export format `format` names, or the one `path`'s suffix implies; KGraphError otherwise."""
+    fmt = format or FORMATS.get(path.suffix.lower())
+    if fmt not in set(FORMATS.values()):
+        raise KGraphError(f"cannot tell the export format of {path.name!r}; use a suffix "
+                          f"({', '.join(FORMATS)}) or --format {'/'.join(sorted(set(FORMATS.values())))}")
+    return fmt
+
+
 def export(store: Store, path: Path | str, format: str | None = None) -> int:
     """Write the store's named graphs to `path`; the format comes from `format` or the suffix.
 
     Returns the number of quads (N-Quads, TriG) or distinct triples (Turtle, N-Triples) written.
     """
     path = Path(path)
-    fmt = format or FORMATS.get(path.suffix.lower())
-    if fmt not in set(FORMATS.values()):
-        raise KGraphError(f"cannot tell the export format of {path.name!r}; use a suffix "
-                          f"({', '.join(FORMATS)}) or --format {'/'.join(sorted(set(FORMATS.values())))}")
+    fmt = export_format(path, format)
+    try:
+        return _write(store, path, fmt)
+    except OSError as error:
+        raise KGraphError(f"cannot write {path}: {error.strerror or error}") from None
+
+
+def _write(store: Store, path: Path, fmt: str) -> int:
     if fmt == "nquads":
         return write_nquads(store.quads(), path)
     path.parent.mkdir(parents=True, exist_ok=True)

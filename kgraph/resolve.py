@@ -13,6 +13,7 @@ merged on its own. Names the table does not know get an IRI minted from their ke
 from __future__ import annotations
 
 import csv
+import io
 import logging
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -113,32 +114,32 @@ class AliasTable:
             return cls([], str(path))
         entities: list[Entity] = []
         seen: dict[tuple[str, str], int] = {}
-        with path.open(encoding="utf-8", newline="") as handle:
-            reader = csv.DictReader(handle)
-            missing = [c for c in ("kind", "id", "name") if c not in (reader.fieldnames or [])]
-            if missing:
-                raise AliasTableError(path, 1, f"missing column(s) {', '.join(missing)}; expected {','.join(COLUMNS)}")
-            for row in reader:
-                line = reader.line_num
-                kind = (row.get("kind") or "").strip()
-                ident = (row.get("id") or "").strip()
-                name = (row.get("name") or "").strip()
-                if kind not in KINDS:
-                    raise AliasTableError(path, line, f"kind {kind!r} is not one of {', '.join(KINDS)}")
-                if not ident or slug(ident) != ident:
-                    raise AliasTableError(path, line, f"id {ident!r} must be lower-case words joined by '-'")
-                if not name:
-                    raise AliasTableError(path, line, "name is empty")
-                if (kind, ident) in seen:
-                    raise AliasTableError(path, line, f"id {ident!r} is already used on line {seen[kind, ident]}")
-                seen[kind, ident] = line
-                entities.append(Entity(
-                    kind=kind, id=ident, name=name,
-                    hangul=(row.get("hangul") or "").strip() or None,
-                    aliases=_split(row.get("aliases")),
-                    distinct_from=_split(row.get("distinct_from")),
-                    note=(row.get("note") or "").strip(),
-                ))
+        text = _read_table(path)
+        reader = csv.DictReader(io.StringIO(text, newline=""))
+        missing = [c for c in ("kind", "id", "name") if c not in (reader.fieldnames or [])]
+        if missing:
+            raise AliasTableError(path, 1, f"missing column(s) {', '.join(missing)}; expected {','.join(COLUMNS)}")
+        for row in reader:
+            line = reader.line_num
+            kind = (row.get("kind") or "").strip()
+            ident = (row.get("id") or "").strip()
+            name = (row.get("name") or "").strip()
+            if kind not in KINDS:
+                raise AliasTableError(path, line, f"kind {kind!r} is not one of {', '.join(KINDS)}")
+            if not ident or slug(ident) != ident:
+                raise AliasTableError(path, line, f"id {ident!r} must be lower-case words joined by '-'")
+            if not name:
+                raise AliasTableError(path, line, "name is empty")
+            if (kind, ident) in seen:
+                raise AliasTableError(path, line, f"id {ident!r} is already used on line {seen[kind, ident]}")
+            seen[kind, ident] = line
+            entities.append(Entity(
+                kind=kind, id=ident, name=name,
+                hangul=(row.get("hangul") or "").strip() or None,
+                aliases=_split(row.get("aliases")),
+                distinct_from=_split(row.get("distinct_from")),
+                note=(row.get("note") or "").strip(),
+            ))
         table = cls(entities, str(path))
         known = {(e.kind, e.id) for e in entities}
         for entity in entities:
@@ -157,6 +158,20 @@ class AliasTable:
 
     def by_id(self, kind: str, ident: str) -> Entity | None:
         return next((e for e in self.entities if e.kind == kind and e.id == ident), None)
+
+
+def _read_table(path: Path) -> str:
+    """The table's text; a file that is not UTF-8 is an AliasTableError naming the line."""
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        raise AliasTableError(path, 0, f"cannot be read: {error.strerror or error}") from None
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = data[:error.start].count(b"\n") + 1
+        raise AliasTableError(path, line, f"byte 0x{data[error.start]:02x} is not UTF-8; save the table "
+                                          "as UTF-8 CSV") from None
 
 
 def _split(value: str | None) -> tuple[str, ...]:

@@ -55,6 +55,7 @@ class KG(DefinedNamespace):
     Won: URIRef
     activity: URIRef
     awardYear: URIRef
+    buildWarning: URIRef
     category: URIRef
     ceremony: URIRef
     charEnd: URIRef
@@ -101,6 +102,7 @@ class KG(DefinedNamespace):
     sourceFile: URIRef
     sourceUrl: URIRef
     spokenBy: URIRef
+    stagingFor: URIRef
     start: URIRef
     text: URIRef
     theme: URIRef

@@ -77,8 +77,8 @@ def test_build_with_a_bad_file_exits_1_and_keeps_the_rest(workdir):
 
 @pytest.mark.parametrize("args,needle", [
     (["query", "nope"], "no query named 'nope'"),
-    (["query", "cast"], "needs parameter"),
-    (["query", "cast", "-p", "title=not an iri"], "not a valid iri"),
+    (["query", "cast", "--store", "memory:"], "needs parameter"),
+    (["query", "cast", "--store", "memory:", "-p", "title=not an iri"], "not a valid iri"),
     (["query", "cast", "-p", "title"], "expected NAME=VALUE"),
     (["stats", "--store", "mysql://x"], "unknown store selector"),
     (["export", "out.xyz"], "export format"),

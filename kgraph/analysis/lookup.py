@@ -17,14 +17,18 @@ class NotFound(KGraphError):
 
 
 def _names(store: Store, kind: str) -> pd.DataFrame:
+    rows = run_query(store, "people" if kind == "person" else "titles")
+    if not rows.rows:
+        plural = "people" if kind == "person" else "titles"
+        raise NotFound(f"the store {store.selector} holds no {plural}; `kgraph build` fills it from your reviews")
     if kind == "person":
-        frame = to_frame(run_query(store, "people")).rename(columns={"person": "iri"})
+        frame = to_frame(rows).rename(columns={"person": "iri"})
         extra = frame[["iri", "spelling"]].dropna().rename(columns={"spelling": "label"})
         ko = frame[["iri", "name_ko"]].dropna().rename(columns={"name_ko": "label"})
         base = frame[["iri", "name"]].rename(columns={"name": "label"})
         names = frame[["iri", "name"]].drop_duplicates("iri")
     else:
-        frame = to_frame(run_query(store, "titles")).rename(columns={"title": "iri"})
+        frame = to_frame(rows).rename(columns={"title": "iri"})
         base = frame[["iri", "name"]].rename(columns={"name": "label"})
         ko = frame[["iri", "name_ko"]].dropna().rename(columns={"name_ko": "label"})
         extra = frame.iloc[0:0][["iri"]].assign(label=pd.Series(dtype="string"))

@@ -23,6 +23,7 @@ def blogger_documents(xml: str, path: str) -> list[Document]:
     if root.tag != f"{ATOM}feed":
         raise SourceError(path, "expected a Blogger export: an Atom <feed> with one <entry> per post")
     documents = []
+    links: dict[str, str] = {}  # post URL -> title of the first post with it
     for entry in root.iter(f"{ATOM}entry"):
         kinds = [c.get("term") or "" for c in entry.findall(f"{ATOM}category") if "/kind#" in (c.get("term") or "")]
         if kinds and POST_KIND not in kinds:  # settings, templates, pages, comments
@@ -46,8 +47,15 @@ def blogger_documents(xml: str, path: str) -> list[Document]:
         doc.date_published = published if re.match(r"\d{4}-\d{2}-\d{2}$", published) else doc.date_published
         author = entry.find(f"{ATOM}author/{ATOM}name")
         doc.author = author.text.strip() if author is not None and author.text else None
+        post_id = re.sub(r"\W+", "-", (entry.findtext(f"{ATOM}id") or title).lower()).strip("-")[-80:]
         if not link:
-            doc.key = re.sub(r"\W+", "-", (entry.findtext(f"{ATOM}id") or title).lower()).strip("-")[-80:]
+            doc.key = post_id
+        elif link in links:  # two posts, one URL: each keeps a graph of its own
+            doc.key = post_id or f"post-{len(documents) + 1}"
+            doc.warnings.append(f"{path}: post {title!r} has the same URL as post {links[link]!r} ({link}); "
+                                "it is kept in a graph of its own, named by its post id")
+        if link:
+            links.setdefault(link, title)
         documents.append(doc)
     if not documents:
         raise SourceError(path, "the Blogger export holds no posts with content")

@@ -53,6 +53,7 @@ class Document:
     key: str | None = None  # stable name for the review graph when there is no URL
     sections: list[Section] = field(default_factory=list)
     chrome: list[tuple[int, int, str]] = field(default_factory=list)  # (start, end, kind)
+    warnings: list[str] = field(default_factory=list)  # what reading the source noticed
 
     @property
     def sentences(self) -> list[Sentence]:

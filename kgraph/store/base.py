@@ -53,6 +53,9 @@ class Store(Protocol):
     def select(self, query: str, bindings: Mapping[str, Node] | None = None) -> Rows:
         """Run a SELECT query with variables bound to RDF terms (never formatted into text)."""
 
+    def select_all(self, query: str, bindings: Mapping[str, Node] | None = None, order: str = "") -> Rows:
+        """A SELECT read whole even where a server caps results (paged by `order`'s variables)."""
+
     def ask(self, query: str, bindings: Mapping[str, Node] | None = None) -> bool:
         """Run an ASK query."""
 
@@ -78,6 +81,11 @@ def render_insert(graph: str, triples: Iterable[Triple], replace: bool = True) -
     if not body:
         return drop.rstrip(" ;\n") or f"CREATE SILENT GRAPH {g}"
     return f"{drop}INSERT DATA {{ GRAPH {g} {{\n{body}\n}} }}"
+
+
+def ntriples(triples: Iterable[Triple]) -> str:
+    """Triples as an N-Triples document (for Graph Store Protocol bodies)."""
+    return "".join(f"{_nt(s)} {_nt(p)} {_nt(o)} .\n" for s, p, o in triples)
 
 
 def render_values(bindings: Mapping[str, Node]) -> str:

@@ -1,19 +1,27 @@
-"""The embedded backend: Oxigraph (pyoxigraph) on disk, or in memory."""
+"""The embedded backend: Oxigraph (pyoxigraph) on disk, or in memory.
+
+Only a build creates a store (`create=True`); opening a folder that holds no store is an
+error, and so is a folder that held one and lost its files (never an empty store). Read-only
+opening takes no lock, so queries run beside a build. RocksDB's own errors (corruption, the
+lock of another process) become one-line `StoreError`s that say what to do.
+"""
 from __future__ import annotations
 
 import logging
 from pathlib import Path
-from typing import Iterable, Iterator, Mapping
+from typing import Iterable, Iterator, Mapping, NoReturn
 
 import pyoxigraph as ox
 from rdflib import BNode, Literal, URIRef
 from rdflib.namespace import XSD
 from rdflib.term import Node
 
-from kgraph.errors import QueryError, StoreError
+from kgraph.errors import QueryError, StoreBusy, StoreDamaged, StoreError, StoreMissing
 from kgraph.store.base import Quad, Rows, Term, Triple, bind, render_insert
 
 log = logging.getLogger(__name__)
+MARKER = "KGRAPH-STORE"  # written into every store kgraph creates; RocksDB leaves it alone
+MARKER_TEXT = "This folder is a kgraph store (Oxigraph/RocksDB). Do not edit its files.\n"
 
 
 def to_rdflib(term: object) -> Term | None:
@@ -32,23 +40,64 @@ def to_rdflib(term: object) -> Term | None:
     raise StoreError(f"unsupported term from Oxigraph: {term!r}")
 
 
+def check_folder(path: Path, create: bool) -> None:
+    """Refuse a folder that holds no store (unless creating) or a store that lost its files."""
+    if path.exists() and not path.is_dir():
+        raise StoreError(f"{path} is a file, not a store folder")
+    names = {p.name for p in path.iterdir()} if path.exists() else set()
+    if not names:
+        if not create:
+            raise StoreMissing(f"there is no kgraph store at {path}; `kgraph build` makes one "
+                               "(or give --store SELECTOR)")
+        return
+    if "CURRENT" not in names:
+        if MARKER in names or any(n.endswith((".sst", ".log")) or n.startswith("MANIFEST") for n in names):
+            raise StoreDamaged(path, "its CURRENT file is missing")
+        raise StoreError(f"{path} is a folder that holds no kgraph store; give an empty or new folder")
+
+
 class OxigraphStore:
     """Oxigraph on disk (`oxigraph:PATH`) or in memory (`memory:`)."""
 
-    def __init__(self, path: str | Path | None = None) -> None:
+    def __init__(self, path: str | Path | None = None, *, create: bool = True, read_only: bool = False) -> None:
         self.path = Path(path) if path else None
         self.selector = f"oxigraph:{path}" if path else "memory:"
+        self.read_only = read_only and self.path is not None
+        if self.path is None:
+            self._store = ox.Store()
+            return
+        check_folder(self.path, create and not read_only)
         try:
-            if self.path is not None:
+            if self.read_only:
+                self._store = ox.Store.read_only(str(self.path))
+            else:
+                new = not self.path.exists() or not any(self.path.iterdir())
                 self.path.mkdir(parents=True, exist_ok=True)
                 self._store = ox.Store(str(self.path))
-            else:
-                self._store = ox.Store()
-        except OSError as error:
-            raise StoreError(f"cannot open the Oxigraph store at {self.path}: {error}") from None
+                if new:
+                    (self.path / MARKER).write_text(MARKER_TEXT, encoding="utf-8")
+        except (OSError, RuntimeError) as error:
+            self._fail(error, "open")
+
+    def _fail(self, error: Exception, doing: str) -> NoReturn:
+        """Raise the StoreError that explains a RocksDB/Oxigraph error in one line."""
+        text = " ".join(str(error).split())
+        if "Corruption" in text or "corrupt" in text.lower():
+            raise StoreDamaged(self.path, text[:200]) from None
+        if "lock" in text.lower() and ("LOCK" in text or "Resource temporarily unavailable" in text):
+            raise StoreBusy(f"another kgraph process is using the store at {self.path}; wait for it to "
+                            "finish (read-only commands can run beside it)") from None
+        if "read-write" in text or "read-only" in text.lower():
+            raise StoreError(f"the store at {self.path} was opened read-only; cannot {doing}") from None
+        if isinstance(error, FileNotFoundError) or "No such file" in text:
+            raise StoreDamaged(self.path, f"a file is missing: {text[:160]}") from None
+        raise StoreError(f"Oxigraph could not {doing} the store at {self.path}: {text[:200]}") from None
 
     def graphs(self) -> list[str]:
-        return sorted(g.value for g in self._store.named_graphs() if isinstance(g, ox.NamedNode))
+        try:
+            return sorted(g.value for g in self._store.named_graphs() if isinstance(g, ox.NamedNode))
+        except (OSError, RuntimeError) as error:
+            self._fail(error, "list the graphs of")
 
     def replace_graph(self, graph: str, triples: Iterable[Triple]) -> None:
         self.update(render_insert(graph, triples))
@@ -61,15 +110,22 @@ class OxigraphStore:
             return self._store.query(bind(query, bindings), use_default_graph_as_union=True)
         except SyntaxError as error:
             raise QueryError(f"SPARQL syntax error: {error}") from None
-        except OSError as error:
-            raise StoreError(f"Oxigraph could not run the query: {error}") from None
+        except (OSError, RuntimeError) as error:
+            self._fail(error, "query")
 
     def select(self, query: str, bindings: Mapping[str, Node] | None = None) -> Rows:
         result = self._run(query, bindings)
         if not isinstance(result, ox.QuerySolutions):
             raise QueryError("expected a SELECT query")
         variables = [v.value for v in result.variables]
-        return Rows(variables, [tuple(to_rdflib(s[v]) for v in variables) for s in result])
+        try:
+            return Rows(variables, [tuple(to_rdflib(s[v]) for v in variables) for s in result])
+        except (OSError, RuntimeError) as error:
+            self._fail(error, "query")
+
+    def select_all(self, query: str, bindings: Mapping[str, Node] | None = None, order: str = "") -> Rows:
+        """A SELECT read whole: nothing caps an embedded store's results."""
+        return self.select(query, bindings)
 
     def ask(self, query: str, bindings: Mapping[str, Node] | None = None) -> bool:
         result = self._run(query, bindings)
@@ -78,27 +134,32 @@ class OxigraphStore:
         return bool(result)
 
     def update(self, update: str) -> None:
+        if self.read_only:
+            raise StoreError(f"the store at {self.path} is open read-only; this command cannot change it")
         try:
             self._store.update(update)
         except SyntaxError as error:
             raise QueryError(f"SPARQL Update syntax error: {error}") from None
-        except OSError as error:
-            raise StoreError(f"Oxigraph could not apply the update: {error}") from None
+        except (OSError, RuntimeError) as error:
+            self._fail(error, "update")
 
     def quads(self) -> Iterator[Quad]:
-        for quad in self._store.quads_for_pattern(None, None, None, None):
-            if isinstance(quad.graph_name, ox.DefaultGraph):
-                continue
-            yield (to_rdflib(quad.subject), to_rdflib(quad.predicate), to_rdflib(quad.object),
-                   to_rdflib(quad.graph_name))
+        try:
+            for quad in self._store.quads_for_pattern(None, None, None, None):
+                if isinstance(quad.graph_name, ox.DefaultGraph):
+                    continue
+                yield (to_rdflib(quad.subject), to_rdflib(quad.predicate), to_rdflib(quad.object),
+                       to_rdflib(quad.graph_name))
+        except (OSError, RuntimeError) as error:
+            self._fail(error, "read")
 
     def close(self) -> None:
-        if self.path is not None:
+        store = self.__dict__.pop("_store", None)
+        if store is not None and self.path is not None and not self.read_only:
             try:
-                self._store.flush()
-            except OSError:  # pragma: no cover - nothing more to do on close
-                log.debug("flush failed on close", exc_info=True)
-        del self._store
+                store.flush()
+            except (OSError, RuntimeError) as error:
+                self._fail(error, "flush")
 
     def __enter__(self) -> "OxigraphStore":
         return self

@@ -2,31 +2,68 @@
 
 The server must answer queries over the union of its named graphs (Oxigraph:
 `oxigraph serve --union-default-graph`; Virtuoso does so by default). Bindings travel
-as a trailing VALUES block rendered from RDF terms. Servers that silently cap result
-sizes (Virtuoso: 10,000 rows by default, 2^20 at most) are detected: a result whose
-size is such a cap raises instead of being trusted; bulk reads page with LIMIT/OFFSET.
+as a VALUES block rendered from RDF terms. Servers that silently cap result sizes
+(Virtuoso: 10,000 rows by default, 2^20 at most) are detected: a result whose size is
+such a cap raises instead of being trusted; bulk reads page with LIMIT/OFFSET.
+
+A graph is written with one SPARQL 1.1 Graph Store Protocol PUT where the server has one
+(Oxigraph's `/store`, Virtuoso's `/sparql-graph-crud`): atomic, and nothing else is ever
+visible. Elsewhere a large graph is staged in chunks in a scratch graph that says what it
+stages (`kg:stagingFor`), moved over the target in one step; `cleanup_staging` drops what a
+killed writer left behind, and the build calls it first.
 """
 from __future__ import annotations
 
 import json
 import logging
+import os
 import re
+import socket
+import urllib.parse
+import urllib.request
 from typing import Iterable, Iterator, Mapping
-from urllib.error import URLError
+from urllib.error import HTTPError, URLError
 
 from rdflib import BNode, Literal, URIRef
 from rdflib.term import Node
 from SPARQLWrapper import JSON, POST, SPARQLWrapper
 from SPARQLWrapper.SPARQLExceptions import SPARQLWrapperException
 
-from kgraph.errors import KGraphError, QueryError, StoreError
-from kgraph.store.base import Quad, Rows, Term, Triple, bind, render_insert
+from kgraph.errors import KGraphError, QueryError, StoreError, StoreTimeout
+from kgraph.store.base import Quad, Rows, Term, Triple, bind, ntriples, render_insert
 
 log = logging.getLogger(__name__)
 DISTINCT = re.compile(r"^\s*SELECT\s+DISTINCT\b", re.I | re.M)
 KNOWN_CAPS = {10_000, 100_000, 1_000_000, 1 << 20}
 PAGE = 10_000 - 1  # below Virtuoso's default cap, so a full page is never mistaken for truncation
 CHUNK = 2_000  # triples per INSERT DATA: Virtuoso's SPARQL compiler runs out of memory on much larger ones
+DEFAULT_TIMEOUT = 60.0
+USER_AGENT = "kgraph/0.1 (knowledge graph of Korean films and series)"
+STAGING_FOR = URIRef("https://w3id.org/kgraph/ontology#stagingFor")
+STAGING_QUERY = "SELECT ?g WHERE { GRAPH ?g { ?g ?stagingFor ?target } }"
+NAMED_GRAPHS = "SELECT ?g WHERE { GRAPH ?g { } }"
+GRAPHS_BY_SCAN = "SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }"
+
+
+def timeout_setting(value: float | str | None = None) -> float:
+    """Seconds to wait for a server: `value`, else $KGRAPH_SPARQL_TIMEOUT, else 60."""
+    raw = value if value is not None else os.environ.get("KGRAPH_SPARQL_TIMEOUT", DEFAULT_TIMEOUT)
+    try:
+        seconds = float(raw)
+    except (TypeError, ValueError):
+        raise StoreError(f"KGRAPH_SPARQL_TIMEOUT={raw!r}: expected a number of seconds") from None
+    if not 0 < seconds < 1e6:
+        raise StoreError(f"the SPARQL timeout must be a positive number of seconds, not {raw!r}")
+    return seconds
+
+
+def graph_store_url(query_url: str) -> str | None:
+    """The Graph Store Protocol endpoint beside a query endpoint, where the layout is known."""
+    if query_url.endswith("/query"):
+        return query_url[: -len("/query")] + "/store"
+    if query_url.endswith("/sparql"):
+        return query_url + "-graph-crud"
+    return None
 
 
 def from_json(value: dict | None) -> Term | None:
@@ -50,20 +87,31 @@ def from_json(value: dict | None) -> Term | None:
 class SparqlStore:
     """A remote SPARQL 1.1 endpoint: `sparql+http://host:port/query`."""
 
-    def __init__(self, query_url: str, update_url: str | None = None, timeout: int = 60) -> None:
+    def __init__(self, query_url: str, update_url: str | None = None, timeout: float | str | None = None,
+                 read_only: bool = False, store_url: str | None = None) -> None:
         self.query_url = query_url
         self.update_url = update_url or (query_url[: -len("/query")] + "/update"
                                          if query_url.endswith("/query") else query_url)
+        self.store_url = store_url or graph_store_url(query_url)  # None once the server has none
         self.selector = f"sparql+{query_url}"
-        self.timeout = timeout
+        self.timeout = timeout_setting(timeout)
+        self.read_only = read_only
 
     def _wrapper(self, text: str) -> SPARQLWrapper:
-        wrapper = SPARQLWrapper(self.query_url, updateEndpoint=self.update_url)
-        wrapper.setTimeout(self.timeout)
+        wrapper = SPARQLWrapper(self.query_url, updateEndpoint=self.update_url, agent=USER_AGENT)
+        wrapper.setTimeout(int(self.timeout) or 1)
         wrapper.setMethod(POST)
         wrapper.setReturnFormat(JSON)
         wrapper.setQuery(text)
         return wrapper
+
+    def _unreachable(self, url: str, error: BaseException) -> StoreError:
+        reason = getattr(error, "reason", error)
+        if isinstance(reason, (socket.timeout, TimeoutError)) or "timed out" in str(error):
+            return StoreTimeout(f"the SPARQL server at {url} timed out: no answer within {self.timeout:g} s "
+                                "(set KGRAPH_SPARQL_TIMEOUT to wait longer, and the server's own query timeout "
+                                "so abandoned queries stop there too)")
+        return StoreError(f"cannot reach the SPARQL server at {url}: {_short(error)}")
 
     def _query_json(self, query: str) -> dict:
         try:
@@ -72,28 +120,70 @@ class SparqlStore:
         except SPARQLWrapperException as error:
             raise QueryError(f"the server at {self.query_url} refused the query: {_short(error)}") from None
         except (URLError, OSError) as error:
-            raise StoreError(f"cannot reach the SPARQL server at {self.query_url}: {error}") from None
+            raise self._unreachable(self.query_url, error) from None
+        except ValueError as error:
+            raise StoreError(f"the server at {self.query_url} did not answer in SPARQL JSON: {_short(error)}") from None
 
     def graphs(self) -> list[str]:
-        rows = self._select_all("SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }", "?g")
+        """Every named graph: enumerated directly where the server can (`GRAPH ?g {}`), else by a scan."""
+        rows = self.select_all(NAMED_GRAPHS, order="?g")
+        if not rows.rows:  # Virtuoso answers `GRAPH ?g {}` with nothing
+            rows = self.select_all(GRAPHS_BY_SCAN, order="?g")
         return sorted(str(r[0]) for r in rows.rows if isinstance(r[0], URIRef))
 
     def replace_graph(self, graph: str, triples: Iterable[Triple]) -> None:
-        """One update for a small graph; a large one is staged in chunks in a scratch graph
-        and moved over the target in one step, so a failure leaves the target as it was."""
+        """One Graph Store Protocol PUT where the server has one; else one update for a small
+        graph, and a large one staged in chunks in a scratch graph and moved over the target in
+        one step, so a failure leaves the target as it was."""
         triples = list(triples)
+        if triples and self.store_url and self._put(graph, triples):
+            return
         if len(triples) <= CHUNK:
             self.update(render_insert(graph, triples))
             return
         staging = f"{graph}#kgraph-staging"
         self.update(f"DROP SILENT GRAPH {URIRef(staging).n3()}")
         try:
+            marker = [(URIRef(staging), STAGING_FOR, URIRef(graph))]
+            self.update(render_insert(staging, marker, replace=False))
             for start in range(0, len(triples), CHUNK):
                 self.update(render_insert(staging, triples[start:start + CHUNK], replace=False))
-            self.update(f"MOVE SILENT GRAPH {URIRef(staging).n3()} TO GRAPH {URIRef(graph).n3()}")
+            unmark = f"DELETE DATA {{ GRAPH {URIRef(staging).n3()} {{ {' '.join(t.n3() for t in marker[0])} }} }}"
+            self.update(f"{unmark} ;\nMOVE SILENT GRAPH {URIRef(staging).n3()} TO GRAPH {URIRef(graph).n3()}")
         except KGraphError:
             self.update(f"DROP SILENT GRAPH {URIRef(staging).n3()}")
             raise
+
+    def _put(self, graph: str, triples: list[Triple]) -> bool:
+        """Replace `graph` with one Graph Store Protocol PUT; False when the server has no such endpoint."""
+        if self.read_only:
+            raise StoreError(f"the store {self.selector} is open read-only; this command cannot change it")
+        url = f"{self.store_url}?{urllib.parse.urlencode({'graph': graph})}"
+        request = urllib.request.Request(url, data=ntriples(triples).encode("utf-8"), method="PUT", headers={
+            "Content-Type": "application/n-triples", "User-Agent": USER_AGENT})
+        try:
+            with urllib.request.urlopen(request, timeout=self.timeout) as response:
+                response.read()
+            return True
+        except HTTPError as error:
+            if error.code in (404, 405, 501):
+                log.info("no Graph Store Protocol at %s (HTTP %s); using SPARQL Update", self.store_url, error.code)
+                self.store_url = None
+                return False
+            detail = error.read()[:300].decode("utf-8", "replace")
+            raise StoreError(f"the server at {self.store_url} refused to store graph {graph}: "
+                             f"HTTP {error.code} {_short(Exception(detail))}") from None
+        except (URLError, OSError) as error:
+            raise self._unreachable(self.store_url or self.query_url, error) from None
+
+    def cleanup_staging(self) -> list[str]:
+        """Drop scratch graphs a killed or failed writer left behind; returns their IRIs."""
+        rows = self.select_all(STAGING_QUERY, {"stagingFor": STAGING_FOR}, order="?g")
+        left = {str(g) for (g,) in rows.rows if isinstance(g, URIRef)}
+        left |= {g for g in self.graphs() if g.endswith("#kgraph-staging")}
+        for graph in sorted(left):
+            self.remove_graph(graph)
+        return sorted(left)
 
     def remove_graph(self, graph: str) -> None:
         self.update(f"DROP SILENT GRAPH {URIRef(graph).n3()}")
@@ -114,12 +204,15 @@ class SparqlStore:
             rows = list(dict.fromkeys(rows))
         return Rows(variables, rows)
 
-    def _select_all(self, query: str, order: str) -> Rows:
-        """Page through a SELECT with ORDER BY + LIMIT/OFFSET, so no server cap can cut it."""
+    def select_all(self, query: str, bindings: Mapping[str, Node] | None = None, order: str = "") -> Rows:
+        """Page through a SELECT with ORDER BY + LIMIT/OFFSET, so no server cap can cut it.
+        `order` lists the variables that order the rows totally (e.g. "?g ?s")."""
+        if not order:
+            raise QueryError("select_all needs the variables to order the pages by")
         out: Rows | None = None
         offset = 0
         while True:
-            page = self.select(f"{query} ORDER BY {order} LIMIT {PAGE} OFFSET {offset}")
+            page = self.select(f"{query} ORDER BY {order} LIMIT {PAGE} OFFSET {offset}", bindings)
             out = page if out is None else Rows(out.variables, out.rows + page.rows)
             if len(page) < PAGE:
                 return out
@@ -136,15 +229,17 @@ class SparqlStore:
         raise QueryError("expected an ASK query")
 
     def update(self, update: str) -> None:
+        if self.read_only:
+            raise StoreError(f"the store {self.selector} is open read-only; this command cannot change it")
         try:
             self._wrapper(update).query()
         except SPARQLWrapperException as error:
             raise StoreError(f"the server at {self.update_url} refused the update: {_short(error)}") from None
         except (URLError, OSError) as error:
-            raise StoreError(f"cannot reach the SPARQL server at {self.update_url}: {error}") from None
+            raise self._unreachable(self.update_url, error) from None
 
     def quads(self) -> Iterator[Quad]:
-        rows = self._select_all("SELECT ?s ?p ?o ?g WHERE { GRAPH ?g { ?s ?p ?o } }", "?g ?s ?p ?o")
+        rows = self.select_all("SELECT ?s ?p ?o ?g WHERE { GRAPH ?g { ?s ?p ?o } }", order="?g ?s ?p ?o")
         for s, p, o, g in rows.rows:
             yield s, p, o, g  # type: ignore[misc]
 
