@@ -126,10 +126,10 @@ class SparqlStore:
 
     def graphs(self) -> list[str]:
         """Every named graph: enumerated directly where the server can (`GRAPH ?g {}`), else by a scan."""
-        rows = self.select_all(NAMED_GRAPHS, order="?g")
-        if not rows.rows:  # Virtuoso answers `GRAPH ?g {}` with nothing
-            rows = self.select_all(GRAPHS_BY_SCAN, order="?g")
-        return sorted(str(r[0]) for r in rows.rows if isinstance(r[0], URIRef))
+        graphs = [r[0] for r in self.select_all(NAMED_GRAPHS, order="?g").rows if isinstance(r[0], URIRef)]
+        if not graphs:  # Virtuoso answers `GRAPH ?g {}` with one unbound row
+            graphs = [r[0] for r in self.select_all(GRAPHS_BY_SCAN, order="?g").rows if isinstance(r[0], URIRef)]
+        return sorted(map(str, graphs))
 
     def replace_graph(self, graph: str, triples: Iterable[Triple]) -> None:
         """One Graph Store Protocol PUT where the server has one; else one update for a small
