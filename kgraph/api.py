@@ -232,6 +232,13 @@ class KGraph:
                 return jsonld.document(self.store, str(hit["graph"].iloc[0]))
         return _jsonld_of_documents([doc], aliases)
 
+    def evaluate(self, gold_dir: Path | str, pages: Path | str = "data/devset/pages",
+                 aliases: Path | str | None = "data/aliases.csv"):
+        """Score extraction against the gold files of `gold_dir` (kgraph-gold/1), each page read
+        from `pages` and extracted in memory: an EvaluationReport (see kgraph.evaluation)."""
+        from kgraph.evaluation import evaluate
+        return evaluate(gold_dir, pages, aliases)
+
     def close(self) -> None:
         if self._store is not None:
             self._store.close()

@@ -265,6 +265,32 @@ def jsonld(target: str, check: bool, store: str) -> None:
 
 
 @main.command()
+@click.argument("gold_dir", type=click.Path(path_type=Path))
+@click.option("--pages", type=click.Path(path_type=Path), default=Path("data/devset/pages"), show_default=True,
+              help="Folder holding the page texts the gold files name.")
+@click.option("--aliases", type=click.Path(path_type=Path), default=Path("data/aliases.csv"), show_default=True)
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True,
+              help="Output format.")
+@click.option("--misses", is_flag=True, help="Also list every missed and every wrong fact, with its page.")
+@handle_errors
+def evaluate(gold_dir: Path, pages: Path, aliases: Path, fmt: str, misses: bool) -> None:
+    """Score extraction against gold files: per-field precision, recall and F1."""
+    from kgraph.evaluation import lines
+
+    with _open("memory:") as kg:
+        report = kg.evaluate(gold_dir, pages=pages, aliases=aliases)
+    if fmt == "json":
+        data = report.to_dict()
+        if not misses:
+            data.pop("misses")
+            data.pop("wrong")
+        click.echo(json.dumps(data, indent=2, ensure_ascii=False))
+        return
+    for line in lines(report, misses):
+        click.echo(line)
+
+
+@main.command()
 @click.argument("page", type=click.Path(path_type=Path), required=False)
 @click.option("-o", "--out", type=click.Path(path_type=Path), default=None,
               help="Write here instead of changing PAGE (for --blogger: default EXPORT-jsonld.xml).")

@@ -66,3 +66,11 @@ class QueryError(KGraphError):
 
 class ValidationFailed(KGraphError):
     """The graph does not conform to the SHACL shapes."""
+
+
+class GoldError(KGraphError):
+    """A gold file (kgraph-gold/1) is missing, not JSON, or has a bad field."""
+
+    def __init__(self, path: object, pointer: str, reason: str) -> None:
+        self.path, self.pointer, self.reason = str(path), pointer, reason
+        super().__init__(f"{path}: {pointer + ': ' if pointer else ''}{reason}")

@@ -1,0 +1,377 @@
+"""Score extraction against gold files: per-field precision, recall and F1, micro-averaged over
+pages, overall and per layout group, with every miss and every wrong fact listed.
+
+Each page is read and extracted in memory, as `kgraph jsonld FILE` does: no store, no build.
+People are compared by name key with the usual romanisation variants folded, characters as in
+`kgraph.evaluate.same_character`, titles, platforms and award names case- and
+punctuation-insensitively.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Callable, Iterable
+
+import pandas as pd
+
+from kgraph.evaluate import _loose, same_character
+from kgraph.gold import CastEntry, Gold, NominationEntry, load_gold_dir
+from kgraph.names import clean
+
+DEFAULT_PAGES = Path("data/devset/pages")
+FIELDS = ("title", "hangul", "year", "kind", "episodes", "runtime", "cast", "characters",
+          "directors", "writers", "platforms", "networks", "nominations")
+GROUPS = ("all", "seed-blog", "other")
+
+
+@dataclass(frozen=True)
+class Item:
+    """One extracted fact: its display text and every surface form it may be matched by."""
+
+    text: str
+    forms: tuple[Any, ...]
+
+
+@dataclass
+class Tally:
+    gold: int = 0
+    extracted: int = 0
+    correct: int = 0
+
+    def add(self, other: "Tally") -> None:
+        self.gold += other.gold
+        self.extracted += other.extracted
+        self.correct += other.correct
+
+    @property
+    def precision(self) -> float | None:
+        return self.correct / self.extracted if self.extracted else None
+
+    @property
+    def recall(self) -> float | None:
+        return self.correct / self.gold if self.gold else None
+
+    @property
+    def f1(self) -> float | None:
+        p, r = self.precision, self.recall
+        if p is None or r is None:
+            return None
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+
+@dataclass(frozen=True)
+class Error:
+    """A miss (gold fact not extracted) or a wrong fact (extracted, not in the gold)."""
+
+    page: str
+    field: str
+    kind: str  # "miss" | "wrong"
+    value: str
+
+
+@dataclass
+class PageResult:
+    gold: Gold
+    tallies: dict[str, Tally] = field(default_factory=dict)
+    errors: list[Error] = field(default_factory=list)
+    failure: str | None = None
+
+
+@dataclass
+class EvaluationReport:
+    """What `kgraph evaluate` prints: scores, misses, wrong facts, pages that failed to read."""
+
+    pages: list[PageResult]
+
+    def tally(self, group: str = "all", layout: str | None = None) -> dict[str, Tally]:
+        """Per-field counts summed over the pages of a group ('all', 'seed-blog', 'other') or a layout."""
+        out = {name: Tally() for name in (*FIELDS, "overall")}
+        for page in self.pages:
+            if (group != "all" and page.gold.group != group) or (layout and page.gold.layout != layout):
+                continue
+            for name, tally in page.tallies.items():
+                out[name].add(tally)
+                out["overall"].add(tally)
+        return out
+
+    def scores(self) -> pd.DataFrame:
+        """One row per (group, field): gold, extracted, correct, precision, recall, f1."""
+        rows = []
+        for group in GROUPS:
+            for name, t in self.tally(group).items():
+                rows.append({"group": group, "field": name, "gold": t.gold, "extracted": t.extracted,
+                             "correct": t.correct, "precision": t.precision, "recall": t.recall, "f1": t.f1})
+        return pd.DataFrame(rows)
+
+    @property
+    def misses(self) -> list[Error]:
+        return [e for p in self.pages for e in p.errors if e.kind == "miss"]
+
+    @property
+    def wrong(self) -> list[Error]:
+        return [e for p in self.pages for e in p.errors if e.kind == "wrong"]
+
+    @property
+    def failed(self) -> list[tuple[str, str]]:
+        return [(p.gold.page, p.failure) for p in self.pages if p.failure]
+
+    def to_dict(self) -> dict[str, Any]:
+        layouts = sorted({p.gold.layout for p in self.pages})
+        def block(tallies: dict[str, Tally]) -> dict[str, Any]:
+            return {k: {"gold": t.gold, "extracted": t.extracted, "correct": t.correct,
+                        "precision": t.precision, "recall": t.recall, "f1": t.f1} for k, t in tallies.items()}
+        return {
+            "pages": len(self.pages),
+            "groups": {g: block(self.tally(g)) for g in GROUPS},
+            "layouts": {lay: block(self.tally(layout=lay)) for lay in layouts},
+            "failed": [{"page": page, "error": error} for page, error in self.failed],
+            "misses": [e.__dict__ for e in self.misses],
+            "wrong": [e.__dict__ for e in self.wrong],
+        }
+
+    def table(self) -> str:
+        """The per-field table, one P/R/F1 column block per group, as plain text."""
+        counts = {g: sum(1 for p in self.pages if g == "all" or p.gold.group == g) for g in GROUPS}
+        tallies = {g: self.tally(g) for g in GROUPS}
+        head = f"{'field':<12}" + "".join(f" | {f'{g} ({counts[g]} pages)':<27}" for g in GROUPS)
+        sub = f"{'':<12}" + " | {:>5} {:>5} {:>5} {:>9}".format("P", "R", "F1", "ok/ex/gd") * len(GROUPS)
+        lines = [head, sub, "-" * len(sub)]
+        for name in (*FIELDS, "overall"):
+            cells = []
+            for g in GROUPS:
+                t = tallies[g][name]
+                cells.append(" | {:>5} {:>5} {:>5} {:>9}".format(
+                    _pct(t.precision), _pct(t.recall), _pct(t.f1), f"{t.correct}/{t.extracted}/{t.gold}"))
+            lines.append(f"{name:<12}" + "".join(cells))
+        return "\n".join(lines) + "\n"
+
+
+def _pct(value: float | None) -> str:
+    return "-" if value is None else f"{value:.2f}"
+
+
+# ------------------------------------------------------------------ running
+
+
+def evaluate(gold_dir: Path | str, pages: Path | str = DEFAULT_PAGES,
+             aliases: Path | str | None = "data/aliases.csv") -> EvaluationReport:
+    """Extract every page a gold file names and score it against that gold file."""
+    from kgraph.resolve import AliasTable
+
+    golds = load_gold_dir(gold_dir)
+    table = AliasTable.load(aliases) if aliases and Path(aliases).exists() else AliasTable()
+    return EvaluationReport([evaluate_page(g, Path(pages), table) for g in golds])
+
+
+def evaluate_page(gold: Gold, pages: Path, table: Any) -> PageResult:
+    """Score one page; a page that fails to read counts every gold fact as a miss."""
+    from kgraph.errors import KGraphError
+    from kgraph.extract import extract
+    from kgraph.resolve import Resolver
+    from kgraph.sources import read_source
+
+    result = PageResult(gold)
+    predicted: dict[str, list[Item]] = {}
+    try:
+        documents = read_source(pages / gold.page, str(pages / gold.page))
+        if len(documents) != 1:
+            raise KGraphError(f"{pages / gold.page} holds {len(documents)} posts, expected one")
+        predicted = extracted_items(extract(documents[0], Resolver(table)))
+    except KGraphError as error:
+        result.failure = str(error)
+    except Exception as error:  # an extractor crash is a result to report, not a reason to stop
+        result.failure = f"extractor crashed: {type(error).__name__}: {error}"
+    for name, (gold_items, match) in gold_items_of(gold).items():
+        found = [] if result.failure else predicted.get(name, [])
+        tally, errors = _score(gold_items, found, match)
+        result.tallies[name] = tally
+        result.errors += [Error(gold.page, name, kind, value) for kind, value in errors]
+    return result
+
+
+def _score(gold: list[Any], found: list[Item], match: Callable[[Any, Item], bool]) -> tuple[Tally, list]:
+    """One-to-one matching of gold facts to extracted items, in order."""
+    used: set[int] = set()
+    errors = []
+    correct = 0
+    for g in gold:
+        hit = next((i for i, item in enumerate(found) if i not in used and match(g, item)), None)
+        if hit is None:
+            errors.append(("miss", _show(g)))
+        else:
+            used.add(hit)
+            correct += 1
+    errors += [("wrong", item.text) for i, item in enumerate(found) if i not in used]
+    return Tally(gold=len(gold), extracted=len(found), correct=correct), errors
+
+
+def _show(value: Any) -> str:
+    if isinstance(value, CastEntry):
+        return f"{value.person} as {value.character}" if value.character else value.person
+    if isinstance(value, NominationEntry):
+        return _nomination_text(value.ceremony, value.year, value.category, value.nominee, value.won)
+    return str(value)
+
+
+def _nomination_text(ceremony: str, year: int | None, category: str, nominee: str | None, won: bool) -> str:
+    return (f"{ceremony}{f' {year}' if year else ''}: {category}"
+            f"{f' ({nominee})' if nominee else ''}, {'won' if won else 'nominated'}")
+
+
+# ------------------------------------------------------------------ keys and matching
+
+
+def text_key(text: str) -> str:
+    """Case- and punctuation-insensitive key of a title, platform or award name."""
+    return re.sub(r"[\W_]+", "", clean(text).casefold())
+
+
+def person_key(name: str) -> tuple[str, ...]:
+    return tuple(_loose(name))
+
+
+def ceremony_key(name: str) -> str:
+    """'the 58th Baeksang Arts Awards' and '2022 Baeksang Arts Awards' -> one key."""
+    name = re.sub(r"\b(?:the|\d{4}|\d+(?:st|nd|rd|th))\b", " ", clean(name), flags=re.I)
+    return text_key(name)
+
+
+def _platform_key(name: str) -> str:
+    from kgraph.extract.lexicon import load_lexicon
+    found = load_lexicon().platform(name)
+    return text_key(found[1] if found else name)
+
+
+def gold_items_of(gold: Gold) -> dict[str, tuple[list[Any], Callable[[Any, Item], bool]]]:
+    """Per scored field: the gold facts (empty when the page states none) and how one matches."""
+    facts = gold.facts
+    out: dict[str, tuple[list[Any], Callable[[Any, Item], bool]]] = {}
+
+    def scalar(key: str, name: str, norm: Callable[[Any], Any]) -> None:
+        if key in facts:
+            value = facts[key]
+            out[name] = ([] if value is None else [value], lambda g, item: norm(g) in item.forms)
+
+    scalar("title", "title", text_key)
+    scalar("hangul", "hangul", lambda v: re.sub(r"\s+", "", v))
+    scalar("year", "year", int)
+    scalar("kind", "kind", str)
+    scalar("episodes", "episodes", int)
+    scalar("runtime_minutes", "runtime", int)
+    if "cast" in facts:
+        cast: list[CastEntry] = facts["cast"]
+        people = list({person_key(c.person): c.person for c in cast}.values())
+        out["cast"] = (people, lambda g, item: person_key(g) in item.forms)
+        out["characters"] = ([c for c in cast if c.character], _character_match)
+    for key in ("directors", "writers"):
+        if key in facts:
+            out[key] = (facts[key], lambda g, item: person_key(g) in item.forms)
+    for key in ("platforms", "networks"):
+        if key in facts:
+            out[key] = (facts[key], lambda g, item: _platform_key(g) in item.forms)
+    if "nominations" in facts:
+        title = text_key(facts.get("title") or "")
+        out["nominations"] = (facts["nominations"], lambda g, item: _nomination_match(g, item, title))
+    return out
+
+
+def _character_match(g: CastEntry, item: Item) -> bool:
+    people, characters = item.forms
+    return person_key(g.person) in people and any(same_character(g.character or "", c) for c in characters)
+
+
+def _nomination_match(g: NominationEntry, item: Item, title: str) -> bool:
+    ceremony, year, category, won, nominees = item.forms
+    if ceremony != ceremony_key(g.ceremony) or category != text_key(g.category) or won != g.won:
+        return False
+    if g.year is not None and year != g.year:
+        return False
+    if g.nominee is None:
+        return True
+    if text_key(g.nominee) == title:  # the title itself: kgraph leaves the nominee out, or names the title
+        return not nominees or text_key(g.nominee) in nominees
+    return person_key(g.nominee) in nominees
+
+
+# ------------------------------------------------------------------ what was extracted
+
+
+def extracted_items(facts: Any) -> dict[str, list[Item]]:
+    """The scored fields of one review's facts (kgraph.extract.facts.ReviewFacts)."""
+    from kgraph.extract.facts import CastCredit, CrewCredit, Nomination, PersonEntity, PlatformEntity, TitleEntity
+    from kgraph.vocab import KG
+
+    entities = {e.iri: e for e in [*facts.entities, facts.title]}
+    title = facts.title
+    subject = title.iri
+    out: dict[str, list[Item]] = {name: [] for name in FIELDS}
+
+    def names(iri: str | None) -> list[str]:
+        entity = entities.get(iri) if iri else None
+        return [entity.name, *getattr(entity, "spellings", [])] if entity is not None and entity.name else []
+
+    out["title"] = [Item(title.name, tuple({text_key(n) for n in [title.name, *title.spellings]}))]
+    if title.kind in ("film", "series"):
+        out["kind"] = [Item(title.kind, (title.kind,))]
+    predicates = {KG.nameKo: "hangul", KG.year: "year", KG.episodeCount: "episodes", KG.runtimeMinutes: "runtime"}
+    for statement in facts.statements:
+        if statement.subject.value != subject:
+            continue
+        name = predicates.get(statement.predicate)
+        if name == "hangul":
+            value = str(statement.value)
+            out[name].append(Item(value, (re.sub(r"\s+", "", value),)))
+        elif name:
+            value = int(statement.value.toPython() if hasattr(statement.value, "toPython") else statement.value)
+            out[name].append(Item(str(value), (value,)))
+        elif statement.predicate == KG.platform:
+            platform = entities.get(statement.value.value)
+            if isinstance(platform, PlatformEntity):
+                out["networks" if platform.broadcaster else "platforms"].append(
+                    Item(platform.name, (text_key(platform.name),)))
+    jobs = {"director": "directors", "writer": "writers"}
+    seen_cast: set[str] = set()
+    for claim in facts.claims:
+        if getattr(claim, "title", None) is None or claim.title.value != subject:
+            continue
+        if isinstance(claim, CastCredit):
+            person = names(claim.person.value)
+            forms = tuple({person_key(n) for n in person})
+            if claim.person.value not in seen_cast:
+                seen_cast.add(claim.person.value)
+                out["cast"].append(Item(person[0] if person else claim.person.value, forms))
+            if claim.character is not None:
+                character = names(claim.character.value)
+                out["characters"].append(Item(f"{person[0] if person else '?'} as {character[0] if character else '?'}",
+                                              (forms, tuple(character))))
+        elif isinstance(claim, CrewCredit) and claim.job is not None:
+            field_name = jobs.get(re.split(r"[/#]", claim.job.value)[-1])
+            if field_name:
+                person = names(claim.person.value)
+                out[field_name].append(Item(person[0] if person else claim.person.value,
+                                            tuple({person_key(n) for n in person})))
+        elif isinstance(claim, Nomination):
+            ceremony = names(claim.ceremony.value if claim.ceremony else None)
+            category = names(claim.category.value if claim.category else None)
+            nominee = names(claim.nominee.value) if claim.nominee else []
+            nominee_entity = entities.get(claim.nominee.value) if claim.nominee else None
+            keys: set[Any] = {text_key(n) for n in nominee} if isinstance(nominee_entity, TitleEntity) else set()
+            if isinstance(nominee_entity, PersonEntity) or not keys:
+                keys |= {person_key(n) for n in nominee}
+            won = claim.result is not None and claim.result.value == str(KG.Won)
+            text = _nomination_text(ceremony[0] if ceremony else "?", claim.year, category[0] if category else "?",
+                                    nominee[0] if nominee else None, won)
+            out["nominations"].append(Item(text, (ceremony_key(ceremony[0]) if ceremony else "", claim.year,
+                                                  text_key(category[0]) if category else "", won, tuple(keys))))
+    return out
+
+
+def lines(report: EvaluationReport, misses: bool = False) -> Iterable[str]:
+    """The report as the CLI prints it: the table, failed pages, then (with misses) every error."""
+    yield report.table().rstrip("\n")
+    for page, error in report.failed:
+        yield f"unread: {page}: {error}"
+    if misses:
+        for e in sorted([*report.misses, *report.wrong], key=lambda e: (e.page, FIELDS.index(e.field), e.kind)):
+            yield f"{e.kind}: {e.page}: {e.field}: {e.value}"

@@ -1,0 +1,145 @@
+"""`kgraph evaluate`: gold files (kgraph-gold/1) checked on load, pages scored per field."""
+from __future__ import annotations
+
+import json
+import shutil
+
+import pytest
+from click.testing import CliRunner
+
+from kgraph import KGraph
+from kgraph.cli import main
+from kgraph.errors import GoldError
+from kgraph.gold import load_gold
+
+from conftest import ROOT
+
+DATA = ROOT / "tests" / "data" / "devset"
+GOLD, PAGES = DATA / "gold", DATA / "pages"
+
+
+def run(*args: str):
+    return CliRunner().invoke(main, list(args), catch_exceptions=False)
+
+
+def scores(*args: str) -> dict:
+    result = run("evaluate", *args, "--pages", str(PAGES), "--format", "json", "--misses")
+    assert result.exit_code == 0, result.output
+    return json.loads(result.output)
+
+
+@pytest.fixture
+def one_page(tmp_path):
+    """A gold folder holding a copy of the Call's gold file, to edit; pages stay in tests/data."""
+    folder = tmp_path / "gold"
+    folder.mkdir()
+    shutil.copy(GOLD / "the-call-2020.json", folder)
+    return folder
+
+
+def edit(folder, **facts) -> None:
+    path = folder / "the-call-2020.json"
+    data = json.loads(path.read_text("utf-8"))
+    data["facts"].update(facts)
+    for key in [k for k, v in facts.items() if v is ...]:
+        del data["facts"][key]
+    path.write_text(json.dumps(data, ensure_ascii=False), "utf-8")
+
+
+def test_a_known_miss_and_a_known_wrong_fact_are_counted_and_listed():
+    report = scores(str(GOLD))
+    cast = report["groups"]["seed-blog"]["cast"]
+    assert (cast["gold"], cast["extracted"], cast["correct"]) == (3, 3, 2)
+    assert cast["precision"] == pytest.approx(2 / 3) and cast["recall"] == pytest.approx(2 / 3)
+    characters = report["groups"]["seed-blog"]["characters"]
+    assert (characters["gold"], characters["extracted"], characters["correct"]) == (3, 3, 2)
+    misses = {(m["page"], m["field"], m["value"]) for m in report["misses"]}
+    wrong = {(m["page"], m["field"], m["value"]) for m in report["wrong"]}
+    assert ("the-call-2020.txt", "characters", "Kim Sung-ryung as Eun-ae") in misses
+    assert ("the-call-2020.txt", "characters", "Oh Jung-se as Park Sung-ho") in wrong
+    for name in ("title", "hangul", "year", "kind", "runtime", "directors", "platforms", "nominations"):
+        tally = report["groups"]["seed-blog"][name]
+        assert tally["correct"] == tally["gold"] == 1, name
+
+
+def test_an_unread_page_counts_as_all_misses_and_is_listed_with_its_error():
+    report = scores(str(GOLD))
+    assert report["failed"] == [{"page": "empty-page.txt", "error": f"{PAGES / 'empty-page.txt'}: the file is "
+                                                                     "empty; expected the text of a review"}]
+    other = report["groups"]["other"]
+    assert other["overall"] == {"gold": 3, "extracted": 0, "correct": 0, "precision": None, "recall": 0.0, "f1": None}
+    assert {m["value"] for m in report["misses"] if m["page"] == "empty-page.txt"} == {"Burning", "2018", "Lee Chang-dong"}
+    everything = report["groups"]["all"]["overall"]
+    assert everything["gold"] == report["groups"]["seed-blog"]["overall"]["gold"] + 3
+
+
+def test_the_table_shows_each_group_and_the_misses():
+    result = run("evaluate", str(GOLD), "--pages", str(PAGES), "--misses")
+    assert result.exit_code == 0
+    lines = result.output.splitlines()
+    assert "seed-blog (1 pages)" in lines[0] and "other (1 pages)" in lines[0]
+    cast_row = next(line for line in lines if line.startswith("cast "))
+    assert cast_row.split("|")[2].split() == ["0.67", "0.67", "0.67", "2/3/3"]
+    assert "unread: empty-page.txt: " in result.output
+    assert "miss: the-call-2020.txt: cast: Kim Sung-ryung" in lines
+    assert "wrong: the-call-2020.txt: cast: Oh Jung-se" in lines
+    without = run("evaluate", str(GOLD), "--pages", str(PAGES))
+    assert "miss: " not in without.output and "unread: empty-page.txt" in without.output
+
+
+def test_names_match_across_spellings_but_not_other_people(one_page):
+    edit(one_page, title="THE CALL!", cast=[{"person": "Park Shin Hye", "character": "Seo-yeon"},
+                                            {"person": "JEON Jong-seo", "character": "Young-sook"},
+                                            {"person": "Oh Jung-se", "character": "Kim Sung-ho"}])
+    report = KGraph("memory:").evaluate(one_page, pages=PAGES).to_dict()["groups"]["all"]
+    assert report["title"]["correct"] == 1
+    assert (report["cast"]["correct"], report["characters"]["correct"]) == (3, 2)
+
+
+def test_an_empty_list_means_the_page_states_none_and_an_absent_field_is_not_scored(one_page):
+    edit(one_page, platforms=[], nominations=..., cast=..., year=None)
+    report = KGraph("memory:").evaluate(one_page, pages=PAGES)
+    frame = report.scores().set_index(["group", "field"])
+    assert frame.loc[("all", "platforms"), ["gold", "extracted", "correct"]].tolist() == [0, 1, 0]
+    assert frame.loc[("all", "platforms"), "precision"] == 0.0
+    assert frame.loc[("all", "year"), ["gold", "extracted", "correct"]].tolist() == [0, 1, 0]
+    for name in ("cast", "characters", "nominations"):
+        assert frame.loc[("all", name), ["gold", "extracted"]].tolist() == [0, 0]
+    assert {(e.field, e.value) for e in report.wrong} == {("platforms", "Netflix"), ("year", "2020")}
+
+
+def test_a_nomination_must_agree_on_ceremony_category_nominee_and_result(one_page):
+    edit(one_page, nominations=[{"ceremony": "Baeksang Arts Awards", "category": "Best Actress – Film",
+                                 "nominee": "Jeon Jong-seo", "won": False}])
+    report = KGraph("memory:").evaluate(one_page, pages=PAGES)
+    assert [e.value for e in report.misses if e.field == "nominations"] == ["Baeksang Arts Awards: Best Actress – Film (Jeon Jong-seo), nominated"]
+    edit(one_page, nominations=[{"ceremony": "the 57th Baeksang Arts Awards", "category": "best actress (film)",
+                                 "nominee": "Jeon Jong-seo", "won": True}])
+    assert [e for e in KGraph("memory:").evaluate(one_page, pages=PAGES).misses if e.field == "nominations"] == []
+
+
+@pytest.mark.parametrize("change, message", [
+    ({"layout": "blog"}, "/layout: expected one of seed-blog, fan-blog"),
+    ({"format": "kgraph-gold/2"}, "/format: expected 'kgraph-gold/1'"),
+    ({"url": None}, "/url: missing; expected a string"),
+    ({"facts": {"year": "2020"}}, '/facts/year: expected an integer, got "2020"'),
+    ({"facts": {"cast": [{"person": "Park Shin-hye", "role": "lead"}]}}, "/facts/cast/0/role: unknown field"),
+    ({"facts": {"nominations": [{"ceremony": "Baeksang", "category": "Best Actress"}]}},
+     "/facts/nominations/0/won: missing; expected true or false"),
+    ({"facts": {"platform": ["Netflix"]}}, "/facts/platform: unknown fact"),
+    ({"facts": {"kind": "movie"}}, "/facts/kind: expected 'film' or 'series'"),
+])
+def test_a_bad_gold_file_is_one_line_naming_the_file_and_field(one_page, change, message):
+    path = one_page / "the-call-2020.json"
+    data = json.loads(path.read_text("utf-8"))
+    data.update(change)
+    path.write_text(json.dumps(data), "utf-8")
+    with pytest.raises(GoldError, match="^" + str(path).replace("\\", "\\\\") + ": " + message.replace("(", r"\(")):
+        load_gold(path)
+    result = CliRunner().invoke(main, ["evaluate", str(one_page), "--pages", str(PAGES)])
+    assert result.exit_code == 1 and result.output.startswith(f"error: {path}: ") and result.output.count("\n") == 1
+
+
+def test_a_folder_without_gold_files_is_an_error(tmp_path):
+    result = CliRunner().invoke(main, ["evaluate", str(tmp_path)])
+    assert result.exit_code == 1 and "holds no *.json gold files" in result.output
