@@ -134,14 +134,14 @@ class EvaluationReport:
         """The per-field table, one P/R/F1 column block per group, as plain text."""
         counts = {g: sum(1 for p in self.pages if g == "all" or p.gold.group == g) for g in GROUPS}
         tallies = {g: self.tally(g) for g in GROUPS}
-        head = f"{'field':<12}" + "".join(f" | {f'{g} ({counts[g]} pages)':<27}" for g in GROUPS)
-        sub = f"{'':<12}" + " | {:>5} {:>5} {:>5} {:>9}".format("P", "R", "F1", "ok/ex/gd") * len(GROUPS)
+        head = f"{'field':<12}" + "".join(f" | {f'{g} ({counts[g]} pages)':<29}" for g in GROUPS)
+        sub = f"{'':<12}" + " | {:>5} {:>5} {:>5} {:>11}".format("P", "R", "F1", "ok/ex/gold") * len(GROUPS)
         lines = [head, sub, "-" * len(sub)]
         for name in (*FIELDS, "overall"):
             cells = []
             for g in GROUPS:
                 t = tallies[g][name]
-                cells.append(" | {:>5} {:>5} {:>5} {:>9}".format(
+                cells.append(" | {:>5} {:>5} {:>5} {:>11}".format(
                     _pct(t.precision), _pct(t.recall), _pct(t.f1), f"{t.correct}/{t.extracted}/{t.gold}"))
             lines.append(f"{name:<12}" + "".join(cells))
         return "\n".join(lines) + "\n"
@@ -228,7 +228,8 @@ def text_key(text: str) -> str:
 
 
 def person_key(name: str) -> tuple[str, ...]:
-    return tuple(_loose(name))
+    """People's names compare as their folded tokens in any order ("Chan-wook Park", "Park Chan-wook")."""
+    return tuple(sorted(_loose(name)))
 
 
 def ceremony_key(name: str) -> str:
