@@ -183,7 +183,7 @@ def evaluate_page(gold: Gold, pages: Path, table: Any) -> PageResult:
     except Exception as error:  # an extractor crash is a result to report, not a reason to stop
         result.failure = f"extractor crashed: {type(error).__name__}: {error}"
     for name, (gold_items, match) in gold_items_of(gold).items():
-        found = [] if result.failure else predicted.get(name, [])
+        found = [] if result.failure else _unsure(gold, name, predicted.get(name, []))
         tally, errors = _score(gold_items, found, match)
         result.tallies[name] = tally
         result.errors += [Error(gold.page, name, kind, value) for kind, value in errors]
@@ -208,7 +208,9 @@ def _score(gold: list[Any], found: list[Item], match: Callable[[Any, Item], bool
 
 def _show(value: Any) -> str:
     if isinstance(value, CastEntry):
-        return f"{value.person} as {value.character}" if value.character else value.person
+        return f"{value.person[0]} as {value.character[0]}" if value.character else value.person[0]
+    if isinstance(value, tuple):
+        return value[0]
     if isinstance(value, NominationEntry):
         return _nomination_text(value.ceremony, value.year, value.category, value.nominee, value.won)
     return str(value)
@@ -262,12 +264,12 @@ def gold_items_of(gold: Gold) -> dict[str, tuple[list[Any], Callable[[Any, Item]
     scalar("runtime_minutes", "runtime", int)
     if "cast" in facts:
         cast: list[CastEntry] = facts["cast"]
-        people = list({person_key(c.person): c.person for c in cast}.values())
-        out["cast"] = (people, lambda g, item: person_key(g) in item.forms)
+        people = list({person_key(c.person[0]): c.person for c in cast}.values())
+        out["cast"] = (people, _person_match)
         out["characters"] = ([c for c in cast if c.character], _character_match)
     for key in ("directors", "writers"):
         if key in facts:
-            out[key] = (facts[key], lambda g, item: person_key(g) in item.forms)
+            out[key] = (facts[key], _person_match)
     for key in ("platforms", "networks"):
         if key in facts:
             out[key] = (facts[key], lambda g, item: _platform_key(g) in item.forms)
@@ -277,9 +279,24 @@ def gold_items_of(gold: Gold) -> dict[str, tuple[list[Any], Callable[[Any, Item]
     return out
 
 
+def _person_match(g: tuple[str, ...], item: Item) -> bool:
+    return any(person_key(name) in item.forms for name in g)
+
+
 def _character_match(g: CastEntry, item: Item) -> bool:
     people, characters = item.forms
-    return person_key(g.person) in people and any(same_character(g.character or "", c) for c in characters)
+    return (any(person_key(name) in people for name in g.person)
+            and any(same_character(name, c) for name in g.character or () for c in characters))
+
+
+def _unsure(gold: Gold, name: str, items: list[Item]) -> list[Item]:
+    """Drop extracted people the gold file marks as unclear on the page (`unsure`)."""
+    unsure = {person_key(n) for n in gold.facts.get("unsure", [])}
+    if not unsure or name not in ("cast", "characters", "directors", "writers"):
+        return items
+    def people(item: Item) -> tuple:
+        return item.forms[0] if name == "characters" else item.forms
+    return [item for item in items if not unsure & set(people(item))]
 
 
 def _nomination_match(g: NominationEntry, item: Item, title: str) -> bool:

@@ -4,6 +4,8 @@ and the JSON path of the bad field.
 
 A field absent from `facts` means the page does not state it (not scored). An empty list,
 or null for a single value, means the page states none: anything extracted there is wrong.
+A person or character may be a list of the spellings one page uses for them (the first is
+shown); `unsure` lists names the page leaves unclear, which are neither gold nor wrong.
 """
 from __future__ import annotations
 
@@ -20,14 +22,16 @@ KINDS = ("film", "series")
 SCALARS = {"title": str, "hangul": str, "year": int, "kind": str, "episodes": int, "runtime_minutes": int}
 PEOPLE = ("directors", "writers")
 NAMES = ("platforms", "networks")
-LISTS = ("cast", "nominations", *PEOPLE, *NAMES)
+LISTS = ("cast", "nominations", *PEOPLE, *NAMES, "unsure")
 HEADER = {"format": str, "url": str, "site": str, "layout": str, "found_by": str, "page": str}
 
 
 @dataclass(frozen=True)
 class CastEntry:
-    person: str
-    character: str | None
+    """A cast credit; `person` and `character` hold every spelling the page uses, the first shown."""
+
+    person: tuple[str, ...]
+    character: tuple[str, ...] | None
 
 
 @dataclass(frozen=True)
@@ -116,7 +120,9 @@ def _facts(path: Path, facts: dict[str, Any]) -> dict[str, Any]:
             out[key] = [_cast(path, f"{where}/{i}", item) for i, item in enumerate(_list(path, where, value))]
         elif key == "nominations":
             out[key] = [_nomination(path, f"{where}/{i}", item) for i, item in enumerate(_list(path, where, value))]
-        elif key in PEOPLE or key in NAMES:
+        elif key in PEOPLE:
+            out[key] = [_spellings(path, f"{where}/{i}", item) for i, item in enumerate(_list(path, where, value))]
+        elif key in NAMES or key == "unsure":
             items = _list(path, where, value)
             for i, item in enumerate(items):
                 _expect(path, f"{where}/{i}", item, str)
@@ -132,10 +138,21 @@ def _cast(path: Path, where: str, item: Any) -> CastEntry:
     extra = set(item) - {"person", "character"}
     if extra:
         raise GoldError(path, f"{where}/{sorted(extra)[0]}", "unknown field")
-    _expect(path, f"{where}/person", item.get("person"), str)
-    if item.get("character") is not None:
-        _expect(path, f"{where}/character", item["character"], str)
-    return CastEntry(item["person"], item.get("character"))
+    person = _spellings(path, f"{where}/person", item.get("person"))
+    character = None if item.get("character") is None else _spellings(path, f"{where}/character", item["character"])
+    return CastEntry(person, character)
+
+
+def _spellings(path: Path, where: str, value: Any) -> tuple[str, ...]:
+    """A name, or a non-empty list of the spellings of one name."""
+    if isinstance(value, list):
+        if not value:
+            raise GoldError(path, where, "expected a name or a non-empty list of its spellings")
+        for i, item in enumerate(value):
+            _expect(path, f"{where}/{i}", item, str)
+        return tuple(value)
+    _expect(path, where, value, str)
+    return (value,)
 
 
 def _nomination(path: Path, where: str, item: Any) -> NominationEntry:

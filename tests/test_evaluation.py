@@ -143,3 +143,15 @@ def test_a_bad_gold_file_is_one_line_naming_the_file_and_field(one_page, change,
 def test_a_folder_without_gold_files_is_an_error(tmp_path):
     result = CliRunner().invoke(main, ["evaluate", str(tmp_path)])
     assert result.exit_code == 1 and "holds no *.json gold files" in result.output
+
+
+def test_a_name_may_list_the_spellings_one_page_uses_and_unsure_names_are_not_scored(one_page):
+    edit(one_page, cast=[{"person": "Park Shin-hye", "character": ["Seo-yeon", "Kim Seo-yeon"]},
+                         {"person": ["Jeon Jong-seo", "Jun Jong-seo"], "character": "Oh Young-sook"}],
+         unsure=["Oh Jung-se"])
+    report = KGraph("memory:").evaluate(one_page, pages=PAGES).to_dict()["groups"]["all"]
+    assert (report["cast"]["gold"], report["cast"]["extracted"], report["cast"]["correct"]) == (2, 2, 2)
+    assert (report["characters"]["gold"], report["characters"]["extracted"], report["characters"]["correct"]) == (2, 2, 2)
+    edit(one_page, unsure=...)
+    report = KGraph("memory:").evaluate(one_page, pages=PAGES).to_dict()["groups"]["all"]
+    assert (report["cast"]["extracted"], report["cast"]["correct"]) == (3, 2)
