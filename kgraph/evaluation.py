@@ -240,6 +240,16 @@ def ceremony_key(name: str) -> str:
     return text_key(name)
 
 
+def category_key(name: str) -> str:
+    """'Best Actor Award' and 'best actor' -> one key; the side ('– Film') stays."""
+    return text_key(re.sub(r"\s+(?:award|prize)s?\s*$", "", clean(name), flags=re.I))
+
+
+def _same_ceremony(a: str, b: str) -> bool:
+    """Equal keys, or one name the start of the other ('Cannes', 'Cannes Film Festival')."""
+    return a == b or (min(len(a), len(b)) >= 5 and (a.startswith(b) or b.startswith(a)))
+
+
 def _platform_key(name: str) -> str:
     from kgraph.extract.lexicon import load_lexicon
     found = load_lexicon().platform(name)
@@ -301,7 +311,7 @@ def _unsure(gold: Gold, name: str, items: list[Item]) -> list[Item]:
 
 def _nomination_match(g: NominationEntry, item: Item, title: str) -> bool:
     ceremony, year, category, won, nominees = item.forms
-    if ceremony != ceremony_key(g.ceremony) or category != text_key(g.category) or won != g.won:
+    if not _same_ceremony(ceremony, ceremony_key(g.ceremony)) or category != category_key(g.category) or won != g.won:
         return False
     if g.year is not None and year != g.year:
         return False
@@ -381,7 +391,7 @@ def extracted_items(facts: Any) -> dict[str, list[Item]]:
             text = _nomination_text(ceremony[0] if ceremony else "?", claim.year, category[0] if category else "?",
                                     nominee[0] if nominee else None, won)
             out["nominations"].append(Item(text, (ceremony_key(ceremony[0]) if ceremony else "", claim.year,
-                                                  text_key(category[0]) if category else "", won, tuple(keys))))
+                                                  category_key(category[0]) if category else "", won, tuple(keys))))
     return out
 
 

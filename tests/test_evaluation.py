@@ -155,3 +155,13 @@ def test_a_name_may_list_the_spellings_one_page_uses_and_unsure_names_are_not_sc
     edit(one_page, unsure=...)
     report = KGraph("memory:").evaluate(one_page, pages=PAGES).to_dict()["groups"]["all"]
     assert (report["cast"]["extracted"], report["cast"]["correct"]) == (3, 2)
+
+
+def test_a_ceremony_matches_without_its_edition_and_a_category_without_a_trailing_award():
+    from kgraph.evaluation import _same_ceremony, category_key, ceremony_key
+
+    assert _same_ceremony(ceremony_key("the 57th Baeksang Arts Awards"), ceremony_key("2021 Baeksang Arts Awards"))
+    assert _same_ceremony(ceremony_key("Cannes"), ceremony_key("Cannes Film Festival"))
+    assert not _same_ceremony(ceremony_key("Blue Dragon Film Awards"), ceremony_key("Blue Dragon Series Awards"))
+    assert category_key("Best Actor Award") == category_key("best actor")
+    assert category_key("Best Actress – Film") != category_key("Best Actress – Television")
