@@ -191,19 +191,23 @@ def evaluate_page(gold: Gold, pages: Path, table: Any) -> PageResult:
 
 
 def _score(gold: list[Any], found: list[Item], match: Callable[[Any, Item], bool]) -> tuple[Tally, list]:
-    """One-to-one matching of gold facts to extracted items, in order."""
-    used: set[int] = set()
-    errors = []
-    correct = 0
-    for g in gold:
-        hit = next((i for i, item in enumerate(found) if i not in used and match(g, item)), None)
-        if hit is None:
-            errors.append(("miss", _show(g)))
-        else:
-            used.add(hit)
-            correct += 1
-    errors += [("wrong", item.text) for i, item in enumerate(found) if i not in used]
-    return Tally(gold=len(gold), extracted=len(found), correct=correct), errors
+    """The largest one-to-one matching of gold facts to extracted items (augmenting paths)."""
+    edges = [[j for j, item in enumerate(found) if match(g, item)] for g in gold]
+    owner: dict[int, int] = {}  # extracted item -> gold fact
+
+    def place(i: int, seen: set[int]) -> bool:
+        for j in edges[i]:
+            if j not in seen:
+                seen.add(j)
+                if j not in owner or place(owner[j], seen):
+                    owner[j] = i
+                    return True
+        return False
+
+    matched = {i for i in range(len(gold)) if place(i, set())}
+    errors = [("miss", _show(g)) for i, g in enumerate(gold) if i not in matched]
+    errors += [("wrong", item.text) for j, item in enumerate(found) if j not in owner]
+    return Tally(gold=len(gold), extracted=len(found), correct=len(owner)), errors
 
 
 def _show(value: Any) -> str:

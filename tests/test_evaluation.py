@@ -165,3 +165,16 @@ def test_a_ceremony_matches_without_its_edition_and_a_category_without_a_trailin
     assert not _same_ceremony(ceremony_key("Blue Dragon Film Awards"), ceremony_key("Blue Dragon Series Awards"))
     assert category_key("Best Actor Award") == category_key("best actor")
     assert category_key("Best Actress – Film") != category_key("Best Actress – Television")
+
+
+def test_matching_pairs_each_gold_fact_with_at_most_one_extracted_fact_and_finds_the_largest_pairing():
+    from kgraph.evaluation import Item, _score
+
+    def match(g, item):
+        return g in item.forms
+
+    found = [Item("A or B", ("a", "b")), Item("A", ("a",))]
+    tally, errors = _score(["a", "b"], found, match)  # first come would give A-or-B to a and leave b unmatched
+    assert (tally.correct, tally.extracted, tally.gold) == (2, 2, 2) and errors == []
+    tally, errors = _score(["a"], [Item("A", ("a",)), Item("A again", ("a",))], match)
+    assert (tally.correct, tally.extracted) == (1, 2) and errors == [("wrong", "A again")]
