@@ -29,7 +29,7 @@ class CastScore:
         return self.found / self.gold if self.gold else 0.0
 
 
-def _loose(name: str) -> list[str]:
+def loose_tokens(name: str) -> list[str]:
     """Name tokens with the usual romanisation variants folded (Shi/Si, Joo/Ju, Hee/Hi)."""
     key = name_key(name)
     for old, new in (("shi", "si"), ("oo", "u"), ("ee", "i"), ("ou", "u")):
@@ -40,7 +40,7 @@ def _loose(name: str) -> list[str]:
 def same_character(a: str, b: str) -> bool:
     """Names of one character: equal up to romanisation, or one is the other without the
     family name (Ok-ju, Jang Ok-ju)."""
-    ka, kb = _loose(a), _loose(b)
+    ka, kb = loose_tokens(a), loose_tokens(b)
     if ka == kb:
         return True
     short, long = sorted((ka, kb), key=len)

@@ -15,7 +15,7 @@ from typing import Any, Callable, Iterable
 
 import pandas as pd
 
-from kgraph.evaluate import _loose, same_character
+from kgraph.evaluate import loose_tokens, same_character
 from kgraph.gold import CastEntry, Gold, NominationEntry, load_gold_dir
 from kgraph.names import clean
 
@@ -235,7 +235,7 @@ def text_key(text: str) -> str:
 
 def person_key(name: str) -> tuple[str, ...]:
     """People's names compare as their folded tokens in any order ("Chan-wook Park", "Park Chan-wook")."""
-    return tuple(sorted(_loose(name)))
+    return tuple(sorted(loose_tokens(name)))
 
 
 def ceremony_key(name: str) -> str:
