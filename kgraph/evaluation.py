@@ -157,9 +157,12 @@ def _pct(value: float | None) -> str:
 def evaluate(gold_dir: Path | str, pages: Path | str = DEFAULT_PAGES,
              aliases: Path | str | None = "data/aliases.csv") -> EvaluationReport:
     """Extract every page a gold file names and score it against that gold file."""
+    from kgraph.errors import SourceError
     from kgraph.resolve import AliasTable
 
     golds = load_gold_dir(gold_dir)
+    if not Path(pages).is_dir():
+        raise SourceError(pages, "no such folder of page texts (data/devset/README.md says how to fetch them)")
     table = AliasTable.load(aliases) if aliases and Path(aliases).exists() else AliasTable()
     return EvaluationReport([evaluate_page(g, Path(pages), table) for g in golds])
 

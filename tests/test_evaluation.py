@@ -178,3 +178,9 @@ def test_matching_pairs_each_gold_fact_with_at_most_one_extracted_fact_and_finds
     assert (tally.correct, tally.extracted, tally.gold) == (2, 2, 2) and errors == []
     tally, errors = _score(["a"], [Item("A", ("a",)), Item("A again", ("a",))], match)
     assert (tally.correct, tally.extracted) == (1, 2) and errors == [("wrong", "A again")]
+
+
+def test_a_missing_pages_folder_is_one_error_not_a_page_of_misses_each(tmp_path):
+    result = CliRunner().invoke(main, ["evaluate", str(GOLD), "--pages", str(tmp_path / "nowhere")])
+    assert result.exit_code == 1
+    assert result.output == f"error: {tmp_path / 'nowhere'}: no such folder of page texts (data/devset/README.md says how to fetch them)\n"
