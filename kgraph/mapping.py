@@ -4,6 +4,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 from dataclasses import fields
+from functools import lru_cache
 from typing import Iterable, Iterator
 
 from rdflib import Literal, URIRef
@@ -11,7 +12,7 @@ from rdflib.namespace import RDF, XSD
 
 from kgraph.extract.facts import CatalogFacts, Claim, EntityFact, Iri, Record, ReviewFacts, Statement, YearMonth
 from kgraph.names import slug
-from kgraph.ontology import RESOURCE_IRI
+from kgraph.ontology import RESOURCE_IRI, ontology_graph
 from kgraph.sources.document import Sentence
 from kgraph.vocab import KG
 
@@ -82,10 +83,18 @@ def statement_iri(s: URIRef, p: URIRef, o: object) -> URIRef:
     return URIRef(f"{RESOURCE_IRI}statement/{digest}")
 
 
+@lru_cache(maxsize=1)
+def schema_types() -> dict[URIRef, URIRef]:
+    """kgraph class -> the schema.org class its instances also carry (kg:schemaType in the ontology)."""
+    return {s: o for s, o in ontology_graph().subject_objects(KG.schemaType)}  # type: ignore[misc]
+
+
 def entity_triples(entity: EntityFact) -> Iterator[Triple]:
     subject = URIRef(entity.iri)
     for rdf_type in entity.types():
         yield subject, RDF.type, rdf_type
+        if rdf_type in schema_types():
+            yield subject, RDF.type, schema_types()[rdf_type]
     yield from _field_triples(subject, entity)
 
 

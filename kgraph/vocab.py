@@ -52,6 +52,8 @@ class KG(DefinedNamespace):
     Title: URIRef
     Track: URIRef
     ViewershipRecord: URIRef
+    WikidataMatch: URIRef
+    WikidataSource: URIRef
     Won: URIRef
     activity: URIRef
     awardYear: URIRef
@@ -66,8 +68,10 @@ class KG(DefinedNamespace):
     country: URIRef
     countryCount: URIRef
     date: URIRef
+    decision: URIRef
     description: URIRef
     end: URIRef
+    endpoint: URIRef
     episodeCount: URIRef
     evidence: URIRef
     fingerprint: URIRef
@@ -78,6 +82,13 @@ class KG(DefinedNamespace):
     inCatalog: URIRef
     inReview: URIRef
     job: URIRef
+    matchOf: URIRef
+    matchScore: URIRef
+    matchedCharacter: URIRef
+    matchedItem: URIRef
+    matchedLabel: URIRef
+    matchedType: URIRef
+    matchedYear: URIRef
     mentionedPerson: URIRef
     mentionedWork: URIRef
     nameKo: URIRef
@@ -97,8 +108,10 @@ class KG(DefinedNamespace):
     reviews: URIRef
     runtimeMinutes: URIRef
     runtimeNote: URIRef
+    schemaType: URIRef
     section: URIRef
     setting: URIRef
+    sharedCredit: URIRef
     sourceFile: URIRef
     sourceUrl: URIRef
     spokenBy: URIRef

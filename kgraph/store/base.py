@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable, Iterator, Mapping, Protocol, runtime_checkable
+from typing import Iterable, Iterator, Mapping, Protocol, Sequence, runtime_checkable
 
 from rdflib import BNode, Literal, URIRef
 from rdflib.term import Node
@@ -90,12 +90,17 @@ def ntriples(triples: Iterable[Triple]) -> str:
 
 def render_values(bindings: Mapping[str, Node]) -> str:
     """A VALUES block binding each variable to one RDF term."""
-    for name in bindings:
+    return render_values_rows(list(bindings), [list(bindings.values())])
+
+
+def render_values_rows(names: Sequence[str], rows: Iterable[Sequence[Node]]) -> str:
+    """A VALUES block binding the variables `names` to several rows of RDF terms (a batch)."""
+    for name in names:
         if not _VARIABLE.fullmatch(name):
             raise QueryError(f"{name!r} is not a SPARQL variable name")
-    names = " ".join(f"?{name}" for name in bindings)
-    values = " ".join(_term(term) for term in bindings.values())
-    return f"VALUES ({names}) {{ ({values}) }}"
+    head = " ".join(f"?{name}" for name in names)
+    body = " ".join("(" + " ".join(_term(term) for term in row) + ")" for row in rows)
+    return f"VALUES ({head}) {{ {body} }}"
 
 
 def bind(query: str, bindings: Mapping[str, Node] | None) -> str:
