@@ -126,8 +126,20 @@ class KGraph:
         return self.query("costars", person=self.person(person)[0])
 
     def conflicts(self) -> pd.DataFrame:
-        """Where sources disagree (year, runtime, episodes, Korean name, character, release date)."""
-        return self.query("conflicts")
+        """Where sources disagree (year, runtime, episodes, Korean name, character, release date),
+        Wikidata included once `link_wikidata(enrich=True)` has run."""
+        frames = [self.query("conflicts"), self.query("wikidata-conflicts")]
+        return pd.concat([f for f in frames if not f.empty] or frames[:1], ignore_index=True)
+
+    def link_wikidata(self, settings=None, enrich: bool = False,
+                      decisions: Path | str | None = "data/wikidata-decisions.csv",
+                      aliases: Path | str | None = "data/aliases.csv"):
+        """Reconcile titles and people with Wikidata into the graph .../graph/wikidata
+        (see kgraph.wikidata); returns a LinkReport with the links and the candidates left."""
+        from kgraph.wikidata import Settings, default_cache, link
+        if settings is None:
+            settings = Settings(cache=default_cache(self.store))
+        return link(self.store, settings, enrich=enrich, decisions=decisions, aliases=aliases)
 
     def people(self, duplicates: bool = False, aliases: Path | str = "data/aliases.csv") -> pd.DataFrame:
         """Every person, or (duplicates=True) the pairs that may be one person, with why."""

@@ -149,6 +149,58 @@ def conflicts(store: str, fmt: str) -> None:
         click.echo(render(kg.conflicts(), fmt), nl=False)
 
 
+@main.group()
+def link() -> None:
+    """Link the graph to other knowledge graphs."""
+
+
+@link.command("wikidata")
+@click.option("--enrich", is_flag=True, help="Also copy what Wikidata states about linked items (own graph).")
+@click.option("--offline", is_flag=True, help="Ask nothing: answer from the cache only.")
+@click.option("--endpoint", default="https://query.wikidata.org/sparql", show_default=True, envvar="KGRAPH_WIKIDATA",
+              help="The Wikidata SPARQL endpoint.")
+@click.option("--cache", type=click.Path(path_type=Path), default=None,
+              help="Cache file (default: beside an on-disk store, STORE.wikidata-cache.sqlite).")
+@click.option("--timeout", type=float, default=60.0, show_default=True, help="Seconds to wait for each query.")
+@click.option("--user-agent", default=None, help="User-Agent to send (WDQS asks for a descriptive one).")
+@click.option("--decisions", type=click.Path(path_type=Path), default=Path("data/wikidata-decisions.csv"),
+              show_default=True, help="Your accept/refuse decisions (CSV).")
+@click.option("--aliases", type=click.Path(path_type=Path), default=Path("data/aliases.csv"), show_default=True)
+@_store_option
+@_format_option
+@handle_errors
+def link_wikidata(enrich: bool, offline: bool, endpoint: str, cache: Path | None, timeout: float,
+                  user_agent: str | None, decisions: Path, aliases: Path, store: str, fmt: str) -> None:
+    """Find the Wikidata item of each title and person; list the candidates left for you."""
+    from rdflib import Literal
+
+    from kgraph.store import Rows
+    from kgraph.wikidata import Settings, default_cache
+
+    with _open(store) as kg:
+        settings = Settings(endpoint=endpoint, timeout=timeout, offline=offline,
+                            cache=cache or default_cache(kg.store))
+        if user_agent:
+            settings.user_agent = user_agent
+        if offline and settings.cache is None:
+            raise KGraphError("--offline answers from the cache: give --cache FILE (or use an on-disk store)")
+        report = kg.link_wikidata(settings, enrich=enrich, decisions=decisions, aliases=aliases)
+    t, p = report.titles, report.people
+    click.echo(f"linked: {len(t.linked)} of {report.local_titles} titles, {len(p.linked)} of {report.local_people} "
+               f"people -> {report.graph}")
+    if enrich:
+        click.echo(f"enriched: {report.statements} Wikidata statements")
+    asked = report.asked
+    click.echo(f"asked: {asked.requests} requests ({asked.retries} retried), {asked.cached} answers from the cache"
+               + (f", {asked.unknown_offline} unknown offline" if asked.unknown_offline else ""))
+    click.echo(f"candidates for you to decide ({decisions}): {len(report.candidates)}")
+    if report.candidates:
+        rows = Rows(["kind", "entity", "name", "item", "score", "why"],
+                    [(Literal(c.kind), Literal(c.entity), Literal(c.entity_name), Literal(c.item),
+                      Literal(f"{c.score:.2f}"), Literal(c.why)) for c in report.candidates])
+        click.echo(render(rows, fmt), nl=False)
+
+
 @main.command()
 @click.option("--duplicates", is_flag=True, help="List likely duplicates that were not merged, with why.")
 @click.option("--aliases", type=click.Path(path_type=Path), default=Path("data/aliases.csv"), show_default=True)

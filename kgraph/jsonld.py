@@ -39,11 +39,27 @@ def _text(value: Any) -> str | None:
     return str(value)
 
 
-def _person(name: str, korean: str | None) -> dict[str, Any]:
+def _person(name: str, korean: str | None, same_as: list[str] | None = None) -> dict[str, Any]:
     person: dict[str, Any] = {"@type": "Person", "name": name}
     if korean:
         person["alternateName"] = {"@value": korean, "@language": "ko"}
+    if same_as:
+        person["sameAs"] = same_as if len(same_as) > 1 else same_as[0]
     return person
+
+
+def same_as_url(iri: str) -> str:
+    """The URL a page names a Wikidata item by: https://www.wikidata.org/entity/Q..."""
+    prefix = "http://www.wikidata.org/entity/"
+    return "https://www.wikidata.org/entity/" + iri[len(prefix):] if iri.startswith(prefix) else iri
+
+
+def _links(store: Store, graph: str) -> dict[str, list[str]]:
+    """Wikidata items (schema:sameAs from `kgraph link wikidata`) of the entities in a review's graph."""
+    out: dict[str, list[str]] = {}
+    for row in run_query(store, "jsonld-sameas", {"graph": URIRef(graph)}):
+        out.setdefault(str(row["entity"]), []).append(same_as_url(str(row["link"])))
+    return out
 
 
 def _award(row: Any) -> str:
@@ -60,6 +76,7 @@ def document(store: Store, graph: str) -> dict[str, Any]:
     review = reviews.iloc[0]
     title = str(review["title"])
     params = {"graph": URIRef(graph), "title": URIRef(title)}
+    links = _links(store, graph)
     facts = to_frame(run_query(store, "jsonld-title", params))
     kinds = set(facts["kind"].dropna())
     item: dict[str, Any] = {"@type": "TVSeries" if kinds == {"series"} else "Movie", "@id": title,
@@ -86,13 +103,14 @@ def document(store: Store, graph: str) -> dict[str, Any]:
     for role, key in (("director", "director"), ("writer", "author"), ("composer", "musicBy")):
         people = credits[credits["role"] == role].drop_duplicates("person")
         if len(people):
-            item[key] = [_person(r.name, _text(r.name_ko)) for r in people.itertuples()]
+            item[key] = [_person(r.name, _text(r.name_ko), links.get(r.person)) for r in people.itertuples()]
     actors = credits[credits["role"] == "actor"]
     if len(actors):
         item["actor"] = []
         for _, group in actors.groupby("person", sort=False):
             first = group.iloc[0]
-            role: dict[str, Any] = {"@type": "PerformanceRole", "actor": _person(first["name"], _text(first["name_ko"]))}
+            role: dict[str, Any] = {"@type": "PerformanceRole",
+                                    "actor": _person(first["name"], _text(first["name_ko"]), links.get(first["person"]))}
             characters = sorted(set(group["character"].dropna()))
             if characters:
                 role["characterName"] = characters if len(characters) > 1 else characters[0]
@@ -131,8 +149,9 @@ def document(store: Store, graph: str) -> dict[str, Any]:
             events.append({"@type": "PublicationEvent", "publishedOn": {"@type": "BroadcastService", "name": platform}})
     if events:
         item["publication"] = events
-    if grouped.get("sameAs"):
-        item["sameAs"] = grouped["sameAs"]
+    same_as = sorted({same_as_url(s) for s in grouped.get("sameAs", [])} | set(links.get(title, [])))
+    if same_as:
+        item["sameAs"] = same_as if len(same_as) > 1 else same_as[0]
     out: dict[str, Any] = {"@context": SCHEMA_CONTEXT, "@type": "CriticReview"}
     if _text(review["url"]):
         out["url"] = _text(review["url"])

@@ -80,9 +80,15 @@ class Report:
     problems: list[str] = field(default_factory=list)
     qualifies: list[str] = field(default_factory=list)
     missing: dict[str, list[str]] = field(default_factory=dict)
+    linked: dict[str, int] = field(default_factory=dict)  # schema.org type -> nodes with sameAs
+    unlinked: dict[str, int] = field(default_factory=dict)  # ... and without
 
     def lines(self) -> list[str]:
         out = [f"schema.org: {p}" for p in self.problems] or ["schema.org: every type and property is valid"]
+        kinds = sorted(set(self.linked) | set(self.unlinked))
+        if kinds:
+            out.append("sameAs: " + ", ".join(f"{self.linked.get(k, 0)} of {self.linked.get(k, 0) + self.unlinked.get(k, 0)}"
+                                              f" {k}" for k in kinds) + " carry sameAs (their Wikidata item)")
         for feature in FEATURES:
             if feature in self.qualifies:
                 out.append(f"{feature}: qualifies")
@@ -140,6 +146,7 @@ def check_document(doc: dict[str, Any]) -> Report:
     """Vocabulary problems, and the search features the document qualifies for."""
     report = Report()
     check_node(doc, doc.get("@type", "document"), vocabulary(), report.problems)
+    _count_links(doc, report)
     for feature, spec in FEATURES.items():
         if feature == "movie carousel" and (doc.get("itemReviewed") or {}).get("@type") != "Movie":
             report.missing[feature] = ["a Movie (the item reviewed is not a film)"]
@@ -149,3 +156,21 @@ def check_document(doc: dict[str, Any]) -> Report:
         if not missing:
             report.qualifies.append(feature)
     return report
+
+
+def _count_links(node: Any, report: Report) -> None:
+    """Count the Movie/TVSeries/Person nodes (the review's author aside) that carry `sameAs`."""
+    if isinstance(node, list):
+        for item in node:
+            _count_links(item, report)
+        return
+    if not isinstance(node, dict):
+        return
+    if node.get("@type") in ("Movie", "TVSeries", "Person"):
+        links = node.get("sameAs") or []
+        links = [links] if isinstance(links, str) else links
+        target = report.linked if links else report.unlinked
+        target[node["@type"]] = target.get(node["@type"], 0) + 1
+    for key, value in node.items():
+        if key not in ("author",):
+            _count_links(value, report)

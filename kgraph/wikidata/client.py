@@ -9,6 +9,7 @@ exponentially) and tries again; `offline` answers from the cache alone.
 from __future__ import annotations
 
 import hashlib
+import http.client
 import json
 import logging
 import socket
@@ -163,7 +164,7 @@ class WikidataClient:
             wrapper = SPARQLWrapper(s.endpoint, agent=s.user_agent)
             wrapper.setMethod(POST)
             wrapper.setReturnFormat(JSON)
-            wrapper.setTimeout(s.timeout)
+            wrapper.timeout = s.timeout  # setTimeout() would round it down to whole seconds
             wrapper.setQuery(text)
             self.asked.requests += 1
             try:
@@ -185,6 +186,8 @@ class WikidataClient:
                 if isinstance(error.reason, (socket.timeout, TimeoutError)):
                     raise WikidataError(f"{s.endpoint}: no answer within {s.timeout:g} s") from None
                 raise WikidataError(f"{s.endpoint}: cannot reach the endpoint ({error.reason})") from None
+            except (http.client.HTTPException, ConnectionError) as error:
+                raise WikidataError(f"{s.endpoint}: the connection failed ({type(error).__name__})") from None
             except SPARQLWrapperException as error:
                 raise WikidataError(f"{s.endpoint}: {str(error).splitlines()[0]}") from None
             except (ValueError, KeyError) as error:
