@@ -131,6 +131,12 @@ class KGraph:
         frames = [self.query("conflicts"), self.query("wikidata-conflicts")]
         return pd.concat([f for f in frames if not f.empty] or frames[:1], ignore_index=True)
 
+    def link(self, target: str = "wikidata", **options):
+        """Link the graph to another knowledge graph; `target` is "wikidata" (see link_wikidata)."""
+        if target != "wikidata":
+            raise KGraphError(f"cannot link to {target!r}: the only target is wikidata")
+        return self.link_wikidata(**options)
+
     def link_wikidata(self, settings=None, enrich: bool = False,
                       decisions: Path | str | None = "data/wikidata-decisions.csv",
                       aliases: Path | str | None = "data/aliases.csv"):
