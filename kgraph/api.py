@@ -143,6 +143,8 @@ class KGraph:
         """Reconcile titles and people with Wikidata into the graph .../graph/wikidata
         (see kgraph.wikidata); returns a LinkReport with the links and the candidates left."""
         from kgraph.wikidata import Settings, default_cache, link
+        if self.read_only:
+            raise KGraphError(f"the store {self.selector} was opened read-only; open it writable to link")
         if settings is None:
             settings = Settings(cache=default_cache(self.store))
         return link(self.store, settings, enrich=enrich, decisions=decisions, aliases=aliases)

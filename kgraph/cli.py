@@ -177,7 +177,7 @@ def link_wikidata(enrich: bool, offline: bool, endpoint: str, cache: Path | None
     from kgraph.store import Rows
     from kgraph.wikidata import Settings, default_cache
 
-    with _open(store) as kg:
+    with _open(store, write=True) as kg:
         settings = Settings(endpoint=endpoint, timeout=timeout, offline=offline,
                             cache=cache or default_cache(kg.store))
         if user_agent:
