@@ -145,6 +145,7 @@ def test_enrichment_keeps_wikidata_statements_as_provenance_and_conflicts_show_b
     assert ("The Call", "character played by Jeon Jong-seo", "Oh Young-sook", "Young-sook") in rows
     assert not any(r.title_name == "Ballerina" for r in wikidata.itertuples())  # 93 min, 2023, Choi Pro agree
     assert set(wikidata[wikidata["title_name"] == "Doctor John"]["source_a"]) == {"data/catalog/doctor-john-2019.json"}
+    assert kg.validate().conforms  # the Wikidata graph breaks none of kgraph's shapes
 
 
 def test_review_jsonld_is_the_reviews_own_facts_plus_sameas(kg, endpoint):
@@ -183,6 +184,27 @@ def test_decisions_refuse_a_match_and_force_another(kg, endpoint, tmp_path):
     assert [c.decision for c in report.titles.linked if c.entity.endswith("lovers-of-the-red-sky-2021")] == ["user"]
     kg.build(SOURCES, aliases=ALIASES, dump=None, force=True)  # rebuilding keeps the graph and the file decides again
     assert links(kg)[ID + "title/lovers-of-the-red-sky-2021"] == X + "Q901000009"
+
+
+def test_decisions_take_q_ids_and_wikidata_urls(tmp_path):
+    from kgraph.wikidata.decisions import Decisions
+
+    path = tmp_path / "d.csv"
+    path.write_text("kind,id,wikidata,decision,note\nperson,a,Q5,accept,\nperson,b,https://www.wikidata.org/wiki/Q5,"
+                    "refuse,\nperson,c,https://www.wikidata.org/entity/Q5,refuse,\n", "utf-8")
+    assert {d.item for d in Decisions.load(path).rows} == {"http://www.wikidata.org/entity/Q5"}
+
+
+def test_remote_queries_parse_and_say_their_batch_key():
+    from rdflib.plugins.sparql import prepareQuery
+
+    from kgraph.wikidata.client import QUERY_DIR, load_remote_query
+
+    for path in sorted(QUERY_DIR.glob("*.rq")):
+        query = load_remote_query(path.stem)
+        prepareQuery(query.text)
+        assert query.description and len(query.params) == 1, path.name
+        assert f"?{query.params[0].name}" in query.text.split("WHERE", 1)[1], path.name
 
 
 def test_a_bad_decision_names_the_file_line_and_field(kg, endpoint, tmp_path):
@@ -226,6 +248,13 @@ def test_it_gives_up_with_a_clear_error_after_the_retries(kg, proxy):
     with pytest.raises(WikidataError, match=r"HTTP 429 .* after 3 tries"):
         run(kg, proxy.url, sleep=waits.append, retries=2)
     assert waits == [1.0, 1.0]
+
+
+def test_an_answer_that_is_not_sparql_json_is_a_clear_error(kg, proxy):
+    proxy.reset(garbage=True)
+    with pytest.raises(WikidataError, match=r"the answer is not SPARQL JSON"):
+        run(kg, proxy.url)
+    proxy.reset()
 
 
 def test_a_query_that_takes_too_long_times_out(kg, proxy):

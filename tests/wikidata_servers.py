@@ -42,6 +42,7 @@ class Script:
 
     failures: list[tuple[int, str | None]] = field(default_factory=list)
     hold: bool = False
+    garbage: bool = False
     requests: list[dict] = field(default_factory=list)
     release: threading.Event = field(default_factory=threading.Event)
 
@@ -63,6 +64,14 @@ class Proxy:
                 script.requests.append({"user_agent": self.headers.get("User-Agent"), "body": body})
                 if script.hold:
                     script.release.wait(10)
+                    return
+                if script.garbage:  # a captive portal or a proxy error page
+                    payload = b"<html><body>Service temporarily unavailable</body></html>"
+                    self.send_response(200)
+                    self.send_header("Content-Type", "text/html")
+                    self.send_header("Content-Length", str(len(payload)))
+                    self.end_headers()
+                    self.wfile.write(payload)
                     return
                 if script.failures:
                     status, retry_after = script.failures.pop(0)

@@ -16,6 +16,7 @@ import socket
 import sqlite3
 import time
 import urllib.error
+import warnings
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable, Sequence
@@ -168,8 +169,13 @@ class WikidataClient:
             wrapper.setQuery(text)
             self.asked.requests += 1
             try:
-                result = wrapper.query().convert()
-                return result["results"]["bindings"]  # type: ignore[index]
+                with warnings.catch_warnings():
+                    warnings.simplefilter("ignore", RuntimeWarning)  # SPARQLWrapper on an unknown content type
+                    result = wrapper.query().convert()
+                if not isinstance(result, dict):
+                    raise WikidataError(f"{s.endpoint}: the answer is not SPARQL JSON "
+                                        f"(it starts {bytes(result or b'')[:40]!r})")
+                return result["results"]["bindings"]
             except urllib.error.HTTPError as error:
                 if error.code not in RETRY_CODES or attempt >= s.retries:
                     raise WikidataError(f"{s.endpoint}: HTTP {error.code} {error.reason}"
@@ -190,7 +196,7 @@ class WikidataClient:
                 raise WikidataError(f"{s.endpoint}: the connection failed ({type(error).__name__})") from None
             except SPARQLWrapperException as error:
                 raise WikidataError(f"{s.endpoint}: {str(error).splitlines()[0]}") from None
-            except (ValueError, KeyError) as error:
+            except (ValueError, KeyError, TypeError) as error:
                 raise WikidataError(f"{s.endpoint}: the answer is not SPARQL JSON ({error})") from None
 
     def close(self) -> None:

@@ -90,8 +90,10 @@ class Decisions:
 
 
 def _item(text: str) -> str | None:
-    if re.fullmatch(r"Q[1-9]\d*", text):
-        return ENTITY + text
+    """The item's IRI: a bare Q-id and Wikidata's page or entity URLs become wd:Q..., other IRIs stay."""
+    wikidata = re.fullmatch(r"(?:https?://(?:www\.|m\.)?wikidata\.org/(?:wiki|entity)/)?(Q[1-9]\d*)", text)
+    if wikidata:
+        return ENTITY + wikidata.group(1)
     if re.fullmatch(r"https?://[^\s<>\"{}|\\^`]+/Q[1-9]\d*", text):
         return text
     return None
