@@ -298,7 +298,9 @@ def network(export_path: Path | None, bipartite: bool, draw_person: str | None, 
 
 @main.command()
 @click.argument("target")
-@click.option("--check", is_flag=True, help="Also report which search features the page qualifies for.")
+@click.option("--check", is_flag=True,
+              help="Also report schema.org problems and the search features the page qualifies for; "
+                   "exit status 1 when there are problems or it qualifies for none.")
 @_store_option
 @handle_errors
 def jsonld(target: str, check: bool, store: str) -> None:
@@ -314,6 +316,10 @@ def jsonld(target: str, check: bool, store: str) -> None:
         report = check_document(doc)
         for line in report.lines():
             click.echo(line, err=True)
+        failed = report.verdict()
+        if failed:
+            click.echo(f"check failed: {failed}", err=True)
+            sys.exit(1)
 
 
 @main.command()

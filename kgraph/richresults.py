@@ -96,6 +96,14 @@ class Report:
                 out.append(f"{feature}: missing {', '.join(self.missing[feature])}")
         return out
 
+    def verdict(self) -> str | None:
+        """Why the check fails, like a linter's: schema.org problems, or no search feature; None passes."""
+        if self.problems:
+            return f"{len(self.problems)} schema.org problem(s)"
+        if not self.qualifies:
+            return "the page qualifies for no search feature"
+        return None
+
 
 def check_node(node: dict[str, Any], path: str, vocab: Vocabulary, problems: list[str],
                role_of: str | None = None) -> None:
