@@ -123,8 +123,10 @@ def test_readme_python_example_runs(workdir):
         shutil.copy(review, workdir / "data" / "reviews" / review.name)
     readme = (ROOT / "README.md").read_text("utf-8")
     block = re.search(r"```python\n(.*?)```", readme, re.S).group(1)
-    exec(compile(block, "README.md", "exec"), {"print": lambda *a, **k: None})
-    assert (workdir / "kgraph.trig").exists()
+    namespace = {"print": lambda *a, **k: None}
+    exec(compile(block, "README.md", "exec"), namespace)
+    assert (namespace["out"] / "kgraph.trig").exists()
+    assert not (workdir / "kgraph.trig").exists()  # nothing lands in the project folder
 
 
 def test_api_docstring_example(workdir):

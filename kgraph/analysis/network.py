@@ -152,11 +152,8 @@ def _plain(value: object) -> object:
 
 def draw_neighbourhood(bipartite: nx.Graph, person: str, path: Path | str, radius: int = 2) -> Path:
     """A PNG of a person's titles and collaborators, labelled in Hangul and Latin script."""
-    import matplotlib
-
-    matplotlib.use("Agg")
-    import matplotlib.pyplot as plt
     from matplotlib import font_manager
+    from matplotlib.figure import Figure  # not pyplot: drawing must not switch the caller's backend
 
     font = _hangul_font()
     if font is not None:
@@ -166,7 +163,8 @@ def draw_neighbourhood(bipartite: nx.Graph, person: str, path: Path | str, radiu
         family = "DejaVu Sans"
     sub = nx.ego_graph(bipartite, person, radius=radius)
     positions = nx.spring_layout(sub, seed=7, k=0.9)
-    figure, axes = plt.subplots(figsize=(11, 8), dpi=110)
+    figure = Figure(figsize=(11, 8), dpi=110)
+    axes = figure.subplots()
     titles = [n for n in sub if sub.nodes[n]["kind"] == "title"]
     people = [n for n in sub if sub.nodes[n]["kind"] == "person"]
     nx.draw_networkx_edges(sub, positions, ax=axes, alpha=0.4)
@@ -180,7 +178,6 @@ def draw_neighbourhood(bipartite: nx.Graph, person: str, path: Path | str, radiu
     figure.tight_layout()
     path = Path(path)
     figure.savefig(path)
-    plt.close(figure)
     return path
 
 
