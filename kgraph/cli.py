@@ -361,7 +361,9 @@ def embed(page: Path | None, out: Path | None, blogger: Path | None, store: str)
         if blogger:
             result = kg.embed_blogger(blogger)
             target = out or blogger.with_name(blogger.stem + "-jsonld.xml")
-            target.write_bytes(result.xml)
+            from kgraph.embed import write_atomic
+
+            write_atomic(target, result.xml, like=blogger)
             click.echo(f"wrote {target}: {len(result.embedded)} posts with JSON-LD")
             for title, why in result.untouched:
                 click.echo(f"untouched: {title}: {why}")

