@@ -6,7 +6,9 @@ from pathlib import Path
 
 import rdflib
 
-ONTOLOGY_DIR = Path(__file__).resolve().parent.parent / "ontology"
+from kgraph.resources import resource_dir
+
+ONTOLOGY_DIR = resource_dir("ontology")
 KG_IRI = "https://w3id.org/kgraph/ontology#"
 RESOURCE_IRI = "https://w3id.org/kgraph/id/"
 GRAPH_IRI = "https://w3id.org/kgraph/graph/"

@@ -23,9 +23,10 @@ from rdflib.namespace import XSD
 from rdflib.term import Node
 
 from kgraph.errors import QueryError
+from kgraph.resources import resource_dir
 from kgraph.store.base import Rows, Store
 
-QUERY_DIR = Path(__file__).resolve().parent.parent / "queries"
+QUERY_DIR = resource_dir("queries")
 PARAM = re.compile(r"^#\s*@param\s+(?P<name>[A-Za-z_]\w*)\s*:\s*(?P<type>\w+)\s*(?P<doc>.*)$")
 TYPES = ("iri", "string", "integer", "decimal", "date", "boolean")
 
