@@ -176,6 +176,19 @@ def test_a_failed_embed_leaves_the_page_as_it_was(tmp_path):
     assert page.read_text("utf-8") == PAGE and [p.name for p in tmp_path.iterdir()] == ["page.html"]
 
 
+def test_a_write_that_fails_midway_leaves_the_page_and_no_temporary_file(kg, tmp_path, monkeypatch):
+    page = tmp_path / "page.html"
+    page.write_text(PAGE, "utf-8")
+
+    def full_disk(*args, **kwargs):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(os, "replace", full_disk)
+    with pytest.raises(KGraphError, match="No space left on device"):
+        kg.embed(page, aliases=ALIASES)
+    assert page.read_text("utf-8") == PAGE and [p.name for p in tmp_path.iterdir()] == ["page.html"]
+
+
 def test_an_unwritable_folder_is_one_clear_error(kg, tmp_path):
     if os.geteuid() == 0:
         out = tmp_path / "missing-folder" / "out.html"
