@@ -275,6 +275,16 @@ def test_an_entity_inside_a_post_is_kept(kg, tmp_path):
     assert 'data-generator="kgraph"' in post and post.endswith("<p>— K-Review Notes</p>")
 
 
+def test_a_crlf_export_keeps_crlf(kg, tmp_path):
+    path = _export_with_dtd(tmp_path)
+    path.write_bytes(path.read_bytes().replace(b"\n", b"\r\n"))
+    before = path.read_bytes()
+    result = kg.embed_blogger(path, aliases=ALIASES)
+    assert len(result.embedded) == 2
+    assert re.search(rb"(?<!\r)\n", result.xml) is None
+    assert CONTENT.split(result.xml) == CONTENT.split(before)
+
+
 def test_embedding_an_export_twice_changes_nothing_more(kg, tmp_path):
     path = _export_with_dtd(tmp_path)
     once = kg.embed_blogger(path, aliases=ALIASES).xml
