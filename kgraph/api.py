@@ -19,7 +19,7 @@ import pandas as pd
 
 from kgraph.build import AUTO, DEFAULT_PATHS, BuildReport
 from kgraph.build import build as _build
-from kgraph.errors import KGraphError
+from kgraph.errors import KGraphError, StoreMissing
 from kgraph.export import export as _export
 from kgraph.frames import to_frame
 from kgraph.queries import load_query, run_query
@@ -245,7 +245,10 @@ class KGraph:
         from kgraph.sources import read_text
         [doc] = read_text(html, label, "html")
         if doc.url:
-            reviews = self.query("review-graphs")
+            try:
+                reviews = self.query("review-graphs")
+            except StoreMissing:  # no store yet: the page is described on its own, as `jsonld FILE` is
+                return _jsonld_of_documents([doc], aliases)
             hit = reviews[reviews["url"] == doc.url]
             if hit["graph"].nunique() == 1:
                 from kgraph import jsonld

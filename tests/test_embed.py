@@ -317,3 +317,18 @@ def test_the_cli_writes_the_export_atomically_with_the_export_mode(tmp_path, mon
     assert stat.S_IMODE(out.stat().st_mode) == 0o600
     assert sorted(p.name for p in tmp_path.iterdir()) == ["export-jsonld.xml", "export.xml"]
     etree.fromstring(out.read_bytes(), etree.XMLParser(resolve_entities=True, no_network=True, load_dtd=True))
+
+
+def test_a_page_can_be_embedded_where_there_is_no_store(tmp_path, monkeypatch):
+    from click.testing import CliRunner
+
+    from kgraph.cli import main
+
+    page = tmp_path / "page.html"
+    page.write_text(PAGE, "utf-8")
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("KGRAPH_STORE", raising=False)
+    result = CliRunner().invoke(main, ["embed", "page.html"])
+    assert result.exit_code == 0, result.output
+    assert_one_live_block_in_head(page.read_text("utf-8"))
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["page.html"]  # no store made on the way
