@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 DASHES = "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\u00ad\ufe63\uff0d-"
 _DASH_RE = re.compile(f"[{DASHES}]")
@@ -11,6 +12,7 @@ _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'", "“": '"', "”
 HANGUL = re.compile(r"[\uac00-\ud7a3]")
 
 
+@lru_cache(maxsize=1 << 16)
 def clean(text: str) -> str:
     """NFC, plain hyphens for every dash-like character inside words, single spaces."""
     text = unicodedata.normalize("NFKC", text).translate(_APOSTROPHES)
@@ -18,6 +20,7 @@ def clean(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
 
 
+@lru_cache(maxsize=1 << 16)
 def name_key(name: str) -> str:
     """The matching key of a name: lower-case tokens joined by '-'; Hangul kept, spaces dropped."""
     text = clean(name).casefold()

@@ -27,19 +27,31 @@ def review_key(doc: Document) -> str:
     return slug(stem)
 
 
-def _rating(field, iri: str) -> RatingEntity | None:
-    """'4.5/5', '9 out of 10', '★★★★☆' -> a Rating; None when the review gives none."""
+def _rating(field, iri: str, warnings: list[str], path: str) -> RatingEntity | None:
+    """'4.5/5', '9 out of 10', '★★★★☆' -> a Rating; None when the review gives none, or gives
+    an impossible one (negative, above its best, out of zero), which is warned about."""
     if field is None:
         return None
     text = field.value
-    match = re.search(r"(\d+(?:\.\d+)?)\s*(?:/|out of)\s*(\d+(?:\.\d+)?)", text)
+    match = re.search(r"(?<![\w.])([-−]?\d+(?:\.\d+)?)\s*(?:/|out of)\s*([-−]?\d+(?:\.\d+)?)", text)
+    rating = None
     if match:
-        return RatingEntity(iri=iri, value=match.group(1), best=match.group(2))
-    stars = text.count("★")
-    if stars:
-        return RatingEntity(iri=iri, value=str(stars), best=str(stars + text.count("☆")))
-    number = re.fullmatch(r"\s*(\d+(?:\.\d+)?)\s*", text)
-    return RatingEntity(iri=iri, value=number.group(1)) if number else None
+        rating = RatingEntity(iri=iri, value=match.group(1), best=match.group(2))
+    elif text.count("★"):
+        stars = text.count("★")
+        rating = RatingEntity(iri=iri, value=str(stars), best=str(stars + text.count("☆")))
+    else:
+        number = re.fullmatch(r"\s*([-−]?\d+(?:\.\d+)?)\s*", text)
+        rating = RatingEntity(iri=iri, value=number.group(1)) if number else None
+    if rating is None:
+        return None
+    value = float(rating.value.replace("−", "-"))
+    best = float(rating.best.replace("−", "-")) if rating.best else 100.0
+    if value < 0 or best <= 0 or value > best or best > 100:
+        warnings.append(f"{path}, line {field.sentence.line}: field {field.label!r}: rating {text!r} is out of "
+                        f"range (expected 0 to the best rating, at most 100); ignored")
+        return None
+    return rating
 
 
 def _language(doc: Document) -> str:
@@ -80,7 +92,7 @@ def extract(doc: Document, resolver: Resolver | None = None, lexicon: Lexicon | 
     content.themes(ctx)
 
     key = review_key(doc)
-    rating = _rating(fields.get("rating"), f"{RESOURCE_IRI}review/{key}/rating")
+    rating = _rating(fields.get("rating"), f"{RESOURCE_IRI}review/{key}/rating", ctx.warnings, doc.path)
     if rating is not None:
         ctx.entities[rating.iri] = rating
     hashtags = [tag for s in doc.sentences if s.section.lower().startswith("hashtag")

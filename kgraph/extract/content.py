@@ -135,12 +135,14 @@ def _previous_person(ctx: Context, sentences: list[Sentence], index: int, exclud
 
 def unnamed_characters(ctx: Context) -> None:
     """Characters the story only describes ("the pharmacist"), seen at least twice."""
-    story = [s for s in ctx.doc.sentences if s.section.lower().startswith(STORY_SECTIONS)]
+    story = [(s, clean(s.text)) for s in ctx.doc.sentences if s.section.lower().startswith(STORY_SECTIONS)]
+    every = re.compile(rf"\b(?:{'|'.join(re.escape(w) for words in ROLE_NOUNS.values() for w in words)})\b", re.I)
+    story = [(s, text) for s, text in story if every.search(text)]
     for role, words in ROLE_NOUNS.items():
         pattern = re.compile(rf"\b(the|a|an)\s+((?:[\w-]+\s+){{0,2}}?)({'|'.join(map(re.escape, words))})\b", re.I)
         hits: list[tuple[Sentence, str, str]] = []
-        for sentence in story:
-            for match in pattern.finditer(clean(sentence.text)):
+        for sentence, text in story:
+            for match in pattern.finditer(text):
                 hits.append((sentence, match.group(1).lower(), (match.group(2) + match.group(3)).strip()))
         definite = [h for h in hits if h[1] == "the"]
         if len(definite) < 2:

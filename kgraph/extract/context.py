@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from dataclasses import fields
+from functools import cached_property
 from typing import TypeVar
 
 from rdflib import Literal, URIRef
@@ -40,6 +41,20 @@ class Context:
         self.statements: dict[tuple[str, str, str], Statement] = {}
         self.warnings: list[str] = []
         self.mentions: list[tuple[Sentence, str]] = []  # person IRI mentions in order
+        # Indexes that keep look-ups constant-time however long the review or its cast list.
+        self._person_keys: dict[str, str] = {}  # name key of a name or spelling -> person IRI
+        self._families: dict[str, set[str]] = {}  # family-name key -> IRIs of Korean-named people
+        self._cast_people: set[str] = set()  # IRIs of people with a cast credit
+        self._evidence: dict[object, set] = {}  # claim IRI or statement key -> its evidence
+
+    @cached_property
+    def sentences(self) -> list[Sentence]:
+        """The document's sentences, listed once."""
+        return self.doc.sentences if self.doc is not None else []
+
+    @cached_property
+    def sentence_index(self) -> dict[Sentence, int]:
+        return {sentence: i for i, sentence in enumerate(self.sentences)}
 
     # ------------------------------------------------------------ entities
     @property
@@ -56,7 +71,7 @@ class Context:
                 entity.hangul = hangul
             spelled = display(name)
             if spelled != entity.name and spelled not in entity.spellings:
-                entity.spellings.append(spelled)
+                self._add_spelling(entity, spelled)
             if sentence is not None:
                 self.mentions.append((sentence, known.value))
             return known
@@ -67,33 +82,38 @@ class Context:
         if entity is None:
             entity = PersonEntity(iri=ref.iri, name=ref.name, hangul=ref.hangul)
             self.people[ref.iri] = entity
+            self._person_keys.setdefault(name_key(entity.name), entity.iri)
+            if is_korean_name(entity.name):
+                self._families.setdefault(name_key(entity.name.split(" ")[0]), set()).add(entity.iri)
         if ref.spelled != entity.name and ref.spelled not in entity.spellings:
-            entity.spellings.append(ref.spelled)
+            self._add_spelling(entity, ref.spelled)
         if sentence is not None:
             self.mentions.append((sentence, ref.iri))
         return Iri(ref.iri)
+
+    def _add_spelling(self, entity: PersonEntity, spelling: str) -> None:
+        entity.spellings.append(spelling)
+        self._person_keys.setdefault(name_key(spelling), entity.iri)
 
     def add_spelling(self, name: str, spelling: str) -> None:
         """Record another name of a person met in this review ("IU" for Lee Ji-eun)."""
         known = self.known_person(name)
         if known is not None and spelling not in self.people[known.value].spellings:
-            self.people[known.value].spellings.append(spelling)
+            self._add_spelling(self.people[known.value], spelling)
 
     def known_person(self, name: str) -> Iri | None:
         """A person already met whose name or family name (unique) matches `name`."""
         key = name_key(name)
-        for entity in self.people.values():
-            if key in {name_key(entity.name), *(name_key(s) for s in entity.spellings)}:
-                return Iri(entity.iri)
+        found = self._person_keys.get(key)
+        if found is not None:
+            return Iri(found)
         if " " not in name.strip():  # a family name alone: "Jeon", "Kim" (only if unique)
-            matches = [e for e in self.people.values() if is_korean_name(e.name)
-                       and name_key(e.name.split(" ")[0]) == key]
+            matches = self._families.get(key, set())
             if len(matches) == 1:
-                return Iri(matches[0].iri)
-            cast = {getattr(c, "person", None) for c in self.claims.values() if type(c).__name__ == "CastCredit"}
-            matches = [e for e in matches if Iri(e.iri) in cast]
+                return Iri(next(iter(matches)))
+            matches = matches & self._cast_people
             if len(matches) == 1:  # "Kim" when only one Kim is in the cast
-                return Iri(matches[0].iri)
+                return Iri(next(iter(matches)))
         return None
 
     def is_person_name(self, name: str) -> bool:
@@ -182,6 +202,9 @@ class Context:
         existing = self.claims.get(iri)
         if existing is None:
             self.claims[iri] = claim
+            self._evidence[iri] = set(claim.evidence)
+            if isinstance(claim, CastCredit):
+                self._cast_people.add(claim.person.value)
             return claim
         for f in fields(claim):
             if f.name == "evidence":
@@ -189,8 +212,10 @@ class Context:
             mine, theirs = getattr(existing, f.name), getattr(claim, f.name)
             if mine in (None, "", []) and theirs not in (None, "", []):
                 setattr(existing, f.name, theirs)
+        seen = self._seen(iri, existing.evidence)
         for sentence in claim.evidence:
-            if sentence not in existing.evidence:
+            if sentence not in seen:
+                seen.add(sentence)
                 existing.evidence.append(sentence)
         return existing  # type: ignore[return-value]
 
@@ -200,8 +225,23 @@ class Context:
         statement = self.statements.get(key)
         if statement is None:
             statement = self.statements[key] = Statement(subject, predicate, value)
-        if sentence is not None and sentence not in statement.evidence:
+        seen = self._seen(key, statement.evidence)
+        if sentence is not None and sentence not in seen:
+            seen.add(sentence)
             statement.evidence.append(sentence)
+
+    def _seen(self, key: object, evidence: list) -> set:
+        seen = self._evidence.get(key)
+        if seen is None:
+            seen = self._evidence[key] = set(evidence)
+        return seen
+
+    def add_evidence(self, claim: Claim, sentence: Sentence) -> None:
+        """Add one more sentence to a claim already collected (constant time)."""
+        seen = self._seen(str(claim_iri(claim)), claim.evidence)
+        if sentence not in seen:
+            seen.add(sentence)
+            claim.evidence.append(sentence)
 
     def cast(self, person: Iri, character: Iri | None, sentence: Sentence) -> CastCredit:
         return self.claim(CastCredit(title=self.title_iri, person=person, character=character,

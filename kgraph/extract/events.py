@@ -4,6 +4,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from kgraph.extract import values
 from kgraph.extract.context import Context, sentence_text
 from kgraph.extract.facts import CastCredit, Iri, Nomination, ProductionPeriod, Release, Viewership, YearMonth
 from kgraph.extract.overview import Field
@@ -75,8 +76,8 @@ def _previous_nominee(ctx: Context, sentence: Sentence) -> Iri | None:
     """The last person (not a character) named in the sentence before, for "she"/"he"."""
     from kgraph.extract.people import people_in
 
-    sentences = ctx.doc.sentences
-    index = sentences.index(sentence)
+    sentences = ctx.sentences
+    index = ctx.sentence_index[sentence]
     if index == 0 or sentences[index - 1].section != sentence.section:
         return None
     people = [p for p in people_in(ctx, sentences[index - 1])]
@@ -206,6 +207,26 @@ VIEWS = re.compile(r"([\d.,]+)\s*(million|billion|thousand|[mk])?\s+views\b", re
 HOURS = re.compile(r"([\d.,]+)\s*(million|billion|thousand|[mk])?\s+hours(?:\s+(?:watched|viewed))?", re.I)
 
 
+def _signed_quantity(text: str, match: re.Match[str]) -> int:
+    """The quantity a VIEWS/HOURS match reads, negative when a minus sign precedes it."""
+    value = parse_quantity(match.group(1), match.group(2))
+    return -value if text[:match.start()].endswith(("-", "−")) else value
+
+
+def _in_range(ctx: Context, sentence: Sentence, record: Viewership) -> bool:
+    """False (with a warning naming the file and line) when a figure of the record is impossible."""
+    for name in ("rank", "views", "hours", "countries"):
+        value = getattr(record, name)
+        if value is None:
+            continue
+        try:
+            values.check(name, value)
+        except values.OutOfRange as error:
+            ctx.warnings.append(f"{ctx.doc.path}, line {sentence.line}: viewership {error}")
+            return False
+    return True
+
+
 def viewership(ctx: Context) -> None:
     """Chart ranks, views, hours and country counts; a record's platform may come from the sentence
     before ("Within days, it charted in the Top 10 of 62 countries")."""
@@ -242,10 +263,11 @@ def viewership(ctx: Context) -> None:
                                       evidence=[sentence]))
         if records:
             if views:
-                records[0].views = parse_quantity(views.group(1), views.group(2))
+                records[0].views = _signed_quantity(text, views)
             if hours:
-                records[0].hours = parse_quantity(hours.group(1), hours.group(2))
+                records[0].hours = _signed_quantity(text, hours)
             for record in records:
-                ctx.claim(record)
+                if _in_range(ctx, sentence, record):
+                    ctx.claim(record)
         if platforms:
             last_platform = platform

@@ -241,18 +241,20 @@ def _character_name(ctx: Context, text: str) -> str | None:
 
 def overview_cast(ctx: Context, cast: list[tuple[Iri, str | None, Sentence]]) -> None:
     """Cast-list credits: joined to the character when known, else credited without one."""
+    by_person: dict[Iri, list] = {}
+    for claim in ctx.claims.values():
+        if type(claim).__name__ == "CastCredit":
+            by_person.setdefault(claim.person, []).append(claim)
     for person, character, sentence in cast:
         if character:
-            ctx.cast(person, ctx.character(character), sentence)
+            by_person.setdefault(person, []).append(ctx.cast(person, ctx.character(character), sentence))
             continue
-        credits = [c for c in ctx.claims.values()
-                   if type(c).__name__ == "CastCredit" and c.person == person]
+        credits = by_person.get(person)
         if credits:
             for credit in credits:
-                if sentence not in credit.evidence:
-                    credit.evidence.append(sentence)
+                ctx.add_evidence(credit, sentence)
         else:
-            ctx.cast(person, None, sentence)
+            by_person[person] = [ctx.cast(person, None, sentence)]
 
 
 def people_in(ctx: Context, sentence: Sentence) -> list[Iri]:

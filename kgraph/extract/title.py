@@ -10,20 +10,19 @@ from rdflib.namespace import RDF
 from kgraph.errors import ExtractionError
 from kgraph.extract.context import DEMONYMS, Context, sentence_text
 from kgraph.extract.facts import SCHEMA, TitleEntity
+from kgraph.extract import values
 from kgraph.extract.overview import Field, split_list
 from kgraph.names import clean, display
 from kgraph.sources.document import Sentence
 from kgraph.vocab import KG
 
 HANGUL_RUN = re.compile(r"[\uac00-\ud7a3][\uac00-\ud7a3\s:·,!?0-9]*[\uac00-\ud7a3!?0-9]|[\uac00-\ud7a3]")
-YEAR = re.compile(r"\b(19[2-9]\d|20[0-4]\d)\b")
 FILM_WORDS = re.compile(r"\b(film|movie|feature)s?\b", re.I)
 SERIES_WORDS = re.compile(r"\b(series|k-drama|drama series|episodes?|season)\b", re.I)
 RUNTIME = re.compile(
     r"(?:(\d+)\s*h(?:ours?|rs?)?\s*(\d+)\s*m(?:in(?:utes?)?)?)|(\d{1,3})(?:\s*[–—-]\s*(\d{1,3}))?[\s-]*(?:minutes?|mins?\b|m\b)",
     re.I,
 )
-SEASONS = re.compile(r"(?:season|part)\s*\d+\s*[:=-]?\s*(\d+)", re.I)
 
 
 def split_title(value: str) -> tuple[str, str | None, int | None]:
@@ -67,8 +66,7 @@ def find_title(ctx: Context, fields: dict[str, Field]) -> None:
         hangul = HANGUL_RUN.search(fields["korean_title"].value)
         hangul = hangul.group(0) if hangul else fields["korean_title"].value
     if year is None and "year" in fields:
-        found = YEAR.search(fields["year"].value)
-        year = int(found.group(1)) if found else None
+        year = read_value(ctx, fields["year"], "year", values.year)
     ref = ctx.resolver.title(name, year, hangul)
     kind = _kind(ctx, fields)
     spellings = [display(name)] if display(name) != ref.name else []
@@ -163,35 +161,38 @@ def title_attributes(ctx: Context, fields: dict[str, Field]) -> None:
     _prose_attributes(ctx, fields)
 
 
+def read_value(ctx: Context, field: Field, name: str, reader) -> int | None:
+    """`reader(field.value)`, or None with a warning naming the file, line and field when the
+    value is out of range (never a clamped or sign-flipped number)."""
+    try:
+        return reader(clean(field.value))
+    except values.OutOfRange as error:
+        ctx.warnings.append(f"{ctx.doc.path}, line {field.sentence.line}: field {field.label!r}: {error}")
+        return None
+
+
 def _runtime(ctx: Context, field: Field) -> None:
     value = clean(field.value)
-    match = RUNTIME.search(value)
-    if not match:
+    try:
+        minutes = values.minutes(value)
+    except values.OutOfRange as error:
+        ctx.warnings.append(f"{ctx.doc.path}, line {field.sentence.line}: field {field.label!r}: {error}")
+        return
+    if minutes is None and not RUNTIME.search(value):
         ctx.warnings.append(f"{ctx.doc.path}, line {field.sentence.line}: runtime {field.value!r} "
                             "has no number of minutes")
         return
-    if match.group(1):
-        minutes = int(match.group(1)) * 60 + int(match.group(2))
-    elif match.group(4):
-        minutes = None  # a range: keep it as a note only
-    else:
-        minutes = int(match.group(3))
     if minutes is not None:
         ctx.state(ctx.title_iri, KG.runtimeMinutes, Literal(minutes), field.sentence)
-    plain = re.fullmatch(r"\d{1,3}\s*(?:minutes?|mins?)", value, re.I)
+    plain = re.fullmatch(r"\d{1,4}\s*(?:minutes?|mins?\.?|min)", value, re.I)
     if not plain:
         ctx.state(ctx.title_iri, KG.runtimeNote, Literal(value), field.sentence)
 
 
 def _episodes(ctx: Context, field: Field) -> None:
-    seasons = SEASONS.findall(field.value)
-    if seasons:
-        total = sum(int(n) for n in seasons)
-        ctx.state(ctx.title_iri, KG.episodeCount, Literal(total), field.sentence)
-        return
-    match = re.search(r"\d+", field.value)
-    if match:
-        ctx.state(ctx.title_iri, KG.episodeCount, Literal(int(match.group(0))), field.sentence)
+    count = read_value(ctx, field, "episodes", values.episodes)
+    if count is not None:
+        ctx.state(ctx.title_iri, KG.episodeCount, Literal(count), field.sentence)
 
 
 COUNTRY_PHRASE = re.compile(
@@ -227,9 +228,10 @@ def _prose_attributes(ctx: Context, fields: dict[str, Field]) -> None:
             before = text[max(0, offset - 40):offset]
             if STREAMS_ON.search(before) or (before.endswith("(") and text[offset + len(name):].startswith(")")):
                 ctx.state(title, KG.platform, ctx.platform(name), sentence)
+        found = []
         if len(text) < 90 and sentence.line <= 5:  # a note line under the heading: "Watched ... - 93 minutes"
-            for match in SHORT_RUNTIME.finditer(text):
-                ctx.state(title, KG.runtimeMinutes, Literal(int(match.group(1))), sentence)
-        for match in PROSE_RUNTIME.finditer(text):
-            minutes = int(match.group(1) or match.group(2))
-            ctx.state(title, KG.runtimeMinutes, Literal(minutes), sentence)
+            found += [int(m.group(1)) for m in SHORT_RUNTIME.finditer(text)]
+        found += [int(m.group(1) or m.group(2)) for m in PROSE_RUNTIME.finditer(text)]
+        for minutes in found:
+            if values.BOUNDS["runtime"][0] <= minutes <= values.BOUNDS["runtime"][1]:
+                ctx.state(title, KG.runtimeMinutes, Literal(minutes), sentence)
