@@ -10,8 +10,9 @@ from typing import Iterable, Iterator
 from rdflib import Literal, URIRef
 from rdflib.namespace import RDF, XSD
 
-from kgraph.extract.facts import CatalogFacts, Claim, EntityFact, Iri, Record, ReviewFacts, Statement, YearMonth
-from kgraph.names import slug
+from kgraph.extract.facts import (  # claim_iri lives with the facts; re-exported here
+    CatalogFacts, Claim, EntityFact, Iri, Record, ReviewFacts, Statement, YearMonth, claim_iri,
+)
 from kgraph.ontology import RESOURCE_IRI, ontology_graph
 from kgraph.sources.document import Sentence
 from kgraph.vocab import KG
@@ -49,29 +50,6 @@ def _field_triples(subject: URIRef, obj: object) -> Iterator[Triple]:
             if v is None or v == "":
                 continue
             yield subject, predicate, to_term(v, f.metadata.get("datatype"), f.metadata.get("lang"))
-
-
-def claim_iri(claim: Claim) -> URIRef:
-    """A stable IRI from the claim's key: readable when short, hashed when long."""
-    parts = []
-    for part in claim.key():
-        if part is None:
-            continue
-        if isinstance(part, Iri):
-            # the entity's id without its kind ("award/x/best-actress" -> "x/best-actress"), so two
-            # categories called Best Actress at different ceremonies stay two claims
-            value = part.value
-            if value.startswith(RESOURCE_IRI):
-                parts.append(value[len(RESOURCE_IRI):].split("/", 1)[-1])
-            else:
-                parts.append(value.rsplit("/", 1)[-1].rsplit("#", 1)[-1])
-        else:
-            parts.append(slug(str(part)))
-    readable = "/".join(parts)
-    if len(readable) > 100 or any(not p for p in parts):
-        digest = hashlib.sha1(repr(claim.key()).encode("utf-8")).hexdigest()[:16]
-        readable = f"{parts[0]}/{digest}"
-    return URIRef(f"{RESOURCE_IRI}{claim.path}/{readable}")
 
 
 def sentence_iri(review: str, sentence: Sentence) -> URIRef:

@@ -9,11 +9,10 @@ from rdflib import Literal, URIRef
 
 from kgraph.extract.facts import (
     CastCredit, CategoryEntity, CeremonyEntity, CharacterEntity, Claim, ConceptEntity,
-    EntityFact, Iri, PersonEntity, PlaceEntity, PlatformEntity, Statement, TitleEntity,
+    EntityFact, Iri, PersonEntity, PlaceEntity, PlatformEntity, Statement, TitleEntity, claim_iri,
 )
 from kgraph.extract.lexicon import Lexicon
 from kgraph.extract.patterns import is_korean_name
-from kgraph.mapping import claim_iri
 from kgraph.names import clean, display, name_key, slug
 from kgraph.ontology import RESOURCE_IRI
 from kgraph.resolve import Resolver

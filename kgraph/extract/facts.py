@@ -9,6 +9,7 @@ that state them; plain attributes of an entity (a title's year, runtime, genre) 
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 from dataclasses import dataclass, field
 from typing import Any, ClassVar
 
@@ -18,6 +19,8 @@ from rdflib.namespace import SKOS, XSD
 from kgraph.sources.document import Sentence
 from rdflib import Namespace
 
+from kgraph.names import slug
+from kgraph.ontology import RESOURCE_IRI
 from kgraph.vocab import KG
 
 SCHEMA = Namespace("http://schema.org/")
@@ -352,6 +355,29 @@ class Mention(Claim):
 
     def key(self) -> tuple[object, ...]:
         return (self.title, self.work, tuple(sorted(p.value for p in self.people)))
+
+
+def claim_iri(claim: Claim) -> URIRef:
+    """A stable IRI from the claim's key: readable when short, hashed when long."""
+    parts = []
+    for part in claim.key():
+        if part is None:
+            continue
+        if isinstance(part, Iri):
+            # the entity's id without its kind ("award/x/best-actress" -> "x/best-actress"), so two
+            # categories called Best Actress at different ceremonies stay two claims
+            value = part.value
+            if value.startswith(RESOURCE_IRI):
+                parts.append(value[len(RESOURCE_IRI):].split("/", 1)[-1])
+            else:
+                parts.append(value.rsplit("/", 1)[-1].rsplit("#", 1)[-1])
+        else:
+            parts.append(slug(str(part)))
+    readable = "/".join(parts)
+    if len(readable) > 100 or any(not p for p in parts):
+        digest = hashlib.sha1(repr(claim.key()).encode("utf-8")).hexdigest()[:16]
+        readable = f"{parts[0]}/{digest}"
+    return URIRef(f"{RESOURCE_IRI}{claim.path}/{readable}")
 
 
 @dataclass
