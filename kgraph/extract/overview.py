@@ -3,34 +3,36 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from kgraph.errors import ExtractionError
 
 from kgraph.sources.document import Document, Sentence
 
-FIELD_NAMES: dict[str, tuple[str, ...]] = {
-    "title": ("title", "english title", "drama title", "film title", "movie title", "name"),
-    "korean_title": ("korean title", "hangul title", "title in korean", "korean name", "original title"),
-    "year": ("year", "year released", "release year", "released", "year of release"),
-    "genre": ("genre", "genres"),
-    "cast": ("main cast", "cast", "starring", "stars", "lead cast", "leads", "main actors"),
-    "runtime": ("runtime", "running time", "episode duration", "duration", "length", "episode length",
-                "episode runtime"),
-    "episodes": ("episodes", "number of episodes", "episode count", "no. of episodes", "total episodes"),
-    "platform": ("streaming platform", "streaming platforms", "platform", "platforms", "available on",
-                 "where to watch", "streaming on", "streaming", "watch on", "ott"),
-    "network": ("network", "broadcast network", "broadcaster", "channel", "original network", "tv network"),
-    "director": ("director", "directors", "directed by", "director(s)"),
-    "writer": ("writer", "writers", "screenwriter", "screenplay", "written by", "script", "writer(s)"),
-    "composer": ("music", "composer", "music by", "original score", "music director"),
-    "country": ("country", "country of origin", "origin"),
-    "language": ("language", "original language"),
-    "release_date": ("release date", "premiere", "premiere date", "first aired", "aired", "air date",
-                     "original release", "release"),
-    "rating": ("rating", "my rating", "our rating", "score"),
-    "type": ("type", "format", "kind"),
-}
-_LOOKUP = {alias: field for field, aliases in FIELD_NAMES.items() for alias in aliases}
+LABELS_FILE = Path(__file__).with_name("labels.tsv")
+
+
+@lru_cache(maxsize=1)
+def load_labels(path: Path = LABELS_FILE) -> dict[str, str]:
+    """The fact-box label table: normalised label -> field (see labels.tsv)."""
+    table: dict[str, str] = {}
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        label, sep, field = line.partition("\t")
+        if not sep or not field.strip():
+            raise ExtractionError(path, f"line {number}: expected 'label<TAB>field', got {line!r}")
+        table[_label_key(label)] = field.strip()
+    return table
+
+
+def _label_key(label: str) -> str:
+    return re.sub(r"\s+", " ", label.replace("’", "'").strip().strip("*_ :").lower())
+
+
 FIELD_LINE = re.compile(
-    r"^\s*(?:[-•*·▪►]\s*)?(?:\*\*|__)?(?P<name>[A-Za-z][A-Za-z .()/&'’-]{0,40}?)(?:\*\*|__)?\s*[:：]\s*"
+    r"^\s*(?:[-•*·▪►]\s*)?(?:\*\*|__)?(?P<name>[A-Za-z\uac00-\ud7a3][\w .()/&'’-]{0,40}?)(?:\*\*|__)?\s*[:：]\s*"
     r"(?:\*\*|__)?\s*(?P<value>.+?)\s*$"
 )
 OVERVIEW_SECTIONS = ("overview", "details", "info", "information", "drama info", "movie info", "film info")
@@ -48,22 +50,23 @@ class Field:
 
 
 def normalise_field_name(name: str) -> str | None:
-    key = re.sub(r"\s+", " ", name.replace("’", "'").strip().strip("*_").lower())
-    return _LOOKUP.get(key)
+    """The field a fact-box label fills, from labels.tsv; None for a label it does not list."""
+    return load_labels().get(_label_key(name))
 
 
 def read_overview(doc: Document) -> tuple[dict[str, Field], list[str]]:
-    """Fields of the Overview (or of any section when there is no Overview), first one wins.
+    """Label-value fields wherever they occur: the Overview (or Details, Info) block first, then
+    any other section but quotes and scenes; the first value of a field wins.
 
-    Returns the fields and the labels of field-like lines it did not recognise.
+    Returns the fields and the labels of field-like lines it did not recognise in a fact box.
     """
-    sections = [s for s in doc.sections if s.heading.lower().startswith(OVERVIEW_SECTIONS)]
-    if not sections:
-        sections = [s for s in doc.sections if not s.heading.lower().startswith(SKIP_SECTIONS)]
+    boxes = [s for s in doc.sections if s.heading.lower().startswith(OVERVIEW_SECTIONS)]
+    others = [s for s in doc.sections if s not in boxes and not s.heading.lower().startswith(SKIP_SECTIONS)]
     found: dict[str, Field] = {}
     unknown: list[str] = []
-    in_overview = any(s.heading.lower().startswith(OVERVIEW_SECTIONS) for s in sections)
-    for section in sections:
+    for section in [*boxes, *others]:
+        in_box = section in boxes
+        labelled = 0
         for line in section.lines:
             match = FIELD_LINE.match(line.text)
             if not match or len(match.group("name").split()) > 5:
@@ -72,9 +75,10 @@ def read_overview(doc: Document) -> tuple[dict[str, Field], list[str]]:
             value = match.group("value").strip().strip("*_").strip()
             value = re.sub(r"[.;]\s*$", "", value).strip()
             if name is None:
-                if in_overview:
+                if in_box or labelled:
                     unknown.append(match.group("name").strip())
                 continue
+            labelled += 1
             if value and name not in found:
                 found[name] = Field(name, match.group("name").strip(), value, line.sentences[0])
     return found, unknown

@@ -31,7 +31,7 @@ _FAMILY = "|".join(FAMILY_NAMES)
 # "Jeon Jong-seo", "JEON Jong-seo", "Jeon Jong Seo", "Kim Ji-hoon", "Joo Hyun". Given-name
 # tokens are checked by is_korean_given_name after matching.
 KOREAN_NAME = (
-    rf"(?:(?i:{_FAMILY}))\s(?:[A-Z][a-z]+(?:-[A-Za-z][a-z]+)?(?:\s[A-Z][a-z]+(?![\w-]))?)"
+    rf"(?:(?i:{_FAMILY}))\s(?:[A-Z][a-z]+(?:-[A-Za-z][a-z]*)?(?:\s[A-Z][a-z]+(?![\w-]))?)"
 )
 KOREAN_NAME_RE = re.compile(rf"(?<![\w-])({KOREAN_NAME})(?![\w-])")
 # A character or stage name: capitalised words, hyphenated syllables allowed (Ok-ju, Choi Pro).

@@ -7,6 +7,7 @@ from kgraph.extract.context import Context, sentence_text
 from kgraph.extract.facts import CrewCredit, Iri
 from kgraph.extract.overview import Field, split_list
 from kgraph.extract.patterns import is_korean_name, korean_names
+from kgraph.extract.phrasings import PHRASINGS
 from kgraph.names import HANGUL, clean, name_key
 from kgraph.sources.document import Sentence
 
@@ -145,6 +146,14 @@ def prose_crew(ctx: Context) -> None:
             name = person_name(ctx, match.group(2))
             if name:
                 crew(ctx, ctx.person(name, sentence=sentence), JOB_BY[match.group(1).lower()], sentence)
+        for row in PHRASINGS:
+            if "cast" not in row.fills:
+                for match in row.pattern.finditer(text):
+                    name = person_name(ctx, match.group("person"))
+                    if name:
+                        person = ctx.person(name, sentence=sentence)
+                        for job in row.fills:
+                            crew(ctx, person, job, sentence)
         for match in CREW_POSSESSIVE.finditer(text):
             name = match.group(1)
             if _plausible_name(ctx, name, title_key):
@@ -184,6 +193,14 @@ def prose_cast(ctx: Context) -> None:
                 desc = match.groupdict().get("desc")
                 person = ctx.person(name, sentence=sentence)
                 ctx.cast(person, ctx.character(character, description=desc.strip() if desc else None), sentence)
+        for row in PHRASINGS:
+            if row.fills == ("cast",):
+                for match in row.pattern.finditer(text):
+                    for person_text, character_text in row.pairs(match):
+                        name = person_name(ctx, person_text)
+                        character = _character_name(ctx, character_text or "")
+                        if name and character and name_key(name) == name_key(person_text):
+                            ctx.cast(ctx.person(name, sentence=sentence), ctx.character(character), sentence)
         for match in NAMED_DESC.finditer(text):
             character = _character_name(ctx, match.group(2))
             if character:

@@ -10,13 +10,17 @@ from rdflib.namespace import RDF
 from kgraph.errors import ExtractionError
 from kgraph.extract.context import DEMONYMS, Context, sentence_text
 from kgraph.extract.facts import SCHEMA, TitleEntity
-from kgraph.extract import values
+from kgraph.extract import title_choice, values
 from kgraph.extract.overview import Field, split_list
 from kgraph.names import clean, display
 from kgraph.sources.document import Sentence
 from kgraph.vocab import KG
 
 HANGUL_RUN = re.compile(r"[\uac00-\ud7a3][\uac00-\ud7a3\s:·,!?0-9]*[\uac00-\ud7a3!?0-9]|[\uac00-\ud7a3]")
+# "(2016)", "(2022 film)", "(2015-2016)", "(2019 TV series)", ", 2016)" inside "(한글, 2016)"
+YEAR_PAREN = re.compile(r"[(,]\s*((?:19|20)\d\d)(?:\s*[–-]\s*(?:(?:19|20)?\d\d)?)?(?:\s+(?:film|movie|tv series|series|"
+                        r"drama|k-drama|web series))?\s*\)")
+INTRO_YEAR = re.compile(r"\b(?:is|was)\s+(?:a|an)\s+((?:19|20)\d\d)\s+(?:South\s+)?Korean\b")
 FILM_WORDS = re.compile(r"\b(film|movie|feature)s?\b", re.I)
 SERIES_WORDS = re.compile(r"\b(series|k-drama|drama series|episodes?|season)\b", re.I)
 RUNTIME = re.compile(
@@ -29,16 +33,33 @@ def split_title(value: str) -> tuple[str, str | None, int | None]:
     """'Ballerina (발레리나)', 'Ballerina (2023) 발레리나', '발레리나 / Ballerina' -> (name, hangul, year)."""
     hangul_match = HANGUL_RUN.search(value)
     hangul = hangul_match.group(0).strip() if hangul_match else None
-    year_match = re.search(r"\((\d{4})\)", value)
+    year_match = YEAR_PAREN.search(value)
     name = value
     if hangul:
         name = name.replace(hangul, " ")
     if year_match:
         name = name.replace(year_match.group(0), " ")
+    name = re.sub(r"\(\s*(?:korean|hangul)\s*:?\s*(?:or\b[^)]*)?\)?", " ", name, flags=re.I)
     name = re.sub(r"\(\s*\)|\[\s*\]", " ", name)
     name = re.sub(r"\s+", " ", name).strip(" /|-–—:,")
     name = name.strip("'\"“”‘’")
     return name or (hangul or ""), hangul, int(year_match.group(1)) if year_match else None
+
+
+def _year_elsewhere(ctx: Context, fields: dict[str, Field], name: str) -> tuple[int | None, Sentence | None]:
+    """The year from a release-date field, else from a sentence introducing the title
+    ("X is a 2022 South Korean series")."""
+    if "release_date" in fields:
+        found = read_value(ctx, fields["release_date"], "year", values.year)
+        if found is not None:
+            return found, fields["release_date"].sentence
+    key = clean(name).lower()
+    for sentence in ctx.sentences[:60]:
+        text = clean(sentence.text)
+        match = INTRO_YEAR.search(text)
+        if match and key and key in text[:match.start()].lower():
+            return int(match.group(1)), sentence
+    return None, None
 
 
 def find_title(ctx: Context, fields: dict[str, Field]) -> None:
@@ -53,20 +74,32 @@ def find_title(ctx: Context, fields: dict[str, Field]) -> None:
     elif doc.post_title and not doc.sentences:
         raise ExtractionError(doc.path, f"only a title line ({doc.post_title[:60]!r}) and no review text; "
                                         "expected an Overview block or paragraphs about the title")
-    elif doc.post_title:
-        name, hangul, year = split_title(_title_from_heading(ctx, doc.post_title))
-        ctx.warnings.append(f"{doc.path}: no 'Title:' line in an Overview block; "
-                            f"took the title {name!r} from the post title")
     else:
-        raise ExtractionError(doc.path, "no review title found: expected an Overview block with a "
-                                        "'Title:' line, or a post title line before the first section")
+        known = _known_title_in_heading(ctx, doc.post_title) if doc.post_title else None
+        chosen = None if known else title_choice.choose(doc)
+        if known:
+            raw, where = known, "the post title"
+        elif chosen is not None:
+            raw, sentence, where = chosen.text, chosen.sentence, "the headline and the body"
+        elif doc.post_title:
+            raw, where = _title_from_heading(ctx, doc.post_title), "the post title"
+        else:
+            raise ExtractionError(doc.path, "no review title found: expected a 'Title:' line (in an Overview "
+                                            "block or any fact box), a headline naming the title, or a body "
+                                            "that names one title")
+        name, hangul, year = split_title(raw)
+        ctx.warnings.append(f"{doc.path}: no 'Title:' line in a fact box; took the title {name!r} from {where}")
     if not name or len(name) > 150:
         raise ExtractionError(doc.path, f"the title line does not hold a usable title: {name[:60]!r}")
     if "korean_title" in fields:
         hangul = HANGUL_RUN.search(fields["korean_title"].value)
         hangul = hangul.group(0) if hangul else fields["korean_title"].value
+    year_sentence = fields["year"].sentence if "year" in fields else sentence
     if year is None and "year" in fields:
         year = read_value(ctx, fields["year"], "year", values.year)
+    if year is None:
+        year, elsewhere = _year_elsewhere(ctx, fields, name)
+        year_sentence = elsewhere or year_sentence
     ref = ctx.resolver.title(name, year, hangul)
     kind = _kind(ctx, fields)
     spellings = [display(name)] if display(name) != ref.name else []
@@ -77,7 +110,15 @@ def find_title(ctx: Context, fields: dict[str, Field]) -> None:
         evidence = fields["korean_title"].sentence if "korean_title" in fields else sentence
         ctx.state(title, KG.nameKo, Literal(hangul, lang="ko"), evidence)
     if year is not None:
-        ctx.state(title, KG.year, Literal(year), fields["year"].sentence if "year" in fields else sentence)
+        ctx.state(title, KG.year, Literal(year), year_sentence)
+
+
+def _known_title_in_heading(ctx: Context, heading: str) -> str | None:
+    """The longest title of the alias table that the heading starts with, and its year/Hangul."""
+    found = _title_from_heading(ctx, heading)
+    plain = clean(heading)
+    known = ctx.resolver.table.known_names("title")
+    return found if any(clean(n).lower() == split_title(found)[0].lower() for n in known) and plain else None
 
 
 def _title_from_heading(ctx: Context, heading: str) -> str:
@@ -139,18 +180,9 @@ def title_attributes(ctx: Context, fields: dict[str, Field]) -> None:
         for item in split_list(fields["genre"].value):
             concept = ctx.concept(item, KG.GenreScheme, ctx.lexicon.genre(item), "genre")
             ctx.state(title, KG.genre, concept, fields["genre"].sentence)
-    for key in ("platform", "network"):
+    for key in ("platform", "network", "channel"):
         if key in fields:
-            for item in split_list(fields[key].value):
-                note = re.search(r"\(([^)]*)\)", item)
-                name = re.sub(r"\s*\([^)]*\)", "", item).strip()
-                if not name:
-                    continue
-                platform = ctx.platform(name)
-                ctx.state(title, KG.platform, platform, fields[key].sentence)
-                if note:
-                    ctx.state(title, KG.platformNote, Literal(f"{display(name)} ({note.group(1).strip()})"),
-                              fields[key].sentence)
+            availability(ctx, fields[key])
     if "country" in fields:
         ctx.state(title, KG.country, ctx.place(fields["country"].value), fields["country"].sentence)
     if "language" in fields:
@@ -169,6 +201,37 @@ def read_value(ctx: Context, field: Field, name: str, reader) -> int | None:
     except values.OutOfRange as error:
         ctx.warnings.append(f"{ctx.doc.path}, line {field.sentence.line}: field {field.label!r}: {error}")
         return None
+
+
+# A clause saying where a title is NOT: "not currently streaming on", "no longer on", "is not on".
+NEGATED = re.compile(r"\b(?:not|no longer|never|isn't|aren't|unavailable|removed from|left)\b", re.I)
+QUALIFIER = re.compile(r"\b(?:availability|available)\s+(?:varies|differs|depends)\b[^.;]*|"
+                       r"\b(?:in|outside)\s+(?:the\s+)?(?:U\.?S\.?A?|U\.?K\.?|US|UK|Korea|Canada|Europe|Asia)\b\.?|"
+                       r"\b(?:rental|rent|purchase|buy|with ads|subscription)\b", re.I)
+
+
+def availability(ctx: Context, field: Field) -> None:
+    """Platforms and broadcasters of a field ("Netflix (rental)", "tvN, Netflix"): each becomes
+    what the lexicon says it is; a clause that says where the title is not never names one;
+    a region, rental or "availability varies by region" stays with it as a note."""
+    clauses = [c for c in re.split(r"\s*(?:[;.]\s+|[;]|\s+but\s+|\s+[–—]\s+)", field.value) if c.strip()]
+    general = [q.group(0).strip(" .") for c in clauses for q in [QUALIFIER.search(c)]
+               if q and not ctx.lexicon.platforms_in(c) and not NEGATED.search(c)]
+    for clause in clauses:
+        if NEGATED.search(clause):
+            continue
+        for item in split_list(clause):
+            note = re.search(r"\(([^)]*)\)", item)
+            name = re.sub(r"\s*\([^)]*\)", "", item).strip()
+            name = re.sub(r"^(?:on|via|streaming on|available on|watch on)\s+", "", name, flags=re.I).strip()
+            if not name or QUALIFIER.fullmatch(name) or len(name.split()) > 4:
+                continue
+            if note and NEGATED.search(note.group(1)):
+                continue
+            platform = ctx.platform(name)
+            ctx.state(ctx.title_iri, KG.platform, platform, field.sentence)
+            for text in ([note.group(1).strip()] if note else []) + general:
+                ctx.state(ctx.title_iri, KG.platformNote, Literal(f"{display(name)} ({text})"), field.sentence)
 
 
 def _runtime(ctx: Context, field: Field) -> None:
@@ -226,6 +289,8 @@ def _prose_attributes(ctx: Context, fields: dict[str, Field]) -> None:
                 ctx.state(title, KG.setting, ctx.place(place), sentence)
         for offset, _iri, name, _ in ctx.lexicon.platforms_in(text):
             before = text[max(0, offset - 40):offset]
+            if NEGATED.search(before):  # "is not currently streaming on Netflix"
+                continue
             if STREAMS_ON.search(before) or (before.endswith("(") and text[offset + len(name):].startswith(")")):
                 ctx.state(title, KG.platform, ctx.platform(name), sentence)
         found = []

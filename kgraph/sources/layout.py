@@ -35,6 +35,7 @@ END_MARKERS = re.compile(r"^(popular posts|comments|post a comment|related posts
 SHARE_LINE = re.compile(r"^[-•*]?\s*(get link|x|facebook|pinterest|email|other apps|share)$", re.I)
 BULLET = re.compile(r"^\s*(?:[-•*·▪►]|\d+[.)])\s+")
 MD_HEADING = re.compile(r"^\s*#{1,6}\s+")
+DATELINE = re.compile(r"^date\s+(\d{4}-\d{2}-\d{2})\b\s*")
 
 
 def normalise_heading(line: str) -> str:
@@ -61,6 +62,8 @@ def looks_like_heading(line: str) -> bool:
         return False
     if ":" in text or text[-1] in ".!?,;…\"”’)" or not (text[0].isupper() or text[0].isdigit()):
         return False
+    if re.search(r"\s(?:as|plays)\s+[A-Z]", text):  # a cast-list line: "Park Shin-hye as Kim Seo-yeon"
+        return False
     return len(text.split()) <= 8
 
 
@@ -81,6 +84,13 @@ def segment(text: str, path: str, fmt: str, post_title: str | None = None) -> Do
     """Split page text into a Document. `post_title`, when the caller knows it (HTML, Atom), wins."""
     doc = Document(path=path, text=text, format=fmt)
     lines = _lines(text)
+    if lines:  # a dateline opening the page: "date 2023-03-31 Name: Kill Boksoon"
+        dateline = DATELINE.match(lines[0][2])
+        if dateline:
+            doc.date_published = dateline.group(1)
+            start, end, line, number = lines[0]
+            rest = line[dateline.end():]
+            lines[0:1] = [(start + dateline.end(), end, rest, number)] if rest else []
     first_heading = next((i for i, ln in enumerate(lines) if is_known_heading(ln[2])), None)
 
     # Header chrome: everything before the post title.
@@ -163,4 +173,4 @@ def _after_featured(lines: list[tuple[int, int, str, int]], i: int) -> bool:
 
 
 def _title_like(line: str) -> bool:
-    return len(line) <= 200 and line[-1] not in ".!?"
+    return len(line) <= 200 and line[-1] not in ".!?" and not _is_field(line)

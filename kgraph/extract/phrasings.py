@@ -1,0 +1,75 @@
+"""The catalogue of credit phrasings: one row per way a review says who plays whom or who
+made what. Adding a phrasing is adding a row; every row carries an example sentence and the
+facts it must yield, and tests/test_phrasings.py runs each one.
+
+A row's pattern names its slots: `person`/`char` (one actor, one role), `p1 p2`/`c1 c2`
+(two actors in two roles, in order), `desc` (a description of the role). `fills` says what
+a match yields: "cast", or the crew jobs it credits ("director", "writer", ...). The code that
+applies rows (kgraph.extract.people) checks that a person slot holds a person and a character
+slot a character, so a row only has to say where the names are.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+NAME = r"[A-Z][\w'-]*(?:\s[A-Z][\w'-]*){0,2}"
+CHAR = r"[A-Z][\w'-]*(?:\s[A-Z][\w'-]*){0,2}"
+
+
+@dataclass(frozen=True)
+class Phrasing:
+    """One phrasing: its pattern, what it fills, an example and the facts the example yields."""
+
+    name: str
+    pattern: re.Pattern[str]
+    fills: tuple[str, ...]
+    example: str
+    yields: tuple[tuple[str, str | None], ...]  # (person, character) for cast; (person, job) for crew
+
+    def pairs(self, match: re.Match[str]) -> list[tuple[str, str | None]]:
+        """(person text, character text) pairs of a cast match, or (person, None) for crew."""
+        groups = match.groupdict()
+        if "p1" in groups:
+            return [(groups["p1"], groups.get("c1")), (groups["p2"], groups.get("c2"))]
+        return [(groups["person"], groups.get("char"))]
+
+
+def _row(name: str, pattern: str, fills: tuple[str, ...], example: str,
+         yields: tuple[tuple[str, str | None], ...]) -> Phrasing:
+    return Phrasing(name, re.compile(pattern), fills, example, yields)
+
+
+PHRASINGS: tuple[Phrasing, ...] = (
+    _row("X is Y",
+         rf"(?<![\w-])(?P<person>{NAME})\s+is\s+(?P<char>{CHAR})(?=,\s+(?:a|an|the|who|wife|husband|son|daughter)\b)",
+         ("cast",),
+         "Shin Min-a is Yoon Hye-jin, a dentist who moves to the seaside village of Gongjin.",
+         (("Shin Min-a", "Yoon Hye-jin"),)),
+    _row("Y, played by X",
+         rf"(?<![\w-])(?P<char>{CHAR}),\s+(?:played|portrayed)\s+by\s+(?P<person>{NAME})",
+         ("cast",),
+         "Hong Du-sik, played by Kim Seon-ho, is the handyman everyone in Gongjin calls on.",
+         (("Kim Seon-ho", "Hong Du-sik"),)),
+    _row("X and Y play A and B",
+         rf"(?<![\w-])(?P<p1>{NAME})\s+and\s+(?P<p2>{NAME})\s+(?:play|portray|star as)\s+(?P<c1>{CHAR})\s+and\s+(?P<c2>{CHAR})",
+         ("cast",),
+         "Ji Sung and Lee Se-young play Cha Yo-han and Kang Si-young.",
+         (("Ji Sung", "Cha Yo-han"), ("Lee Se-young", "Kang Si-young"))),
+    _row("X, appositive, plays Y",
+         rf"(?<![\w-])(?P<person>{NAME}),\s+(?:a|an|the|who|in)\s[^,;]{{2,70}},\s+(?:plays|played|portrays|portrayed)\s+"
+         rf"(?:the\s+)?(?P<char>{CHAR})",
+         ("cast",),
+         "Jeon Jong-seo, a newcomer in her first film role, plays Hae-mi.",
+         (("Jeon Jong-seo", "Hae-mi"),)),
+    _row("written and directed by X",
+         rf"\b(?:written and directed|directed and written|scripted and directed)\s+by\s+(?P<person>{NAME})",
+         ("director", "writer"),
+         "Ballerina is written and directed by Lee Chung-hyun.",
+         (("Lee Chung-hyun", "director"), ("Lee Chung-hyun", "writer"))),
+    _row("X as Y (a cast-list line)",
+         rf"^(?P<person>{NAME})\s+as\s+(?P<char>{CHAR})$",
+         ("cast",),
+         "Park Shin-hye as Kim Seo-yeon",
+         (("Park Shin-hye", "Kim Seo-yeon"),)),
+)

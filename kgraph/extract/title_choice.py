@@ -1,0 +1,157 @@
+"""Which title a page reviews, from the strongest evidence it gives.
+
+In order of strength: a fact-box title field; a headline or heading of a known shape
+("Review: X", "X review", "'X' Review: ...", "X (2016)", "X (한글, 2016)", "= X (2022 film) =",
+"A Review of X"); a title quoted in the headline (Netflix's "X" slays ...); a body sentence
+that introduces it ("X is a 2022 South Korean series", "X (Korean: ...)"); a title the body
+keeps quoting. Each candidate also scores the times the content names it, so the title the
+page keeps naming wins over a headline phrase it names once. Page chrome (a "Featured" or
+"Related posts" block) is cut before this runs, so it never lends its title.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from kgraph.names import clean
+from kgraph.sources.document import Document, Sentence
+
+_Q_OPEN, _Q_CLOSE = "“‘'\"*_", "”’'\"*_"
+QUOTED = re.compile(r"(?:(?<=\s)|(?<=^)|(?<=[(\[—–-]))[“‘'\"*_]([A-Z0-9][^“”\"*_\n]{0,70}?[\w!?)])[,.]?[”’'\"*_](?!\w)")
+HEAD_SHAPES: tuple[tuple[re.Pattern[str], int], ...] = (
+    # "= Broker (2022 film) =" (a wiki heading)
+    (re.compile(r"^=+\s*(?P<t>.+?)\s*=+$"), 12),
+    # "Review: Blind", "KDrama Review - X", "Drama Review: X"
+    (re.compile(r"^(?:(?:k-?drama|drama|movie|film|series|tv|netflix)\s+)?(?:review|recap)\s*[:\-–—|]\s*(?P<t>.+)$", re.I), 12),
+    # "A Review of The Frog", "An Honest Review Of 'Reply 1988' By ..."
+    (re.compile(r"\breview\s+of\s+(?P<t>[“‘'\"]?[A-Z0-9].+?)(?:[”’'\"](?:\s|$)|\s+by\s+|$)", re.I), 10),
+    # "'Concrete Utopia' Review: ...", "Mantis Review", "Reply 1988 Drama Review", "X (2015-2016) | TV Series Review"
+    (re.compile(r"^(?P<t>.+?)\s*(?:\([^)]*\)\s*)?(?:\|\s*)?(?:(?:k-?drama|drama|movie|film|tv series|series|season \d+)\s+)?"
+                r"(?:review|recap)\b", re.I), 10),
+    # "DECISION TO LEAVE (헤어질 결심) (2022)", "Broker (2022)", "X (Korean: 한글)"
+    (re.compile(r"^(?P<t>[^()]{1,80}?)\s*\((?:[^()]*[\uac00-\ud7a3][^()]*|(?:19|20)\d\d(?:\s*[–-]\s*(?:19|20)?\d\d)?"
+                r"(?:\s+(?:film|movie|series|drama|tv series))?)\)"), 8),
+)
+INTRODUCES = re.compile(
+    r"^(?P<t>[A-Z0-9][^.,;:!?]{0,70}?)\s+(?:\((?:Korean|Hangul)?[:\s]*[^)]*\)\s+)?(?:is|was)\s+(?:a|an|the)\s+"
+    r"(?:\d{4}\s+)?(?:(?:South\s+)?Korean|Netflix|new|upcoming|hit)\b")
+JUNK = re.compile(
+    r"^(?:date\b|tag\b|author\b|posted\b|by\b|search\b|skip to\b|featured\b|sorry\b|monthly archives|send to|standard$|"
+    r"introduction$|home$|menu$|share$|spoiler|trigger warning|disclaimer|photo\b|the (?:movie|film|series|show|drama)$|"
+    r"(?:k-?drama|drama|movie|film|tv)\s+reviews?$|reviews?$|overview$|synopsis$|cast$|name$)", re.I)
+MIN_MENTIONS = 2
+
+
+@dataclass
+class Candidate:
+    text: str
+    strength: int
+    sentence: Sentence | None
+    mentions: int = 0
+
+    @property
+    def score(self) -> int:
+        return self.strength + min(self.mentions, 15)
+
+
+def _plausible(text: str) -> bool:
+    words = text.split()
+    return (0 < len(words) <= 10 and len(text) <= 90 and bool(re.search(r"[A-Za-z0-9\uac00-\ud7a3]", text))
+            and not JUNK.match(text) and not re.search(r"\b(?:19|20)\d\d-\d\d-\d\d\b", text))
+
+
+def _strip(text: str) -> str:
+    text = clean(text).strip(" :|-–—,.")
+    if len(text) > 1 and text[0] in _Q_OPEN and text[-1] in _Q_CLOSE:
+        text = text[1:-1].strip()
+    return re.sub(r"\s*\|.*$", "", text).strip()
+
+
+_SMALL = {"of", "the", "and", "in", "a", "an", "to", "for", "on", "with", "at", "from", "&", "–", "-"}
+
+
+def _trailing_title(text: str) -> str:
+    """The title-cased run a phrase ends with: "I went into Money Heist: Korea" -> "Money Heist:
+    Korea"; a possessive owner is dropped ("JTBC's A Virtuous Business" -> "A Virtuous Business")."""
+    words = text.split()
+    if len(words) <= 3 and all(w[:1].isupper() or w[:1].isdigit() or w.lower() in _SMALL for w in words):
+        kept = words
+    else:
+        kept = []
+        for word in reversed(words):
+            if word[:1].isupper() or word[:1].isdigit() or (word.lower() in _SMALL and kept):
+                kept.insert(0, word)
+            else:
+                break
+    while kept and (kept[0].lower() in _SMALL - {"a", "an", "the"} or re.search(r"['’]s$", kept[0])):
+        kept.pop(0)
+    return " ".join(kept)
+
+
+def head_lines(doc: Document, limit: int = 12) -> list[tuple[str, Sentence | None]]:
+    """The post title, then the headings and first lines of the content, in order."""
+    out: list[tuple[str, Sentence | None]] = []
+    if doc.post_title:
+        out.append((doc.post_title, None))
+    for section in doc.sections:
+        if section.heading:
+            out.append((section.heading, None))
+        for line in section.lines:
+            out.append((line.text, line.sentences[0] if line.sentences else None))
+            if len(out) >= limit:
+                return out
+    return out
+
+
+def candidates(doc: Document) -> list[Candidate]:
+    """Every title the page's headline, headings and body put forward, with its strength."""
+    found: list[Candidate] = []
+    for index, (line, sentence) in enumerate(head_lines(doc)):
+        plain = clean(line)
+        for shape, strength in HEAD_SHAPES:
+            match = shape.search(plain)
+            text = _trailing_title(_strip(match.group("t"))) if match else ""
+            if match and _plausible(text):
+                found.append(Candidate(text, strength - min(index, 4), sentence))
+                break
+        if index == 0:  # the post title's part before a colon, dash or bar ("X: a review")
+            head = _strip(re.split(r"\s*[—–|:]\s*|\s+-\s+", plain)[0])
+            if head != _strip(plain) and _plausible(head) and len(head.split()) <= 6:
+                found.append(Candidate(head, 4, sentence))
+        for match in QUOTED.finditer(plain):
+            if _plausible(match.group(1)):
+                found.append(Candidate(_strip(match.group(1)), 6 - min(index, 4), sentence))
+        if index < 4 and len(plain.split()) <= 6 and _plausible(_strip(plain)) and not plain.endswith("."):
+            found.append(Candidate(_strip(plain), 3 if index == 0 else 2, sentence))
+    for sentence in doc.sentences[:40]:
+        match = INTRODUCES.match(clean(sentence.text))
+        if match and _plausible(match.group("t")):
+            found.append(Candidate(_strip(match.group("t")), 8, sentence))
+    quoted: dict[str, Candidate] = {}
+    for sentence in doc.sentences:
+        for match in QUOTED.finditer(clean(sentence.text)):
+            text = _strip(match.group(1))
+            if _plausible(text) and len(text.split()) <= 6 and text.lower() not in quoted:
+                quoted[text.lower()] = Candidate(text, 0, sentence)
+    found += quoted.values()
+    return found
+
+
+def choose(doc: Document) -> Candidate | None:
+    """The best-supported candidate; None when the page names no title at all."""
+    found = candidates(doc)
+    if not found:
+        return None
+    content = "\n".join(clean(line.text) for section in doc.sections for line in section.lines)
+    content += "\n" + "\n".join(clean(s.heading) for s in doc.sections if s.heading)
+    if doc.post_title:
+        content += "\n" + clean(doc.post_title)
+    counts: dict[str, int] = {}
+    for candidate in found:
+        key = candidate.text.lower()
+        if key not in counts:
+            pattern = re.compile(rf"(?<![\w-]){re.escape(candidate.text)}(?![\w-])", re.I)
+            counts[key] = len(pattern.findall(content))
+        candidate.mentions = counts[key]
+    usable = [c for c in found if c.strength >= 8 or c.mentions >= MIN_MENTIONS] or found
+    return max(usable, key=lambda c: (c.score, c.strength, -len(c.text)))

@@ -1,0 +1,38 @@
+"""Every row of the phrasing catalogue: its example sentence, read in a review, yields its facts."""
+from __future__ import annotations
+
+import pytest
+
+from kgraph.extract import extract
+from kgraph.extract.phrasings import PHRASINGS
+from kgraph.resolve import AliasTable, Resolver
+from kgraph.sources import read_text
+
+from conftest import ALIASES
+
+RESOLVER = Resolver(AliasTable.load(ALIASES))
+
+
+def credits(facts) -> tuple[set, set]:
+    names = {e.iri: e.name for e in facts.entities if hasattr(e, "name")}
+    jobs = {e.iri: e.label for e in facts.entities if type(e).__name__ == "ConceptEntity"}
+    cast = {(names[c.person.value], names.get(c.character.value) if c.character else None)
+            for c in facts.claims if type(c).__name__ == "CastCredit"}
+    crew = {(names[c.person.value], jobs.get(c.job.value, c.job.value.rsplit("/", 1)[-1].rsplit("#", 1)[-1]).lower())
+            for c in facts.claims if type(c).__name__ == "CrewCredit"}
+    return cast, crew
+
+
+@pytest.mark.parametrize("row", PHRASINGS, ids=[row.name for row in PHRASINGS])
+def test_every_phrasing_yields_the_facts_of_its_example(row):
+    assert row.pattern.search(row.example), "the row's own pattern must match its example"
+    [doc] = read_text(f"Overview\nTitle: A Title\nStory\n{row.example}\n", "phrasing.txt")
+    cast, crew = credits(extract(doc, RESOLVER))
+    found = cast if row.fills == ("cast",) else crew
+    assert set(row.yields) <= found, f"{row.name}: {found}"
+
+
+def test_is_does_not_make_a_character_of_an_adjective():
+    [doc] = read_text("Overview\nTitle: A Title\nStory\nShin Min-a is Korean, and the film is long.\n", "x.txt")
+    cast, _ = credits(extract(doc, RESOLVER))
+    assert not any(character for _, character in cast)
