@@ -9,6 +9,7 @@ from pathlib import Path
 from kgraph.errors import ExtractionError
 
 from kgraph.sources.document import Document, Sentence
+from kgraph.sources.tables import tables
 
 LABELS_FILE = Path(__file__).with_name("labels.tsv")
 
@@ -81,6 +82,14 @@ def read_overview(doc: Document) -> tuple[dict[str, Field], list[str]]:
             labelled += 1
             if value and name not in found:
                 found[name] = Field(name, match.group("name").strip(), value, line.sentences[0])
+        for table in tables(section):  # "Label | value |" rows of an infobox table
+            for row, line in table.rows:
+                filled = [c for c in row if c]
+                if len(filled) != 2 or not line.sentences:
+                    continue
+                name = normalise_field_name(filled[0])
+                if name is not None and name not in found:
+                    found[name] = Field(name, filled[0], filled[1].strip(" .;"), line.sentences[0])
     return found, unknown
 
 

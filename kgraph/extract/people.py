@@ -10,6 +10,7 @@ from kgraph.extract.patterns import is_korean_name, korean_names
 from kgraph.extract.phrasings import PHRASINGS
 from kgraph.names import HANGUL, clean, name_key
 from kgraph.sources.document import Sentence
+from kgraph.sources.tables import tables
 
 JOB_WORDS: dict[str, tuple[str, ...]] = {
     "writer-director": ("director", "writer"), "writer/director": ("director", "writer"),
@@ -115,7 +116,34 @@ def overview_people(ctx: Context, fields: dict[str, Field]) -> list[tuple[Iri, s
             if item:
                 cast.append((ctx.person(item, hangul, sentence=fields["cast"].sentence), character,
                              fields["cast"].sentence))
+    cast += table_cast(ctx)
     return cast
+
+
+ACTOR_COLUMNS = ("actor", "actress", "cast", "performer", "played by", "배우", "출연")
+ROLE_COLUMNS = ("character", "role", "as", "배역", "역할")
+
+
+def table_cast(ctx: Context) -> list[tuple[Iri, str | None, Sentence]]:
+    """Cast tables ("| Actor | Character |" with a header rule): one credit per row."""
+    out: list[tuple[Iri, str | None, Sentence]] = []
+    for section in ctx.doc.sections:
+        for table in tables(section):
+            header = table.header or []
+            actor = next((i for i, h in enumerate(header) if h.startswith(ACTOR_COLUMNS)), None)
+            role = next((i for i, h in enumerate(header) if h.startswith(ROLE_COLUMNS)), None)
+            if actor is None or role is None:
+                continue
+            for row, line in table.rows:
+                if max(actor, role) >= len(row) or not row[actor] or not line.sentences:
+                    continue
+                name = row[actor]
+                hangul = _hangul_in(name) if HANGUL.search(name) else None
+                name = re.sub(r"\s*\([^)]*\)", "", name).strip()
+                if name and not HANGUL.search(name):
+                    out.append((ctx.person(name, hangul, sentence=line.sentences[0]), row[role] or None,
+                                line.sentences[0]))
+    return out
 
 
 def _hangul_in(text: str) -> str | None:

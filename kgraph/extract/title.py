@@ -33,6 +33,8 @@ def split_title(value: str) -> tuple[str, str | None, int | None]:
     """'Ballerina (발레리나)', 'Ballerina (2023) 발레리나', '발레리나 / Ballerina' -> (name, hangul, year)."""
     hangul_match = HANGUL_RUN.search(value)
     hangul = hangul_match.group(0).strip() if hangul_match else None
+    if hangul:  # "(한글, 2016)": the year after a comma is not part of the Hangul title
+        hangul = re.sub(r",\s*(?:19|20)\d\d$", "", hangul).strip(" ,")
     year_match = YEAR_PAREN.search(value)
     name = value
     if hangul:
@@ -81,6 +83,9 @@ def find_title(ctx: Context, fields: dict[str, Field]) -> None:
             raw, where = known, "the post title"
         elif chosen is not None:
             raw, sentence, where = chosen.text, chosen.sentence, "the headline and the body"
+            if chosen.line and chosen.text in chosen.line:  # "X (한글, 2016)": the line's Hangul and year
+                _, line_hangul, line_year = split_title(chosen.line[chosen.line.index(chosen.text):][:160])
+                raw = " ".join(p for p in (raw, line_hangul, f"({line_year})" if line_year else "") if p)
         elif doc.post_title:
             raw, where = _title_from_heading(ctx, doc.post_title), "the post title"
         else:
@@ -267,16 +272,30 @@ PROSE_RUNTIME = re.compile(
     r"thriller|drama|feature|ride))\b|\b(?:runtime|running time|run time) of (\d{2,3}) minutes", re.I)
 STREAMS_ON = re.compile(r"\b(?:stream(?:s|ing)?|available|watch(?:ed)?(?: it)?|premiered|aired|airs|airing|"
                         r"broadcast|released|launched)\b[^.]{0,30}?\bon\s+$", re.I)
+# "Netflix's original 'Kill Boksoon'", "a Netflix series", "tvN's upcoming drama", "ENA (2022)"
+OWNS_TITLE = re.compile(r"(?:'s)?\s+(?:(?:original|upcoming|new|hit|latest|korean)\s+){0,2}(?:k-drama|drama|series|film|movie|"
+                        r"show|original|thriller|romance|comedy|romcom|rom-com)\b|\s+\((?:19|20)\d\d\)", re.I)
+# "all nine episodes", "a 12-episode series", "its 16 episodes"; not "the first two episodes"
+PROSE_EPISODES = re.compile(rf"(?<!first )(?<!last )(?<!final )(?<!next )(?<!opening )(?<!two more )(?<!remaining )"
+                            rf"\b(?:all|a|an|its|with|of|in|has|spans?|runs?(?: for)?)\s+(?P<n>\d{{1,4}}|{values._WORD_NUMBER})"
+                            rf"[\s-]episodes?\b(?!\s+(?:in|so far|later|into|before|left|to go))", re.I)
 SHORT_RUNTIME = re.compile(r"\b(\d{2,3})\s*(?:minutes|mins?)\b", re.I)
 
 
 def _prose_attributes(ctx: Context, fields: dict[str, Field]) -> None:
     title = ctx.title_iri
     year_statement = next((s for s in ctx.statements.values() if s.predicate == KG.year), None)
+    title_key = clean(ctx.title.name).lower() if ctx.title else ""
+    episode_counts: dict[int, Sentence] = {}
     for sentence in ctx.doc.sentences:
         if sentence.section.lower().startswith(("overview", "hashtag")):
             continue
         text = sentence_text(sentence)
+        if "episodes" not in fields:
+            for match in PROSE_EPISODES.finditer(text):
+                count = values.word_number(match.group("n"))
+                if count and values.BOUNDS["episodes"][0] <= count <= values.BOUNDS["episodes"][1]:
+                    episode_counts.setdefault(count, sentence)
         for match in COUNTRY_PHRASE.finditer(text):
             country = DEMONYMS.get(match.group(2).lower())
             if country:
@@ -291,7 +310,10 @@ def _prose_attributes(ctx: Context, fields: dict[str, Field]) -> None:
             before = text[max(0, offset - 40):offset]
             if NEGATED.search(before):  # "is not currently streaming on Netflix"
                 continue
-            if STREAMS_ON.search(before) or (before.endswith("(") and text[offset + len(name):].startswith(")")):
+            after = text[offset + len(name):offset + len(name) + 80]
+            if (STREAMS_ON.search(before) or (before.endswith("(") and after.startswith(")"))
+                    or OWNS_TITLE.match(after) or (title_key and after.lower().startswith(("'s " + title_key,
+                                                                                         " " + title_key)))):
                 ctx.state(title, KG.platform, ctx.platform(name), sentence)
         found = []
         if len(text) < 90 and sentence.line <= 5:  # a note line under the heading: "Watched ... - 93 minutes"
@@ -300,3 +322,6 @@ def _prose_attributes(ctx: Context, fields: dict[str, Field]) -> None:
         for minutes in found:
             if values.BOUNDS["runtime"][0] <= minutes <= values.BOUNDS["runtime"][1]:
                 ctx.state(title, KG.runtimeMinutes, Literal(minutes), sentence)
+    if len(episode_counts) == 1:
+        (count, sentence), = episode_counts.items()
+        ctx.state(title, KG.episodeCount, Literal(count), sentence)

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from kgraph.extract.overview import normalise_field_name
 from kgraph.names import clean
 from kgraph.sources.document import Document, Sentence
 
@@ -34,7 +35,9 @@ HEAD_SHAPES: tuple[tuple[re.Pattern[str], int], ...] = (
 )
 INTRODUCES = re.compile(
     r"^(?P<t>[A-Z0-9][^.,;:!?]{0,70}?)\s+(?:\((?:Korean|Hangul)?[:\s]*[^)]*\)\s+)?(?:is|was)\s+(?:a|an|the)\s+"
-    r"(?:\d{4}\s+)?(?:(?:South\s+)?Korean|Netflix|new|upcoming|hit)\b")
+    r"(?:\d{4}\s+)?(?:(?:South\s+)?Korean|Netflix|new|upcoming|hit)\b"
+    r"(?!(?:\s+[\w-]+){0,2}\s+(?:actor|actress|director|singer|writer|screenwriter|filmmaker|idol|rapper|model|"
+    r"comedian|entertainer|producer|star)s?\b)")
 JUNK = re.compile(
     r"^(?:date\b|tag\b|author\b|posted\b|by\b|search\b|skip to\b|featured\b|sorry\b|monthly archives|send to|standard$|"
     r"introduction$|home$|menu$|share$|spoiler|trigger warning|disclaimer|photo\b|the (?:movie|film|series|show|drama)$|"
@@ -48,6 +51,7 @@ class Candidate:
     strength: int
     sentence: Sentence | None
     mentions: int = 0
+    line: str = ""  # the line it was read from
 
     @property
     def score(self) -> int:
@@ -62,8 +66,13 @@ def _plausible(text: str) -> bool:
 
 def _strip(text: str) -> str:
     text = clean(text).strip(" :|-–—,.")
-    if len(text) > 1 and text[0] in _Q_OPEN and text[-1] in _Q_CLOSE:
-        text = text[1:-1].strip()
+    if re.match(r"[A-Za-z0-9“‘'\"*_]", text):  # a Latin title stops at its Hangul part or a field label
+        text = re.split(r"\s*[\uac00-\ud7a3]", text)[0]
+        for label in re.finditer(r"\s+([A-Z][\w()]*(?:\s[A-Za-z()]+)?):\s", text):
+            if normalise_field_name(label.group(1)):
+                text = text[:label.start()]
+                break
+    text = text.strip(" :|-–—,.").strip(_Q_OPEN + _Q_CLOSE).strip()
     return re.sub(r"\s*\|.*$", "", text).strip()
 
 
@@ -112,7 +121,7 @@ def candidates(doc: Document) -> list[Candidate]:
             match = shape.search(plain)
             text = _trailing_title(_strip(match.group("t"))) if match else ""
             if match and _plausible(text):
-                found.append(Candidate(text, strength - min(index, 4), sentence))
+                found.append(Candidate(text, strength - min(index, 4), sentence, line=plain))
                 break
         if index == 0:  # the post title's part before a colon, dash or bar ("X: a review")
             head = _strip(re.split(r"\s*[—–|:]\s*|\s+-\s+", plain)[0])

@@ -75,8 +75,8 @@ def _signed(match: re.Match[str]) -> int:
 _HM = re.compile(r"(?<![\w.])(?P<sign>[-−])?(?P<h>\d+)\s*h(?:ours?|rs?)?\.?\s*(?:(?P<m>\d+)\s*m(?:in(?:ute)?s?)?\b)?",
                  re.I)
 _ISO = re.compile(r"\bPT(?:(?P<h>\d+)H)?(?:(?P<m>\d+)M)?\b")
-_MIN = re.compile(rf"{NUMBER}\s*(?:[–—-]\s*\d+\s*)?(?:minutes?|mins?\.?|m)\b", re.I)
-_RANGE = re.compile(r"\d+\s*[–—-]\s*\d+\s*(?:minutes?|mins?|m)\b", re.I)
+_MIN = re.compile(rf"{NUMBER}\s*(?:minutes?|mins?\.?|m|분)(?![a-z])", re.I)
+_RANGE = re.compile(r"\d+\s*(?:[–—~-]|to)\s*\d+\s*(?:minutes?|mins?|m)\b", re.I)
 
 
 def minutes(text: str) -> int | None:

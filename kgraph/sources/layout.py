@@ -11,6 +11,7 @@ import re
 
 from kgraph.sources.document import Document, Line, Section, Sentence
 from kgraph.sources.sentences import split_sentences
+from kgraph.sources.tables import RULE
 
 KNOWN_HEADINGS = (
     "introduction", "overview", "overall story", "story", "plot", "synopsis",
@@ -64,6 +65,8 @@ def looks_like_heading(line: str) -> bool:
         return False
     if re.search(r"\s(?:as|plays)\s+[A-Z]", text):  # a cast-list line: "Park Shin-hye as Kim Seo-yeon"
         return False
+    if text.count("|") >= 2 or RULE.match(text):  # a table row
+        return False
     return len(text.split()) <= 8
 
 
@@ -96,7 +99,9 @@ def segment(text: str, path: str, fmt: str, post_title: str | None = None) -> Do
     # Header chrome: everything before the post title.
     content_from = 0
     title_index: int | None = None
-    if first_heading is not None:
+    if fmt == "markdown" and post_title is not None:  # a Markdown file has no page header to cut
+        content_from = next((i for i, ln in enumerate(lines) if not _is_header_chrome(ln[2])), len(lines))
+    elif first_heading is not None:
         content_from = first_heading
         candidates = [i for i in range(first_heading) if not _is_header_chrome(lines[i][2])]
         if candidates and post_title is None:
@@ -152,7 +157,8 @@ def segment(text: str, path: str, fmt: str, post_title: str | None = None) -> Do
     return doc
 
 
-FIELD = re.compile(r"^\s*(?:[-•*·▪►]\s*)?(?:\*\*)?([A-Za-z][A-Za-z ()/&'’-]{1,40}?)(?:\*\*)?\s*[:：]\s*(?:\*\*)?\s*\S")
+FIELD = re.compile(r"^\s*(?:[-•*·▪►]\s*)?(?:\*\*)?([A-Za-z\uac00-\ud7a3][A-Za-z\uac00-\ud7a3 ()/&'’.-]{0,40}?)(?:\*\*)?\s*[:：]"
+                   r"\s*(?:\*\*)?\s*\S")
 
 
 def _is_field(line: str) -> bool:

@@ -1,8 +1,12 @@
-"""A Markdown review -> Document: front matter read, emphasis and link syntax removed."""
+"""A Markdown review -> Document: front matter read (python-frontmatter), emphasis and link syntax
+removed; pipe tables stay one row per line for kgraph.sources.tables."""
 from __future__ import annotations
 
 import re
 
+import frontmatter
+
+from kgraph.errors import SourceError
 from kgraph.sources.document import Document
 from kgraph.sources.html import safe_url
 from kgraph.sources.layout import segment
@@ -24,13 +28,13 @@ def markdown_text(markdown: str) -> str:
 
 def markdown_document(markdown: str, path: str) -> Document:
     meta: dict[str, str] = {}
-    match = FRONT_MATTER.match(markdown)
-    if match:
-        for line in match.group(1).splitlines():
-            key, sep, value = line.partition(":")
-            if sep:
-                meta[key.strip().lower()] = value.strip().strip("'\"")
-        markdown = markdown[match.end():]
+    if FRONT_MATTER.match(markdown):
+        try:
+            post = frontmatter.loads(markdown)
+        except Exception as error:  # YAML errors come in several classes; all mean one thing here
+            raise SourceError(path, f"the front matter is not valid YAML: {str(error).splitlines()[0]}") from None
+        meta = {str(k).lower(): str(v) for k, v in post.metadata.items() if v is not None}
+        markdown = post.content
     doc = segment(markdown_text(markdown), path, "markdown", post_title=meta.get("title"))
     doc.url = safe_url(meta.get("url") or meta.get("permalink"))
     date = re.match(r"\d{4}-\d{2}-\d{2}", meta.get("date", ""))
