@@ -36,3 +36,19 @@ def test_is_does_not_make_a_character_of_an_adjective():
     [doc] = read_text("Overview\nTitle: A Title\nStory\nShin Min-a is Korean, and the film is long.\n", "x.txt")
     cast, _ = credits(extract(doc, RESOLVER))
     assert not any(character for _, character in cast)
+
+
+from kgraph.extract.phrasings import AWARD_PHRASINGS  # noqa: E402
+
+
+def nominations(facts) -> set[tuple]:
+    names = {e.iri: e.name for e in facts.entities if hasattr(e, "name")}
+    return {(names[n.ceremony.value], n.year, names[n.category.value] if n.category else None,
+             names[n.nominee.value] if n.nominee else None, n.result.value.rsplit("#", 1)[-1].lower())
+            for n in facts.claims if type(n).__name__ == "Nomination"}
+
+
+@pytest.mark.parametrize("row", AWARD_PHRASINGS, ids=[row.name for row in AWARD_PHRASINGS])
+def test_every_award_phrasing_yields_its_nominations_and_no_others(row):
+    [doc] = read_text(f"Overview\nTitle: {row.title}\nAwards\n{row.example}\n", "awards.txt")
+    assert nominations(extract(doc, RESOLVER)) == set(row.yields)

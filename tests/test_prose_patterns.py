@@ -137,7 +137,8 @@ def test_same_category_at_two_ceremonies_stays_two_nominations():
 def test_each_category_gets_its_own_ceremony():
     facts = facts_of("I Hear Your Voice\n\nLee Bo-young plays Jang Hye-sung, and the role won her the Grand Prize at "
                      "the 2013 SBS Drama Awards and Best Actress – TV at the 50th Baeksang Arts Awards.\n")
-    assert _nominations(facts) == {("Baeksang Arts Awards", "Best Actress – TV", "Lee Bo-young", "Won")}
+    assert _nominations(facts) == {("SBS Drama Awards", "Grand Prize", "Lee Bo-young", "Won"),
+                                   ("Baeksang Arts Awards", "Best Actress – TV", "Lee Bo-young", "Won")}
     facts = facts_of("Burning\n\nBurning competed at the 71st Cannes Film Festival, and Steven Yeun won Best "
                      "Supporting Actor from the Los Angeles Film Critics Association for it.\n",
                      Resolver(AliasTable([__import__("kgraph.resolve", fromlist=["Entity"]).Entity(

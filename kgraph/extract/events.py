@@ -12,14 +12,31 @@ from kgraph.extract.patterns import (
     NUMBER_WORDS, find_date_ranges, find_dates, month_number, parse_quantity,
 )
 from kgraph.extract.people import crew, person_name
+from kgraph.names import clean
 from kgraph.sources.document import Sentence
 from kgraph.vocab import KG
 
 CEREMONY = re.compile(
     r"((?:the\s+)?(?:\d{4}\s+|\d+(?:st|nd|rd|th)\s+)?(?:[A-Z][\w'.-]*\s+){1,5}?"
-    r"(?:Awards?|Festival|Prizes?|Film Festival|Association|Society|Academy|Critics Circle))\b")
-CATEGORY = re.compile(r"\b(Best\s+(?:[A-Z][\w-]*|in|of|a|an|for|and|&)(?:\s+(?:[A-Z][\w-]*|in|of|a|an|for|and|&)(?=\s|$|[,.()]))*"
-                      r"(?:\s+[–-]\s+(?:TV|Film|Television|Movie|Drama))?)(?:\s*\(([^)]+)\))?")
+    r"(?:Awards|Festival|Prizes|Film Festival|Association|Society|Academy|Critics Circle))\b(?:\s+in\s+(\d{4}))?")
+_CAT_WORD = r"(?:[A-Z][\w-]*|in|of|a|an|for|and|&)"
+CATEGORY = re.compile(
+    rf"\b(Best\s+{_CAT_WORD}(?:\s+{_CAT_WORD}(?=\s|$|[,.()]))*(?:\s+[–-]\s+(?:TV|Film|Television|Movie|Drama))?"
+    r"|Grand Prize(?:\s*\(Daesang\))?|Daesang"
+    r"|(?<=the\s)(?:[A-Z][\w'-]*\s+){1,3}(?:Award|Prize)(?!s)(?:\s*\((?:Competition|TV|Film)\))?"
+    r"|(?<=[Ww]on\s)best\s+(?:picture|film|director|actor|actress|supporting actor|supporting actress|"
+    r"new actor|new actress|new director|screenplay|music|cinematography|drama))"
+    r"(?:\s*\(([^)]+)\))?")
+# A win the sentence tells of another work or time: "seven years after he won Best New Director"
+PAST_OTHER = re.compile(r"\b(?:after|before|since|when)\s+(?:he|she|they|it|the director)\s+(?:had\s+)?(?:won|was nominated)"
+                        r"|\b(?:had|previously|once)\s+won\b|\bhis\s+(?:earlier|previous)\b", re.I)
+OTHER_WORK = re.compile(r"^\s*(?:went to\s+.{0,60}?\s+)?(?:of|for)\s+[“\"']([^”\"']{1,60})[”\"']")
+FOR_PERSON = re.compile(r"^\s+(?:went\s+)?(?:for|to)\s+([A-Z][\w'-]*(?:\s[A-Z][\w'-]*){0,2})")
+# "Lee Se-young and Ji Sung received acting nominations": nominated people, no category
+ACTING_NOMINATIONS = re.compile(
+    r"(?P<people>(?:[A-Z][\w'-]*(?:\s[A-Z][\w'-]*){0,2})(?:\s*,\s*[A-Z][\w'-]*(?:\s[A-Z][\w'-]*){0,2})*"
+    r"\s+and\s+[A-Z][\w'-]*(?:\s[A-Z][\w'-]*){0,2})\s+(?:received|earned|got|picked up)\s+(?:\w+\s+)?"
+    r"(?:acting\s+)?(?:nominations|nods)\b")
 LINKS_TO_CEREMONY = re.compile(r"^\s*(?:at|from|by|of|in)\s+(?:the\s+)?(?:\d{4}\s+|\d+(?:st|nd|rd|th)\s+)?$")
 WON = re.compile(r"\b(won|wins|winning|took home|takes home|claimed|bagged|scooped|received the|picked up|triumphed)\b", re.I)
 NOMINATED = re.compile(r"\b(nominat\w*|nods?|shortlist\w*|contender|up for)\b", re.I)
@@ -32,33 +49,50 @@ ACTING = re.compile(r"\b(actor|actress|performer|acting|couple)\b", re.I)
 
 
 def nominations(ctx: Context) -> None:
-    """"earned Blue Dragon Film Awards nominations for Best Music (GRAY) and Best Art Direction (...)"."""
-    for sentence in ctx.doc.sentences:
+    """Award nominations and wins: "earned Blue Dragon Film Awards nominations for Best Music (GRAY)
+    and Best Art Direction (...)", "won four: the Grand Prize (Daesang) for A, ...", "A was nominated
+    for Best X and B for Best Y"; a sentence naming no ceremony takes the last one its section named."""
+    carried: tuple[str, tuple[str, int | None]] | None = None  # (section, ceremony) of the last sentence
+    for sentence in ctx.sentences:
         text = sentence_text(sentence)
+        found = [(m.start(), m.end(), _ceremony_name(m.group(1), m.group(2))) for m in CEREMONY.finditer(text)]
+        if found:
+            carried = (sentence.section, found[-1][2])
         if not (WON.search(text) or NOMINATED.search(text)):
             continue
-        ceremonies = [(m.start(), m.end(), _ceremony_name(m.group(1))) for m in CEREMONY.finditer(text)]
+        ceremonies = found or ([(0, 0, carried[1])] if carried and carried[0] == sentence.section else [])
         if not ceremonies:
             continue
+        _acting_nominations(ctx, sentence, text, ceremonies[-1][2])
         previous = 0
+        last_nominee: Iri | None = None
         result = "won" if WON.search(text) and not NOMINATED.search(text) else "nominated"
         for match in CATEGORY.finditer(text):
-            category_name = match.group(1).strip()
+            category_name, nominee_text = _category_parts(ctx, match)
             window = text[previous:match.start()]
             result = _result(window, result)
-            previous = match.end()
+            previous = match.start() + len(category_name) if " and " in match.group(1) else match.end()
+            rest = text[match.end():]
+            other = OTHER_WORK.match(rest)
+            if PAST_OTHER.search(window) or (other and ctx.title and clean(other.group(1)) != clean(ctx.title.name)):
+                continue  # a win of another time or another work
             nominee = None
-            nominee_text = match.group(2)
             if nominee_text:
                 name_found = person_name(ctx, nominee_text) or nominee_text.strip()
                 nominee = ctx.person(name_found, sentence=sentence)
+            elif FOR_PERSON.match(rest) and person_name(ctx, FOR_PERSON.match(rest).group(1)):
+                nominee = ctx.person(person_name(ctx, FOR_PERSON.match(rest).group(1)), sentence=sentence)
             else:  # "Steven Yeun won Best Supporting Actor": the last person named before it
-                found = [person_name(ctx, m.group(0)) for m in re.finditer(r"[A-Z][\w'-]*(?:\s[A-Z][\w'-]*){0,2}", window)]
-                found = [f for f in found if f and ctx.find_character(f) is None]
-                if found:
-                    nominee = ctx.person(found[-1], sentence=sentence)
+                people = [person_name(ctx, m.group(0)) for m in re.finditer(r"[A-Z][\w'-]*(?:\s[A-Z][\w'-]*){0,2}", window)]
+                people = [f for f in people if f and ctx.find_character(f) is None]
+                if people:
+                    nominee = ctx.person(people[-1], sentence=sentence)
                 elif re.search(r"\b(?:she|he|her|him)\b", window, re.I):  # "She also won Best Actress ..."
-                    nominee = _previous_nominee(ctx, sentence)
+                    nominee = last_nominee or _previous_nominee(ctx, sentence)
+                elif re.fullmatch(r"[^A-Z]*(?:the\s+)?(?:\d{4}\s+|\d+(?:st|nd|rd|th)\s+)?[\w\s'.-]*?(?:Awards|Festival)?"
+                                  r"\s+and\s+", window):
+                    nominee = last_nominee  # "the Grand Prize at the X Awards and Best Actress at the Y"
+            last_nominee = nominee
             # "Best X at/from the Y Awards" names its ceremony after it; else the nearest one before
             after = [c for c in ceremonies if c[0] >= match.end() and LINKS_TO_CEREMONY.match(text[match.end():c[0]])]
             before = [c for c in ceremonies if c[1] <= match.start()]
@@ -70,6 +104,32 @@ def nominations(ctx: Context) -> None:
                                  year=year, evidence=[sentence]))
             if nominee is not None:
                 _credit_from_category(ctx, nominee, category_name, sentence)
+
+
+def _category_parts(ctx: Context, match: re.Match[str]) -> tuple[str, str | None]:
+    """The category's name and the nominee its parentheses give; "Best Actress and Lee Chung-hyun"
+    stops before the person."""
+    name = match.group(1).strip()
+    nominee = match.group(2)
+    cut = re.search(r"\s+(and|for)\s+([A-Z][\w'-]*(?:\s[A-Z][\w'-]*){0,2})$", name)
+    if cut and person_name(ctx, cut.group(2)):
+        name = name[:cut.start()]
+        if cut.group(1) == "for" and not nominee:
+            nominee = cut.group(2)
+    if name.lower().startswith("best ") and name[5:6].islower():
+        name = "Best " + name[5:]
+    return name, nominee
+
+
+def _acting_nominations(ctx: Context, sentence: Sentence, text: str, ceremony: tuple[str, int | None]) -> None:
+    """"A and B received acting nominations": each a nomination with no category (none is invented)."""
+    for match in ACTING_NOMINATIONS.finditer(text):
+        for item in re.split(r"\s*,\s*|\s+and\s+", match.group("people")):
+            name = person_name(ctx, item)
+            if name and clean(name) == clean(item):
+                award = ctx.ceremony(ceremony[0])
+                ctx.claim(Nomination(title=ctx.title_iri, ceremony=award, nominee=ctx.person(name, sentence=sentence),
+                                     result=Iri(str(KG.Nominated)), year=ceremony[1], evidence=[sentence]))
 
 
 def _previous_nominee(ctx: Context, sentence: Sentence) -> Iri | None:
@@ -84,11 +144,13 @@ def _previous_nominee(ctx: Context, sentence: Sentence) -> Iri | None:
     return people[0] if people else None
 
 
-def _ceremony_name(raw: str) -> tuple[str, int | None]:
-    """'the 2023 Blue Dragon Film Awards' -> ('Blue Dragon Film Awards', 2023); editions dropped."""
+def _ceremony_name(raw: str, year_after: str | None = None) -> tuple[str, int | None]:
+    """'the 2023 Blue Dragon Film Awards' -> ('Blue Dragon Film Awards', 2023); editions dropped;
+    'the 57th Baeksang Arts Awards in 2021' -> ('Baeksang Arts Awards', 2021)."""
     raw = re.sub(r"^the\s+", "", raw.strip())
     year_match = re.match(r"(\d{4})\s+", raw)
-    return re.sub(r"^(\d{4}|\d+(?:st|nd|rd|th))\s+", "", raw), int(year_match.group(1)) if year_match else None
+    year = int(year_match.group(1)) if year_match else (int(year_after) if year_after else None)
+    return re.sub(r"^(\d{4}|\d+(?:st|nd|rd|th))\s+", "", raw), year
 
 
 def _result(window: str, current: str) -> str:

@@ -73,3 +73,55 @@ PHRASINGS: tuple[Phrasing, ...] = (
          "Park Shin-hye as Kim Seo-yeon",
          (("Park Shin-hye", "Kim Seo-yeon"),)),
 )
+
+
+@dataclass(frozen=True)
+class AwardPhrasing:
+    """One way a review states an award, with an example and the nominations it must yield
+    as (ceremony, year, category or None, nominee or None, "won" | "nominated"). The shapes are
+    read by kgraph.extract.events.nominations (ceremony, category and cue patterns); a row here
+    is the contract a change there must keep."""
+
+    name: str
+    title: str
+    example: str
+    yields: tuple[tuple[str, int | None, str | None, str | None, str], ...]
+
+
+AWARD_PHRASINGS: tuple[AwardPhrasing, ...] = (
+    AwardPhrasing("won the Grand Prize (Daesang)", "I Hear Your Voice",
+                  "At the 2013 SBS Drama Awards, Lee Bo-young won the Grand Prize (Daesang).",
+                  (("SBS Drama Awards", 2013, "Grand Prize (Daesang)", "Lee Bo-young", "won"),)),
+    AwardPhrasing("won N: a list of categories for people, ceremony from the sentence before", "I Hear Your Voice",
+                  "The 2013 SBS Drama Awards were kind to the series. It won three: the Excellence Award for "
+                  "Lee Jong-suk, the Special Acting Award for Jung Woong-in and the New Star Award for Lee Da-hee.",
+                  (("SBS Drama Awards", 2013, "Excellence Award", "Lee Jong-suk", "won"),
+                   ("SBS Drama Awards", 2013, "Special Acting Award", "Jung Woong-in", "won"),
+                   ("SBS Drama Awards", 2013, "New Star Award", "Lee Da-hee", "won"))),
+    AwardPhrasing("A won Best X and B was nominated for Best Y", "The Call",
+                  "At the 57th Baeksang Arts Awards in 2021, Jeon Jong-seo won Best Actress and Lee Chung-hyun "
+                  "was nominated for Best New Director.",
+                  (("Baeksang Arts Awards", 2021, "Best Actress", "Jeon Jong-seo", "won"),
+                   ("Baeksang Arts Awards", 2021, "Best New Director", "Lee Chung-hyun", "nominated"))),
+    AwardPhrasing("the series was also up for Best W (ceremony carried)", "I Hear Your Voice",
+                  "At the 50th Baeksang Arts Awards in 2014, Lee Bo-young won Best Actress – TV. "
+                  "The series was also up for Best Drama.",
+                  (("Baeksang Arts Awards", 2014, "Best Actress – TV", "Lee Bo-young", "won"),
+                   ("Baeksang Arts Awards", 2014, "Best Drama", None, "nominated"))),
+    AwardPhrasing("won the A and the B Award for P at a festival", "Broker",
+                  "It premiered at the 2022 Cannes Film Festival, where it won the Ecumenical Jury Award and the "
+                  "Best Actor Award for Song Kang-ho.",
+                  (("Cannes Film Festival", 2022, "Ecumenical Jury Award", None, "won"),
+                   ("Cannes Film Festival", 2022, "Best Actor Award", "Song Kang-ho", "won"))),
+    AwardPhrasing("lower-case 'won best picture at the Nth ... Awards'", "Smugglers",
+                  "Smugglers won best picture at the 44th Blue Dragon Film Awards in 2023.",
+                  (("Blue Dragon Film Awards", 2023, "Best picture", None, "won"),)),
+    AwardPhrasing("A and B received acting nominations (no category invented)", "Doctor John",
+                  "At the 2019 SBS Drama Awards, Lee Se-young and Ji Sung received acting nominations.",
+                  (("SBS Drama Awards", 2019, None, "Lee Se-young", "nominated"),
+                   ("SBS Drama Awards", 2019, None, "Ji Sung", "nominated"))),
+    AwardPhrasing("a win of another time is not this title's", "Concrete Utopia",
+                  "It was directed by Um Tae-hwa, seven years after he won Best New Director at the "
+                  "Grand Bell Awards.",
+                  ()),
+)
