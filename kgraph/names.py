@@ -45,3 +45,11 @@ def is_hangul(text: str) -> bool:
 def display(name: str) -> str:
     """A name as it should be shown: cleaned, with plain hyphens."""
     return clean(name).strip(" ,;.:")
+
+
+def romanised(hangul: str) -> str:
+    """Hangul in the Revised Romanization (korean-romanizer), other characters kept:
+    '갯마을 차차차' -> 'gaetmaeul chachacha'. A spelling-independent key for a Korean name."""
+    from korean_romanizer.romanizer import Romanizer
+
+    return Romanizer(unicodedata.normalize("NFC", hangul)).romanize()

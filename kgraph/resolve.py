@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from kgraph.errors import AliasTableError
-from kgraph.names import display, name_key, slug
+from kgraph.names import display, name_key, romanised, slug
 from kgraph.ontology import RESOURCE_IRI
 
 log = logging.getLogger(__name__)
@@ -209,7 +209,12 @@ class Resolver:
         return self._resolve("person", name, hangul, mint=slug(name))
 
     def title(self, name: str, year: int | None = None, hangul: str | None = None) -> Ref:
-        minted = slug(name) + (f"-{year}" if year else "")
+        """A title the table does not know is minted from its Hangul name (romanised) and year when
+        the source gives one, so two reviews that romanise one title differently meet."""
+        base = name
+        if hangul and not self.table.candidates("title", name) and not self.table.candidates("title", hangul):
+            base = romanised(hangul)
+        minted = slug(base) + (f"-{year}" if year else "")
         return self._resolve("title", name, hangul, mint=minted)
 
     def _resolve(self, kind: str, name: str, hangul: str | None, mint: str) -> Ref:

@@ -239,3 +239,29 @@ A revenge film that streams on Netflix.
             if type(c).__name__ == "CastCredit" and c.character}
     assert cast == {("Jeon Jong-seo", "Ok-ju"), ("Kim Ji-hoon", "Choi Pro")}
     assert people(facts, "CrewCredit") == {"Lee Chung-hyun"}
+
+
+def test_one_hangul_title_and_year_is_one_title_whatever_the_romanisation():
+    first = facts_of("Overview\nTitle: Hometown Cha-Cha-Cha (갯마을 차차차)\nYear: 2021\n")
+    second = facts_of("Overview\nTitle: Hometown Chachacha (갯마을 차차차)\nYear: 2021\n")
+    other_year = facts_of("Overview\nTitle: Hometown Cha-Cha-Cha (갯마을 차차차)\nYear: 2099\n")
+    assert first.title.iri == second.title.iri != other_year.title.iri
+    assert {first.title.name, second.title.name} == {"Hometown Cha-Cha-Cha", "Hometown Chachacha"}
+
+
+# ------------------------------------------------------------------ people by name shape
+
+@pytest.mark.parametrize("name", ["O Yeong-su", "Gi Eun-se", "Seol Kyung-gu", "Sol Kyung Gu", "Hwangbo Ra-el",
+                                  "Ahn Hyo-seop", "Shin Min-a"])
+def test_rare_family_names_and_one_letter_syllables_are_name_shaped(name):
+    from kgraph.extract.patterns import is_korean_name
+    assert is_korean_name(name)
+
+
+def test_a_non_korean_actor_in_a_credit_phrasing():
+    facts = facts_of("Overview\nTitle: Decision to Leave\nStory\nPark Hae-il plays Hae-jun, and Tang Wei plays "
+                     "Seo-rae, the widow he cannot stop watching.\n")
+    names = {e.iri: e.name for e in facts.entities if hasattr(e, "name")}
+    cast = {(names[c.person.value], names[c.character.value]) for c in facts.claims
+            if type(c).__name__ == "CastCredit" and c.character}
+    assert cast == {("Park Hae-il", "Hae-jun"), ("Tang Wei", "Seo-rae")}

@@ -23,7 +23,8 @@ _CAT_WORD = r"(?:[A-Z][\w-]*|in|of|a|an|for|and|&)"
 CATEGORY = re.compile(
     rf"\b(Best\s+{_CAT_WORD}(?:\s+{_CAT_WORD}(?=\s|$|[,.()]))*(?:\s+[–-]\s+(?:TV|Film|Television|Movie|Drama))?"
     r"|Grand Prize(?:\s*\(Daesang\))?|Daesang"
-    r"|(?<=the\s)(?:[A-Z][\w'-]*\s+){1,3}(?:Award|Prize)(?!s)(?:\s*\((?:Competition|TV|Film)\))?"
+    r"|(?<=the\s)(?:[A-Z][\w'-]*\s+){1,3}Award(?!s)(?:,\s+(?:Actor|Actress)(?:\s+in\s+(?:a\s+)?[A-Z][\w-]*"
+    r"(?:\s[A-Z][\w-]*)?)?)?"
     r"|(?<=[Ww]on\s)best\s+(?:picture|film|director|actor|actress|supporting actor|supporting actress|"
     r"new actor|new actress|new director|screenplay|music|cinematography|drama))"
     r"(?:\s*\(([^)]+)\))?")

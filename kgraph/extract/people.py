@@ -68,6 +68,33 @@ NAMED_DESC = re.compile(rf"\b(?:a|an|the)\s+((?:[a-z][\w-]*\s+){{0,3}}(?:{'|'.jo
 FRIEND_DESC = re.compile(rf"\b(?:an?|her|his|their)\s+((?:old|best|childhood|close)\s+friend),\s+({CHAR})[,.]")
 
 
+STARTERS = {"the", "when", "as", "but", "and", "then", "here", "there", "this", "that", "in", "on", "at",
+            "after", "before", "while", "his", "her", "their", "its", "it", "she", "he", "they", "we", "i",
+            "you", "even", "also", "meanwhile", "later", "now", "so", "yet", "still", "both", "each", "one",
+            "two", "a", "an", "if", "for", "with", "from", "by", "netflix", "korean", "south", "north", "season",
+            "episode", "director", "actor", "actress", "writer", "star", "mr", "mrs", "ms", "dr", "young", "old"}
+
+
+def foreign_name(ctx: Context, text: str, character: str | None = None) -> str | None:
+    """A two-word capitalised name that is no sentence opener, title, platform or character:
+    a non-Korean actor in a Korean production ("Tang Wei", "Jun Kunimura"). Used only where a
+    credit phrasing already says the slot holds a person."""
+    words = re.sub(r"'s$", "", text.strip(" ,.")).split()
+    if len(words) != 2 or not all(re.fullmatch(r"[A-Z][a-z]+(?:-[a-z]+)?", w) for w in words):
+        return None
+    name = " ".join(words)
+    if words[0].lower() in STARTERS or words[1].lower() in STARTERS or ctx.lexicon.platform(name):
+        return None
+    if ctx.find_character(name) or (ctx.title and name_key(name) == name_key(ctx.title.name)):
+        return None
+    if ctx.resolver.table.candidates("title", name):
+        return None
+    if character is not None and not ("-" in character or is_korean_name(character)
+                                      or ctx.find_character(character)):
+        return None  # "Money Heist plays Seoul": only a person-shaped role vouches for the actor
+    return name
+
+
 def person_name(ctx: Context, text: str) -> str | None:
     """The longest run of words in `text` that is a person: Korean-shaped, or someone already met.
 
@@ -214,7 +241,9 @@ def prose_cast(ctx: Context) -> None:
         _multi_cast(ctx, sentence, text, groups)
         for pattern in CAST_PATTERNS:
             for match in pattern.finditer(text):
-                name = person_name(ctx, match.group("person"))
+                name = person_name(ctx, match.group("person")) or (
+                    foreign_name(ctx, match.group("person"), match.group("char"))
+                    if pattern is CAST_PATTERNS[1] else None)
                 character = _character_name(ctx, match.group("char"))
                 if not name or not character:
                     continue
@@ -225,7 +254,8 @@ def prose_cast(ctx: Context) -> None:
             if row.fills == ("cast",):
                 for match in row.pattern.finditer(text):
                     for person_text, character_text in row.pairs(match):
-                        name = person_name(ctx, person_text)
+                        name = person_name(ctx, person_text) or foreign_name(ctx, person_text,
+                                                                             character_text or "")
                         character = _character_name(ctx, character_text or "")
                         if name and character and name_key(name) == name_key(person_text):
                             ctx.cast(ctx.person(name, sentence=sentence), ctx.character(character), sentence)
