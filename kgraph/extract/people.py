@@ -193,6 +193,9 @@ def prose_crew(ctx: Context) -> None:
         text = sentence_text(sentence)
         for match in CREW_BEFORE.finditer(text):
             name = person_name(ctx, match.group(2))
+            after = text[match.end():match.end() + 40]
+            if re.match(r"\s*\([A-Z]", after) or re.match(r"\s+of\s+[“\"'‘]", after):
+                continue  # "director Cha Min Hee (Esom)": a character; "director X of 'Other'": another work
             if name:
                 person = ctx.person(name, sentence=sentence)
                 for job in JOB_WORDS[match.group(1).lower()]:
