@@ -207,7 +207,7 @@ def prose_crew(ctx: Context) -> None:
         for row in PHRASINGS:
             if "cast" not in row.fills:
                 for match in row.pattern.finditer(text):
-                    name = person_name(ctx, match.group("person"))
+                    name = person_name(ctx, match.group("person")) or foreign_name(ctx, match.group("person"))
                     if name:
                         person = ctx.person(name, sentence=sentence)
                         for job in row.fills:

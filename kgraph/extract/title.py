@@ -269,8 +269,9 @@ COUNTRY_PHRASE = re.compile(
 SET_IN = re.compile(r"\b(?:set in|takes place in|unfolds in)\s+(?:the\s+)?(?:city of\s+)?([A-Z][\w-]+(?:\s[A-Z][\w-]+)?)")
 PROSE_RUNTIME = re.compile(
     r"\b(\d{2,3})[\s-]*minutes?\s+(?:runtime|run time|running time|(?:[\w-]+\s+){0,2}?(?:tale|film|movie|"
-    r"thriller|drama|feature|ride))\b|\b(?:runtime|running time|run time) of (\d{2,3}) minutes", re.I)
-STREAMS_ON = re.compile(r"\b(?:stream(?:s|ing)?|available|watch(?:ed)?(?: it)?|premiered|aired|airs|airing|"
+    r"thriller|drama|feature|ride))\b|\b(?:runtime|running time|run time)\b(?:\s+of\s+the\s+(?:movie|film))?"
+    r"\s+(?:of|is)\s+(\d{2,3})\s*(?:minutes|mins?)\b", re.I)
+STREAMS_ON = re.compile(r"\b(?:stream(?:s|ing)?|available|watch(?:ed)?(?: it)?|premiered|aired|airs|airing|turned|"
                         r"broadcast|released|launched)\b[^.]{0,30}?\bon\s+$", re.I)
 # "Netflix's original 'Kill Boksoon'", "a Netflix series", "tvN's upcoming drama", "ENA (2022)"
 OWNS_TITLE = re.compile(r"(?:'s)?\s+(?:(?:original|upcoming|new|hit|latest|korean)\s+){0,2}(?:k-drama|drama|series|film|movie|"
