@@ -274,6 +274,20 @@ class KGraph:
         self.close()
 
 
+def serve_app(store: str | None = None, **settings: object):
+    """The ASGI app of `kgraph serve` for `store` (read-only), for uvicorn or any ASGI server;
+    settings: base, max_rows, timeout, max_query_bytes, workers."""
+    from kgraph.serve import Settings, create_app
+    return create_app(Settings(store or default_selector(), **settings))  # type: ignore[arg-type]
+
+
+def serve(store: str | None = None, host: str = "127.0.0.1", port: int = 8000, **settings: object) -> None:
+    """Serve the graph read-only over HTTP until interrupted (see `kgraph serve`)."""
+    from kgraph.serve import Settings
+    from kgraph.serve import serve as _serve
+    _serve(Settings(store or default_selector(), **settings), host=host, port=port)  # type: ignore[arg-type]
+
+
 def _jsonld_of_file(path: Path, aliases: Path | str | None) -> dict:
     from kgraph.sources import read_source
     documents = read_source(path, str(path))
@@ -312,4 +326,4 @@ def _specific(frame: pd.DataFrame) -> pd.DataFrame:
     return frame[~redundant].reset_index(drop=True)
 
 
-__all__ = ["KGraph", "KGraphError", "default_selector"]
+__all__ = ["KGraph", "KGraphError", "default_selector", "serve", "serve_app"]

@@ -419,6 +419,31 @@ def export(path: Path, fmt: str | None, store: str) -> None:
     click.echo(f"wrote {count} triples to {path}")
 
 
+@main.command()
+@_store_option
+@click.option("--host", default="127.0.0.1", show_default=True, help="Interface to listen on.")
+@click.option("--port", default=8000, show_default=True, type=int, help="Port to listen on.")
+@click.option("--base", default="https://w3id.org/kgraph/", show_default=True, metavar="URL",
+              help="The IRI prefix served: BASE/id/... maps to /id/...")
+@click.option("--max-rows", default=10_000, show_default=True, type=click.IntRange(1),
+              help="Most rows (or triples) /sparql returns; a cut answer says so.")
+@click.option("--timeout", default=10.0, show_default=True, type=click.FloatRange(0.1),
+              help="Seconds a /sparql query may run before it is stopped.")
+@click.option("--max-query-bytes", default=100_000, show_default=True, type=click.IntRange(1),
+              help="Longest query /sparql accepts.")
+@click.option("--workers", default=2, show_default=True, type=click.IntRange(1),
+              help="Query worker processes (embedded store).")
+@handle_errors
+def serve(store: str, host: str, port: int, base: str, max_rows: int, timeout: float, max_query_bytes: int,
+          workers: int) -> None:
+    """Serve the graph read-only: /sparql, /query, entity pages under /id/, /search, /void, /healthz."""
+    from kgraph.api import serve as _serve
+
+    click.echo(f"serving {store} read-only at http://{host}:{port}/ (Ctrl-C stops)", err=True)
+    _serve(store, host=host, port=port, base=base, max_rows=max_rows, timeout=timeout,
+           max_query_bytes=max_query_bytes, workers=workers)
+
+
 def render(rows: Any, fmt: str) -> str:
     """Rows or a DataFrame as an aligned table, CSV or JSON (a list of objects, values as text)."""
     if hasattr(rows, "to_dict") and hasattr(rows, "columns"):
