@@ -421,3 +421,61 @@ def test_missing_store_is_an_error_and_is_not_created(tmp_path):
     assert done.returncode == 1
     assert done.stderr.strip().splitlines()[-1].startswith("error: no Oxigraph store at")
     assert not missing.exists()
+
+
+# ------------------------------------------------------------------ a real browser, JavaScript off
+CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                  "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                  "--window-size=1200,1400"]
+
+
+@pytest.fixture
+def browser(tmp_path):
+    """Debian's chromium driven through chromedriver (Selenium), with JavaScript disabled."""
+    import os
+    import shutil
+
+    chromium = shutil.which("chromium") or shutil.which("chromium-browser")
+    driver = shutil.which("chromedriver")
+    if chromium is None or driver is None:
+        if os.environ.get("CI"):
+            pytest.fail("chromium or chromedriver is missing; .ci/run installs Debian's chromium and chromium-driver")
+        pytest.skip("chromium or chromedriver is not installed here (CI installs them)")
+    from selenium import webdriver
+    from selenium.webdriver.chrome.service import Service
+
+    options = webdriver.ChromeOptions()
+    options.binary_location = chromium
+    for flag in [*CHROMIUM_FLAGS, f"--user-data-dir={tmp_path / 'profile'}"]:
+        options.add_argument(flag)
+    options.add_experimental_option("prefs", {"profile.managed_default_content_settings.javascript": 2})
+    session = webdriver.Chrome(service=Service(driver), options=options)
+    session.set_page_load_timeout(60)
+    yield session
+    session.quit()
+
+
+def test_a_real_browser_clicks_through_and_runs_a_named_query(server, browser, tmp_path):
+    from selenium.webdriver.common.by import By
+
+    browser.get(server.url + "/")
+    assert "Ballerina" in browser.find_element(By.ID, "titles").text
+    browser.find_element(By.LINK_TEXT, "Ballerina").click()
+    assert browser.find_element(By.ID, "name").text == "Ballerina 발레리나"
+    assert "Jang Ok-ju" in browser.find_element(By.ID, "cast").text
+    shot = tmp_path / "title-page.png"
+    assert browser.save_screenshot(str(shot)) and shot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    browser.find_element(By.CSS_SELECTOR, "#cast a[href='/id/person/jeon-jong-seo']").click()
+    assert browser.find_element(By.ID, "name").text.startswith("Jeon Jong-seo")
+    assert "Ballerina" in browser.find_element(By.ID, "filmography").text
+    browser.get(server.url + "/query")
+    browser.find_element(By.LINK_TEXT, "cast").click()
+    field = browser.find_element(By.NAME, "param_title")
+    field.send_keys(TITLE)
+    browser.find_element(By.CSS_SELECTOR, "#named-form button[type=submit]").click()
+    rows = [[td.text for td in tr.find_elements(By.TAG_NAME, "td")]
+            for tr in browser.find_elements(By.CSS_SELECTOR, "#results tbody tr")]
+    assert any("Jeon Jong-seo" in row and "Jang Ok-ju" in row for row in rows)
+    browser.save_screenshot(str(tmp_path / "query-page.png"))
+    browser.get(server.url + "/search?q=" + urllib.parse.quote(HOSTILE))
+    assert HOSTILE in browser.find_element(By.TAG_NAME, "main").text  # shown as text, never run
