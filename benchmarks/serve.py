@@ -62,25 +62,28 @@ def _stats(samples: list[float]) -> tuple[float, float]:
     return statistics.median(ordered), ordered[min(len(ordered) - 1, int(round(0.95 * (len(ordered) - 1))))]
 
 
-def measure(titles: int, requests: int = 200) -> list[tuple[str, float, float]]:
+def measure(titles: int, requests: int = 200, reuse: Path | None = None) -> list[tuple[str, float, float]]:
+    """Time the cases; `reuse` is a store folder this script loaded before with the same size."""
     import pyoxigraph as ox
 
     from synthetic import credits, write_nquads
 
     work = Path(tempfile.mkdtemp(prefix=f"kgraph-serve-bench-{titles}-"))
+    store = reuse or work / "store"
     process = None
     try:
-        nq = work / "graph.nq"
-        quads = write_nquads(titles, nq)
-        raw = ox.Store(str(work / "store"))
-        raw.bulk_load(path=str(nq), format=ox.RdfFormat.N_QUADS)
-        raw.optimize()
-        del raw
-        nq.unlink()
-        print(f"{titles} titles, {quads} quads loaded", file=sys.stderr)
+        if reuse is None:
+            nq = work / "graph.nq"
+            quads = write_nquads(titles, nq)
+            raw = ox.Store(str(store))
+            raw.bulk_load(path=str(nq), format=ox.RdfFormat.N_QUADS)
+            raw.optimize()
+            del raw
+            nq.unlink()
+            print(f"{titles} titles, {quads} quads loaded", file=sys.stderr)
         port = _free_port()
         base = f"http://127.0.0.1:{port}"
-        process = subprocess.Popen([sys.executable, "-m", "kgraph.cli", "serve", "--store", f"oxigraph:{work / 'store'}",
+        process = subprocess.Popen([sys.executable, "-m", "kgraph.cli", "serve", "--store", f"oxigraph:{store}",
                                     "--port", str(port)], cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         deadline = time.monotonic() + 120
         while True:
@@ -115,7 +118,10 @@ def measure(titles: int, requests: int = 200) -> list[tuple[str, float, float]]:
     finally:
         if process is not None:
             process.terminate()
-            process.wait(timeout=30)
+            try:
+                process.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                process.kill()
         shutil.rmtree(work, ignore_errors=True)
 
 
@@ -123,8 +129,9 @@ if __name__ == "__main__":
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("titles", type=int, nargs="?", default=20_000)
     parser.add_argument("--requests", type=int, default=200)
+    parser.add_argument("--reuse", type=Path, help="a store folder loaded by an earlier run of the same size")
     args = parser.parse_args()
     print(f"| {args.titles:,} titles | median | 95th percentile |")
     print("|---|---|---|")
-    for name, median, p95 in measure(args.titles, args.requests):
+    for name, median, p95 in measure(args.titles, args.requests, args.reuse):
         print(f"| {name} | {median:.1f} ms | {p95:.1f} ms |")

@@ -164,6 +164,29 @@ def _embedded(selector: str):
     return open_read_only(selector)
 
 
+def test_serving_a_remote_sparql_server(oxigraph_server, tmp_path):
+    from conftest import SEED
+
+    remote = open_store(f"sparql+{oxigraph_server}")
+    for graph in remote.graphs():
+        remote.remove_graph(graph)
+    assert build(remote, [SEED], aliases=ALIASES, dump=None).ok
+    running = Server(f"sparql+{oxigraph_server}", tmp_path, "--max-rows", "4")
+    try:
+        status, headers, body = sparql_get(running, "SELECT ?s ?p ?o WHERE { ?s ?p ?o } LIMIT 10")
+        assert status == 200 and headers["X-KGraph-Truncated"] == "true"
+        assert len(json.loads(body)["results"]["bindings"]) == 4
+        status, _, body = sparql_get(running, CAST_QUERY, format="tsv")
+        assert status == 200 and "\"Choi Pro\"" in body.decode()
+        status, _, body = fetch(f"{running.url}/id/title/ballerina-2023")
+        assert status == 200 and b"Choi Pro" in body and b"plays menace like a melody" in body
+        status, _, _ = sparql_get(running, "DELETE WHERE { ?s ?p ?o }")
+        assert status == 403
+        assert remote.ask("ASK { ?s ?p ?o }")
+    finally:
+        running.stop()
+
+
 # ------------------------------------------------------------------ protocol and negotiation
 @pytest.mark.parametrize("accept, fmt, media, check", [
     ("application/sparql-results+json", None, "application/sparql-results+json",
@@ -173,6 +196,7 @@ def _embedded(selector: str):
     ("text/tab-separated-values", None, "text/tab-separated-values",
      lambda body: body.decode().splitlines()[0] == "?name\t?character"),
     ("text/html", "csv", "text/csv", lambda body: "Jeon Jong-seo,Jang Ok-ju" in body.decode()),
+    ("text/html,application/xhtml+xml;q=0.9", None, "text/html", lambda body: b'id="results"' in body),
     ("text/csv;q=0.5, application/sparql-results+xml;q=0.9", None, "application/sparql-results+xml",
      lambda body: b"Jang Ok-ju" in body),
 ])
@@ -286,6 +310,20 @@ def test_title_page_shows_facts_with_their_evidence(server):
     assert page.select("#reviews a[href='/id/review/ballerina-2023']")
     script = page.find("script", type="application/ld+json")
     assert json.loads(script.string)["itemReviewed"]["@id"] == TITLE
+
+
+def test_title_page_shows_where_sources_disagree(server, repo_store):
+    from bs4 import BeautifulSoup
+
+    _, _, body = fetch(f"{server.url}/id/title/doctor-john-2019")
+    rows = {tuple(td.get_text(" ", strip=True) for td in tr.find_all("td"))
+            for tr in BeautifulSoup(body, "html.parser").select("#conflicts tbody tr")}
+    with _embedded(repo_store) as store:
+        expected = {(str(r["what"]), f"{r['value_a']} ({r['source_a']})", f"{r['value_b']} ({r['source_b']})")
+                    for r in run_query(store, "conflicts") if str(r["title_name"]) == "Doctor John"}
+    assert rows == expected
+    assert ("number of episodes", "16 (data/reviews/doctor-john-2019.txt)",
+            "32 (data/catalog/doctor-john-2019.json)") in rows
 
 
 def test_title_jsonld_is_the_kgraph_jsonld_document(server, repo_store):

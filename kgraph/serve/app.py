@@ -75,7 +75,7 @@ def create_app(settings: Settings) -> Starlette:
                              expose_headers=["X-KGraph-Rows", "X-KGraph-Row-Cap", "X-KGraph-Truncated"])]
     app = Starlette(routes=routes, middleware=middleware, lifespan=lifespan,
                     exception_handlers=pages.EXCEPTION_HANDLERS)
-    app.state.settings, app.state.store, app.state.engine = settings, store, engine
+    app.state.settings, app.state.store, app.state.engine, app.state.cache = settings, store, engine, {}
     return app
 
 

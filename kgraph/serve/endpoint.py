@@ -36,6 +36,8 @@ async def sparql(request: Request) -> Response:
             if "text/html" in request.headers.get("accept", ""):
                 return RedirectResponse("/query", status_code=303)
             raise Refusal(400, "missing the `query` parameter (SPARQL 1.1 Protocol)")
+        if "format" not in params and _prefers_html(request.headers.get("accept", "")):
+            return RedirectResponse("/query?" + urllib.parse.urlencode({"sparql": text, "run": "1"}), status_code=303)
         if "default-graph-uri" in params or "named-graph-uri" in params:
             raise Refusal(400, "default-graph-uri and named-graph-uri are not supported: "
                                "queries see the union of all graphs; use GRAPH in the query")
@@ -66,6 +68,13 @@ async def run(request: Request, text: str, results_format: str, graph_format: st
         raise Refusal(503, str(error)) from None
     except KGraphError as error:
         raise Refusal(502, str(error)) from None
+
+
+def _prefers_html(accept: str) -> bool:
+    """Whether a browser asked: text/html ranks first in the Accept header."""
+    from kgraph.serve.results import parse_accept
+    ranked = parse_accept(accept)
+    return bool(ranked) and ranked[0][0] in ("text/html", "application/xhtml+xml")
 
 
 def is_update(text: str) -> bool:

@@ -78,7 +78,8 @@ def title_page(store: Store, iri: str) -> dict:
     return {"values": values, "cast": cast, "crew": crew, "reviews": reviews,
             "releases": list(run_query(store, "page-releases", params)),
             "nominations": list(run_query(store, "page-nominations", params)),
-            "conflicts": list(run_query(store, "page-conflicts", params)),
+            "conflicts": [row for part in ("values", "characters", "releases")
+                          for row in run_query(store, f"page-conflicts-{part}", params)],
             "evidence": index}
 
 

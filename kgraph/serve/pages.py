@@ -60,6 +60,15 @@ def _store(request: Request):
     return request.app.state.store
 
 
+def _cached(request: Request, key: str, compute):
+    """`compute()` once per server: the store is opened read-only, so whole-graph answers
+    (counts, the title list, the graphs) cannot change while it runs."""
+    cache = request.app.state.cache
+    if key not in cache:
+        cache[key] = compute()
+    return cache[key]
+
+
 # ---------------------------------------------------------------------------------- home, search
 async def home(request: Request) -> Response:
     def gather():
@@ -67,7 +76,7 @@ async def home(request: Request) -> Response:
         counts = {str(r["what"]): int(r["count"]) for r in run_query(store, "stats")}
         titles = list(run_query(store, "titles"))
         return counts, titles
-    counts, titles = await anyio.to_thread.run_sync(gather)
+    counts, titles = await anyio.to_thread.run_sync(_cached, request, "home", gather)
     seen: dict[str, dict] = {}
     for row in titles:
         seen.setdefault(str(row["title"]), row)
@@ -235,7 +244,7 @@ async def void(request: Request) -> Response:
     def gather():
         store = _store(request)
         return ({str(r["what"]): int(r["count"]) for r in run_query(store, "stats")}, store.graphs())
-    counts, graphs = await anyio.to_thread.run_sync(gather)
+    counts, graphs = await anyio.to_thread.run_sync(_cached, request, "void", gather)
     from rdflib import BNode, Namespace
     VOID = Namespace("http://rdfs.org/ns/void#")
     SD = Namespace("http://www.w3.org/ns/sparql-service-description#")
