@@ -16,6 +16,7 @@ import subprocess
 import sys
 import tempfile
 import time
+import urllib.error
 import urllib.parse
 import urllib.request
 from pathlib import Path
@@ -51,9 +52,11 @@ def _free_port() -> int:
 
 def _get(url: str) -> float:
     started = time.perf_counter()
-    with urllib.request.urlopen(url, timeout=60) as response:
-        response.read()
-        assert response.status == 200, url
+    try:
+        with urllib.request.urlopen(url, timeout=120) as response:
+            response.read()
+    except urllib.error.HTTPError as error:
+        raise SystemExit(f"{url}: HTTP {error.code}: {error.read()[:300]!r}") from None
     return (time.perf_counter() - started) * 1000
 
 
@@ -114,6 +117,7 @@ def measure(titles: int, requests: int = 200, reuse: Path | None = None) -> list
                 _get(url)
             median, p95 = _stats([_get(url) for url in urls])
             out.append((name, median, p95))
+            print(f"{name}: median {median:.1f} ms, p95 {p95:.1f} ms", file=sys.stderr, flush=True)
         return out
     finally:
         if process is not None:

@@ -13,12 +13,13 @@ from starlette.requests import Request
 from starlette.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
 
 from kgraph.errors import KGraphError, QueryError
-from kgraph.queries import coerce, list_queries, run_query
+from kgraph.queries import Param, coerce, list_queries, run_query
 from kgraph.serve import facts
 from kgraph.serve.endpoint import Refusal, run
 from kgraph.serve.results import parse_accept
 from kgraph.store.base import bind
 
+IRI_PARAM = Param("node", "iri", "an entity's IRI")
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 ENV = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=select_autoescape(["html"]))
 PREFIXES = {"https://w3id.org/kgraph/ontology#": "kg:", "http://schema.org/": "schema:",
@@ -120,9 +121,10 @@ async def entity(request: Request) -> Response:
     fmt = _entity_format(request)
     store = _store(request)
     try:
-        rows, kinds = await anyio.to_thread.run_sync(facts.types, store, iri)
+        coerce(IRI_PARAM, iri)
     except QueryError:
-        raise HTTPException(404, "no such entity") from None  # not a valid IRI
+        raise HTTPException(404, "no such entity: the path is not part of a valid IRI") from None
+    rows, kinds = await anyio.to_thread.run_sync(facts.types, store, iri)
     if not rows:
         raise HTTPException(404, "nothing in the graph has this IRI")
     links = "; ".join(f'<{request.url.path}?format={n}>; rel="alternate"; type="{m}"'
