@@ -1,16 +1,28 @@
 """What an entity page shows, gathered with the named queries (parameters bound as RDF terms)."""
 from __future__ import annotations
 
+import functools
 from collections import defaultdict
 from dataclasses import dataclass, field
 
 from rdflib import URIRef
 
-from kgraph.queries import run_query
-from kgraph.store.base import Store
+from kgraph.queries import NamedQuery, load_query
+from kgraph.queries import run_query as _run_query
+from kgraph.store.base import Rows, Store
 
 RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
 KG = "https://w3id.org/kgraph/ontology#"
+
+
+@functools.lru_cache(maxsize=None)
+def _named(name: str) -> NamedQuery:
+    return load_query(name)
+
+
+def run_query(store: Store, name: str, params: dict | None = None) -> Rows:
+    """kgraph.queries.run_query with each .rq file read once per process."""
+    return _run_query(store, _named(name), params)
 
 
 @dataclass(frozen=True)
