@@ -3,6 +3,7 @@ negotiation), /void and /healthz. Templates autoescape everything."""
 from __future__ import annotations
 
 import json
+import urllib.parse
 from pathlib import Path
 
 import anyio
@@ -127,7 +128,8 @@ async def entity(request: Request) -> Response:
     rows, kinds = await anyio.to_thread.run_sync(facts.types, store, iri)
     if not rows:
         raise HTTPException(404, "nothing in the graph has this IRI")
-    links = "; ".join(f'<{request.url.path}?format={n}>; rel="alternate"; type="{m}"'
+    here = urllib.parse.quote(request.url.path)
+    links = ", ".join(f'<{here}?format={n}>; rel="alternate"; type="{m}"'
                       for n, m in ENTITY_FORMATS.items() if n != "html")
     headers = {"Vary": "Accept", "Link": links}
     if fmt != "html":
