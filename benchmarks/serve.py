@@ -84,6 +84,11 @@ def measure(titles: int, requests: int = 200, reuse: Path | None = None) -> list
             del raw
             nq.unlink()
             print(f"{titles} titles, {quads} quads loaded", file=sys.stderr)
+        if not Path(f"{store}.analytics.duckdb").exists():  # what `kgraph build` keeps beside a store
+            from kgraph.analysis.reunions import refresh
+            from kgraph.store import open_store
+            with open_store(f"oxigraph:{store}") as opened:
+                refresh(opened)
         port = _free_port()
         base = f"http://127.0.0.1:{port}"
         process = subprocess.Popen([sys.executable, "-m", "kgraph.cli", "serve", "--store", f"oxigraph:{store}",

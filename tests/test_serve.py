@@ -366,6 +366,21 @@ def test_person_page_filmography_reunions_and_path(server):
     assert b"<script>alert" not in body and b"path-error" in body
 
 
+def test_reunions_from_the_derived_table_equal_sparql(repo_store):
+    from kgraph.serve import facts
+
+    with _embedded(repo_store) as store:
+        people = [str(p) for p in run_query(store, "people").column("person")][:40]
+        compared = 0
+        for person in dict.fromkeys(people):
+            table = facts._reunions_from_table(store, person, 2)
+            assert table is not None  # kgraph build keeps the table beside the store
+            simple = lambda found: {(r["person"], tuple(sorted(r["titles"]))) for r in found}
+            assert simple(table) == simple(facts._reunions_from_sparql(store, person, 2)), person
+            compared += bool(table)
+    assert compared  # some of them have reunions
+
+
 def test_character_ceremony_and_review_pages(server):
     from bs4 import BeautifulSoup
 

@@ -124,7 +124,14 @@ def _specific(credits: list[dict], key: str, index: EvidenceIndex) -> list[dict]
 
 
 def reunions(store: Store, iri: str, min_titles: int = 2) -> list[dict]:
-    """People credited with `iri` on `min_titles` or more titles, and on which."""
+    """People credited with `iri` on `min_titles` or more titles, and on which: from the
+    derived DuckDB table `kgraph build` keeps beside the store when it matches the store,
+    else from the co-star join in SPARQL."""
+    from_table = _reunions_from_table(store, iri, min_titles)
+    return from_table if from_table is not None else _reunions_from_sparql(store, iri, min_titles)
+
+
+def _reunions_from_sparql(store: Store, iri: str, min_titles: int) -> list[dict]:
     shared: dict[str, dict] = {}
     for row in run_query(store, "costars", {"person": URIRef(iri)}):
         entry = shared.setdefault(str(row["costar"]), {"person": str(row["costar"]),
@@ -137,3 +144,39 @@ def reunions(store: Store, iri: str, min_titles: int = 2) -> list[dict]:
 def entity_page(store: Store, iri: str, rows: list[dict]) -> dict:
     return {"outgoing": rows, "incoming": list(run_query(store, "page-incoming", {"node": URIRef(iri)})),
             "evidence": evidence(store, iri)}
+
+
+def _reunions_from_table(store: Store, iri: str, min_titles: int) -> list[dict] | None:
+    """Reunions from the analytics table, opened read-only and only when its token is the
+    store's (never rebuilt here: the server writes nothing); None when it cannot be used."""
+    import duckdb
+
+    from kgraph.analysis import reunions as derived
+
+    path = derived._table_path(store)
+    if path is None or not path.exists():
+        return None
+    try:
+        con = duckdb.connect(str(path), read_only=True)
+    except duckdb.Error:
+        return None
+    try:
+        if con.execute("SELECT token FROM meta").fetchone()[0] != derived.store_token(store):
+            return None
+        rows = con.execute("""
+            SELECT other.person, coalesce(n.name, other.person), other.title, coalesce(tn.name, other.title)
+            FROM pairs me JOIN pairs other ON other.title = me.title AND other.person <> me.person
+            LEFT JOIN names n ON n.iri = other.person LEFT JOIN names tn ON tn.iri = other.title
+            WHERE me.person = ? AND other.person IN (
+                SELECT o.person FROM pairs m JOIN pairs o ON o.title = m.title AND o.person <> m.person
+                WHERE m.person = ? GROUP BY o.person HAVING count(DISTINCT o.title) >= ?)""",
+                           [iri, iri, int(min_titles)]).fetchall()
+    except duckdb.Error:
+        return None
+    finally:
+        con.close()
+    shared: dict[str, dict] = {}
+    for person, name, title, title_name in rows:
+        entry = shared.setdefault(person, {"person": person, "name": name, "titles": {}})
+        entry["titles"][title] = (title_name, None)
+    return sorted(shared.values(), key=lambda e: (-len(e["titles"]), e["name"]))
