@@ -265,7 +265,7 @@ class KGraph:
     # ------------------------------------------------------------------ the web
     def serve(self, host: str = "127.0.0.1", port: int = 8000, **settings: object) -> None:
         """Serve this graph's store read-only over HTTP (see `kgraph serve` and `serve` below)."""
-        serve(self.store.selector, host=host, port=port, **settings)
+        serve(self.selector, host=host, port=port, **settings)
 
     def close(self) -> None:
         if self._store is not None:
