@@ -510,22 +510,28 @@ def browser(tmp_path):
 
 def test_a_real_browser_clicks_through_and_runs_a_named_query(server, browser, tmp_path):
     from selenium.webdriver.common.by import By
+    from selenium.webdriver.support import expected_conditions as until
+    from selenium.webdriver.support.ui import WebDriverWait
 
+    wait = WebDriverWait(browser, 60)
     browser.get(server.url + "/")
     assert "Ballerina" in browser.find_element(By.ID, "titles").text
     browser.find_element(By.LINK_TEXT, "Ballerina").click()
+    wait.until(until.url_contains("/id/title/ballerina-2023"))
     assert browser.find_element(By.ID, "name").text == "Ballerina 발레리나"
     assert "Jang Ok-ju" in browser.find_element(By.ID, "cast").text
     shot = tmp_path / "title-page.png"
     assert browser.save_screenshot(str(shot)) and shot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
     browser.find_element(By.CSS_SELECTOR, "#cast a[href='/id/person/jeon-jong-seo']").click()
+    wait.until(until.url_contains("/id/person/jeon-jong-seo"))
     assert browser.find_element(By.ID, "name").text.startswith("Jeon Jong-seo")
     assert "Ballerina" in browser.find_element(By.ID, "filmography").text
     browser.get(server.url + "/query")
     browser.find_element(By.LINK_TEXT, "cast").click()
-    field = browser.find_element(By.NAME, "param_title")
+    field = wait.until(until.presence_of_element_located((By.NAME, "param_title")))
     field.send_keys(TITLE)
     browser.find_element(By.CSS_SELECTOR, "#named-form button[type=submit]").click()
+    wait.until(until.presence_of_element_located((By.ID, "results")))
     rows = [[td.text for td in tr.find_elements(By.TAG_NAME, "td")]
             for tr in browser.find_elements(By.CSS_SELECTOR, "#results tbody tr")]
     assert any("Jeon Jong-seo" in row and "Jang Ok-ju" in row for row in rows)
