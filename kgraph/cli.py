@@ -126,7 +126,7 @@ def query(name: str | None, params: tuple[str, ...], list_: bool, store: str, fm
 
     if list_ or not name:
         for named in list_queries():
-            args = " ".join(f"{p.name}:{p.type}" for p in named.params)
+            args = " ".join(p.signature for p in named.params)
             click.echo(f"{named.name:<14} {args:<22} {named.description}")
         return
     values: dict[str, str] = {}

@@ -6,10 +6,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable, Iterator, Mapping, Protocol, Sequence, runtime_checkable
 
+import pyoxigraph as ox
 from rdflib import BNode, Literal, URIRef
 from rdflib.term import Node
 
-from kgraph.errors import QueryError
+from kgraph.errors import KGraphError, QueryError, StoreError
 
 Term = URIRef | Literal | BNode
 Triple = tuple[URIRef | BNode, URIRef, Term]
@@ -74,9 +75,14 @@ class Store(Protocol):
 
 
 def render_insert(graph: str, triples: Iterable[Triple], replace: bool = True) -> str:
-    """SPARQL Update text that replaces a graph, with every term serialised as an RDF term."""
-    g = URIRef(graph).n3()
-    body = "\n".join(f"{s.n3()} {p.n3()} {o.n3()} ." for s, p, o in triples)
+    """SPARQL Update text that replaces a graph, every term written by Oxigraph's N-Triples writer.
+
+    A term that is not valid RDF (an IRI with a space, a bad language tag, a lone surrogate)
+    raises StoreError before anything is sent, so a bad value never reaches the store.
+    """
+    g = iri_text(graph, StoreError)
+    body = "\n".join(f"{_nt(s, StoreError)} {_nt(p, StoreError)} {_nt(o, StoreError)} ."
+                     for s, p, o in triples)
     drop = f"DROP SILENT GRAPH {g} ;\n" if replace else ""
     if not body:
         return drop.rstrip(" ;\n") or f"CREATE SILENT GRAPH {g}"
@@ -84,8 +90,14 @@ def render_insert(graph: str, triples: Iterable[Triple], replace: bool = True) -
 
 
 def ntriples(triples: Iterable[Triple]) -> str:
-    """Triples as an N-Triples document (for Graph Store Protocol bodies)."""
-    return "".join(f"{_nt(s)} {_nt(p)} {_nt(o)} .\n" for s, p, o in triples)
+    """Triples as an N-Triples document (for Graph Store Protocol bodies), each term written by
+    Oxigraph's N-Triples writer; StoreError if a term is not valid RDF."""
+    return "".join(f"{_nt(s, StoreError)} {_nt(p, StoreError)} {_nt(o, StoreError)} .\n" for s, p, o in triples)
+
+
+def iri_text(iri: str, error: type[KGraphError] = QueryError) -> str:
+    """`<iri>` for SPARQL or N-Triples text, after checking it is an absolute IRI (RFC 3987)."""
+    return _nt(URIRef(iri), error)
 
 
 def render_values(bindings: Mapping[str, Node]) -> str:
@@ -99,38 +111,91 @@ def render_values_rows(names: Sequence[str], rows: Iterable[Sequence[Node]]) -> 
         if not _VARIABLE.fullmatch(name):
             raise QueryError(f"{name!r} is not a SPARQL variable name")
     head = " ".join(f"?{name}" for name in names)
-    body = " ".join("(" + " ".join(_term(term) for term in row) + ")" for row in rows)
+    body = " ".join("(" + " ".join(_term(name, term) for name, term in zip(names, row, strict=True)) + ")"
+                    for row in rows)
     return f"VALUES ({head}) {{ {body} }}"
 
 
 def bind(query: str, bindings: Mapping[str, Node] | None) -> str:
-    """`query` with a VALUES block for `bindings` placed first in its WHERE group.
+    """`query` with the values of `bindings` in a VALUES block first in its WHERE group.
 
-    Values are serialised as RDF terms, never spliced in as text, and they come first so
-    engines without join reordering (Oxigraph) start from the bound values.
+    A query that already opens its WHERE group with a VALUES block over exactly the bound
+    variables (its defaults, so the file runs as it stands in any SPARQL client) has that
+    block replaced; otherwise the block is added there. Values are written as RDF terms,
+    never spliced in as text, and they come first so engines without join reordering
+    (Oxigraph) start from the bound values.
     """
     if not bindings:
         return query
-    position = _where_brace(query)
+    position = where_brace(query)
     if position is None:
         raise QueryError("cannot bind parameters: the query has no WHERE { ... } group")
-    return f"{query[:position + 1]}\n  {render_values(bindings)}\n{query[position + 1:]}"
+    values = render_values(bindings)
+    block = leading_values(query, position)
+    if block is not None:
+        start, end, names = block
+        if set(names) == set(bindings):
+            return f"{query[:start]}{values}{query[end:]}"
+        if set(names) & set(bindings):
+            raise QueryError(f"the query's first VALUES block binds {' '.join('?' + n for n in names)}; "
+                             f"bind all of them or none (given: {', '.join(bindings)})")
+    return f"{query[:position + 1]}\n  {values}\n{query[position + 1:]}"
 
 
 _VARIABLE = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+_VALUES_HEAD = re.compile(r"VALUES\s*(?:\(\s*((?:[?$][A-Za-z_]\w*\s*)*)\)|[?$]([A-Za-z_]\w*))\s*\{", re.I)
 
 
-def _term(term: Node) -> str:
-    if isinstance(term, Literal) and term.datatype is None and term.language is None:
-        return _nt(term)
+def leading_values(query: str, brace: int) -> tuple[int, int, list[str]] | None:
+    """(start, end, variable names) of a VALUES block that opens the group at `brace`, else None."""
+    i = brace + 1
+    while True:  # skip blanks and comments
+        while i < len(query) and query[i].isspace():
+            i += 1
+        if query.startswith("#", i):
+            newline = query.find("\n", i)
+            i = len(query) if newline < 0 else newline
+            continue
+        break
+    match = _VALUES_HEAD.match(query, i)
+    if not match:
+        return None
+    names = match.group(1).replace("$", "?").split() if match.group(1) is not None else ["?" + match.group(2)]
+    end = _closing_brace(query, match.end())
+    return (i, end, [n[1:] for n in names]) if end is not None else None
+
+
+def _closing_brace(query: str, i: int) -> int | None:
+    """Offset just past the `}` closing a VALUES data block, skipping strings and IRIs."""
+    n = len(query)
+    while i < n:
+        ch = query[i]
+        if ch in "\"'":
+            quote = query[i:i + 3] if query[i:i + 3] in ('"""', "'''") else ch
+            j = i + len(quote)
+            while j < n and query[j:j + len(quote)] != quote:
+                j += 2 if query[j] == "\\" else 1
+            i = j + len(quote)
+            continue
+        if ch == "<":
+            j = query.find(">", i)
+            i = n if j < 0 else j
+        elif ch == "#":
+            j = query.find("\n", i)
+            i = n if j < 0 else j
+        elif ch == "}":
+            return i + 1
+        i += 1
+    return None
+
+
+def _term(name: str, term: Node) -> str:
     if isinstance(term, (URIRef, Literal)):
-        if isinstance(term, URIRef) and re.search(r'[\s<>"{}|^`\\]', str(term)):
-            raise QueryError(f"{str(term)!r} is not a valid IRI")
-        return _nt(term)
-    raise QueryError(f"cannot bind {term!r}: only IRIs and literals can be bound")
+        return _nt(term, QueryError, f"parameter {name}: ")
+    raise QueryError(f"parameter {name}: cannot bind {term!r}: only IRIs and literals can be bound")
 
 
-def _where_brace(query: str) -> int | None:
+def where_brace(query: str) -> int | None:
     """Offset of the `{` opening the top-level WHERE group, skipping strings, IRIs and comments."""
     i, n = 0, len(query)
     seen_where = False
@@ -158,8 +223,10 @@ def _where_brace(query: str) -> int | None:
 
 
 def write_nquads(quads: Iterable[Quad], path: Path) -> int:
-    """Write quads as sorted N-Quads (stable, diff-friendly); returns the count."""
-    lines = sorted(f"{s.n3()} {p.n3()} {_nt(o)} {g.n3()} .\n" for s, p, o, g in quads)
+    """Write quads as sorted N-Quads (stable, diff-friendly), each term written by Oxigraph's
+    N-Triples writer; returns the count."""
+    lines = sorted(f"{_nt(s, StoreError)} {_nt(p, StoreError)} {_nt(o, StoreError)} {_nt(g, StoreError)} .\n"
+                   for s, p, o, g in quads)
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_suffix(path.suffix + ".tmp")
     tmp.write_text("".join(lines), encoding="utf-8")
@@ -167,14 +234,58 @@ def write_nquads(quads: Iterable[Quad], path: Path) -> int:
     return len(lines)
 
 
-def _nt(term: Term) -> str:
+def to_oxigraph(term: Node) -> ox.NamedNode | ox.BlankNode | ox.Literal:
+    """The pyoxigraph term for an rdflib term; ValueError naming what is not valid RDF.
+
+    Oxigraph checks what rdflib does not: IRIs (absolute, RFC 3987: no spaces, <>"{}|^`\\ or
+    control characters), language tags (BCP 47) and blank node ids.
+    """
+    try:
+        if isinstance(term, URIRef):
+            return ox.NamedNode(_unicode(str(term), "IRI"))
+        if isinstance(term, BNode):
+            return ox.BlankNode(_unicode(str(term), "blank node id"))
+        if isinstance(term, Literal):
+            value = _unicode(str(term), "literal")
+            if term.language is not None:
+                return ox.Literal(value, language=_unicode(term.language, "language tag"))
+            if term.datatype is not None:
+                if str(term.datatype) == _LANG_STRING:
+                    raise ValueError("an rdf:langString literal needs a language tag")
+                return ox.Literal(value, datatype=ox.NamedNode(_unicode(str(term.datatype), "datatype IRI")))
+            return ox.Literal(value)
+    except ValueError as error:
+        raise ValueError(f"{_describe(term)} is not valid RDF: {error}") from None
+    raise ValueError(f"{term!r} is not an RDF term")
+
+
+_LANG_STRING = "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString"
+
+
+def _unicode(text: str, what: str) -> str:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError as error:
+        raise ValueError(f"the {what} holds a lone surrogate (U+{ord(text[error.start]):04X}), "
+                         "which is not a Unicode character") from None
+    return text
+
+
+def _describe(term: Node) -> str:
     if isinstance(term, Literal):
-        # N-Triples has no long strings: escape newlines and quotes ourselves.
-        value = (str(term).replace("\\", "\\\\").replace('"', '\\"')
-                 .replace("\n", "\\n").replace("\r", "\\r"))
-        if term.language:
-            return f'"{value}"@{term.language}'
-        if term.datatype:
-            return f'"{value}"^^<{term.datatype}>'
-        return f'"{value}"'
-    return term.n3()
+        detail = (f" with language tag {term.language[:40]!r}" if term.language else
+                  f" with datatype {str(term.datatype)[:80]!r}" if term.datatype else "")
+        return f"the literal {str(term)[:60]!r}{detail}"
+    kind = "IRI" if isinstance(term, URIRef) else "term"
+    return f"the {kind} {str(term)[:80]!r}"
+
+
+def _nt(term: Node, error: type[KGraphError], prefix: str = "") -> str:
+    """`term` in canonical N-Triples (pyoxigraph's writer); `error` if it is not valid RDF."""
+    try:
+        return str(to_oxigraph(term))
+    except ValueError as problem:
+        raise error(f"{prefix}{problem}") from None
+
+
+_where_brace = where_brace  # the name kgraph.wikidata.client imports
