@@ -7,7 +7,10 @@ import pytest
 from rdflib.plugins.sparql import prepareQuery
 
 from kgraph.errors import QueryError
-from kgraph.queries import list_queries, run_query
+from kgraph.queries import coerce, list_queries, load_query, run_query
+from kgraph.store.base import leading_values, where_brace
+
+from conftest import ALIASES, ROOT
 
 QUERIES = list_queries()
 HOSTILE = ['quote " inside', "single ' quote", "{ braces }", "# hash", "} ; DROP ALL", "new\nline", "발레리나",
@@ -83,3 +86,107 @@ def test_unknown_query_and_missing_parameters(seed_store):
         run_query(seed_store, "cast")
     with pytest.raises(QueryError, match="has no parameter"):
         run_query(seed_store, "titles", {"bogus": 1})
+
+
+# ---------------------------------------------------------------- every .rq runs as it stands (issue 8 item 21)
+
+@pytest.fixture(scope="module")
+def corpus():
+    """The project corpus in memory, and the pyoxigraph Store under it, for running files unchanged."""
+    from kgraph import KGraph
+
+    kg = KGraph("memory:")
+    assert kg.build([ROOT / "data" / "catalog", ROOT / "data" / "reviews"], aliases=ALIASES, dump=None).ok
+    yield kg
+    kg.store.close()
+
+
+@pytest.mark.parametrize("query", [q for q in QUERIES if q.params], ids=lambda q: q.name)
+def test_every_parameter_has_a_value_in_the_query_itself(query):
+    brace = where_brace(query.text)
+    block = leading_values(query.text, brace)
+    assert block is not None, f"{query.name}: no VALUES block of defaults opens the WHERE group"
+    assert set(block[2]) == {p.name for p in query.params}
+    for param in query.params:
+        assert param.in_query is not None, f"{query.name}: {param.name} has no value in the VALUES block"
+        assert coerce(param, param.in_query) == param.in_query  # the value has the declared type
+        if param.default is not None:
+            assert param.default == param.in_query
+
+
+@pytest.mark.parametrize("query", QUERIES, ids=lambda q: q.name)
+def test_every_query_runs_unchanged_in_a_plain_sparql_engine(corpus, query):
+    """No kgraph binding: the file's text as a SPARQL client would send it, to pyoxigraph's engine."""
+    rows = list(corpus.store._store.query(query.text, use_default_graph_as_union=True))
+    if query.params:  # the in-query values make sense: rows, and the ones kgraph gives for those values
+        assert rows, f"{query.name} returns nothing as it stands"
+        bound = run_query(corpus.store, query, {p.name: p.in_query for p in query.params})
+        assert len(rows) == len(bound)
+
+
+def test_reunions_file_as_it_stands_finds_the_known_reunions(corpus):
+    reunions = next(q for q in QUERIES if q.name == "reunions")
+    rows = corpus.store._store.query(reunions.text, use_default_graph_as_union=True)
+    got = {(s["a"].value, s["b"].value, int(s["titles"].value)) for s in rows}
+    known = {(r.a, r.b, int(r.titles)) for r in corpus.reunions(min_titles=2).itertuples()}
+    assert got == known
+    assert ("https://w3id.org/kgraph/id/person/jeon-jong-seo", "https://w3id.org/kgraph/id/person/kim-ji-hoon",
+            2) in got
+
+
+def test_parameters_with_defaults_are_optional(corpus):
+    every = corpus.query("titles-by-year")
+    assert every.equals(corpus.query("titles-by-year", from_year=1900, to_year=2100)) and len(every) == 14
+    assert len(corpus.query("titles-by-year", to_year=2015)) == (every["year"] <= 2015).sum() < len(every)
+    assert corpus.query("director-actor").equals(corpus.query("director-actor", min_titles=2))
+    with pytest.raises(QueryError, match="needs parameter.*title"):
+        corpus.query("cast")
+
+
+def test_query_list_shows_defaults():
+    from click.testing import CliRunner
+
+    from kgraph.cli import main
+
+    result = CliRunner().invoke(main, ["query", "--list"])
+    assert result.exit_code == 0
+    line = next(line for line in result.output.splitlines() if line.startswith("reunions "))
+    assert "min_titles:integer=2" in line
+    assert "title:iri " in next(line for line in result.output.splitlines() if line.startswith("cast "))
+
+
+def test_a_header_default_that_disagrees_with_the_query_is_refused(tmp_path):
+    path = tmp_path / "odd.rq"
+    path.write_text("# Odd.\n# @param n: integer = 2  a number\nSELECT ?n WHERE {\n  VALUES ?n { 3 }\n}\n", "utf-8")
+    with pytest.raises(QueryError, match=r"odd.rq: parameter n defaults to 2 in the header but to .*3"):
+        load_query(path)
+    path.write_text("# Odd.\n# @param n: integer = 2  a number\n# @param m: integer = 1  another\n"
+                    "SELECT ?n WHERE {\n  VALUES ?n { 2 }\n}\n", "utf-8")
+    with pytest.raises(QueryError, match="must bind exactly the parameters"):
+        load_query(path)
+
+
+def test_a_query_file_without_defaults_still_binds(seed_store, tmp_path):
+    path = tmp_path / "old.rq"
+    path.write_text("# Old style.\n# @param title: iri  a title\nPREFIX schema: <http://schema.org/>\n"
+                    "SELECT DISTINCT ?name WHERE { ?title schema:name ?name }\n", "utf-8")
+    rows = run_query(seed_store, path, {"title": "https://w3id.org/kgraph/id/title/ballerina-2023"})
+    assert [str(r["name"]) for r in rows] == ["Ballerina"]
+
+
+# ---------------------------------------------------------------- a .rq that is not UTF-8 (issue 8 item 13)
+
+def test_a_query_file_that_is_not_utf8_is_one_line_naming_it(tmp_path):
+    path = tmp_path / "latin1.rq"
+    path.write_bytes("# Titles called café.\nSELECT ?t WHERE { ?t ?p \"café\" }\n".encode("latin-1"))
+    with pytest.raises(QueryError) as error:
+        load_query(path)
+    assert str(path) in str(error.value) and "UTF-8" in str(error.value)
+    assert "\n" not in str(error.value)
+    from click.testing import CliRunner
+
+    from kgraph.cli import main
+
+    result = CliRunner().invoke(main, ["query", str(path), "--store", "memory:"])
+    assert result.exit_code != 0
+    assert "Traceback" not in result.output and str(path) in result.output
