@@ -255,8 +255,16 @@ def to_oxigraph(term: Node) -> ox.NamedNode | ox.BlankNode | ox.Literal:
                 return ox.Literal(value, datatype=ox.NamedNode(_unicode(str(term.datatype), "datatype IRI")))
             return ox.Literal(value)
     except ValueError as error:
-        raise ValueError(f"{_describe(term)} is not valid RDF: {error}") from None
+        raise ValueError(f"{_describe(term)} is not valid RDF: {_CONTROL.sub(_escape, str(error))}") from None
     raise ValueError(f"{term!r} is not an RDF term")
+
+
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+
+
+def _escape(match: re.Match[str]) -> str:
+    """A control character as its Python escape, so every message stays on one line."""
+    return match.group().encode("unicode_escape").decode("ascii")
 
 
 _LANG_STRING = "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString"
