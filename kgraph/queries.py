@@ -31,7 +31,7 @@ from rdflib.term import Node
 
 from kgraph.errors import QueryError
 from kgraph.resources import resource_dir
-from kgraph.store.base import Rows, Store, leading_values, to_oxigraph, where_brace
+from kgraph.store.base import Rows, Store, check_iri, leading_values, to_oxigraph, where_brace
 from kgraph.store.oxigraph import to_rdflib
 
 QUERY_DIR = resource_dir("queries")
@@ -149,7 +149,7 @@ def _with_in_query_values(path: Path, text: str, params: list[Param]) -> list[Pa
         value = to_rdflib(solutions[0][param.name])
         if param.default is not None and value is not None and value != param.default:
             raise QueryError(f"{path.name}: parameter {param.name} defaults to {param.default_text} in the header "
-                             f"but to {value.n3()} in the query's VALUES block")
+                             f"but to {to_oxigraph(value)} in the query's VALUES block")
         out.append(replace(param, in_query=value))
     return out
 
@@ -177,22 +177,22 @@ def coerce(param: Param, value: object) -> Node:
         raise QueryError(f"parameter {param.name}: cannot bind {value!r}; give an IRI or a literal")
     if param.type == "iri":
         if isinstance(value, Literal):
-            raise QueryError(f"parameter {param.name}: expected an IRI, got the literal {value.n3()[:80]}")
+            raise QueryError(f"parameter {param.name}: expected an IRI, got the literal {str(value)[:80]!r}")
         text = str(value)
         iri = text[1:-1] if text.startswith("<") and text.endswith(">") else text
         try:
-            to_oxigraph(URIRef(iri))
+            check_iri(iri)
         except ValueError as error:
             raise QueryError(f"parameter {param.name}: {text[:80]!r} is not a valid iri ({error})") from None
         return URIRef(iri)
     if isinstance(value, URIRef):
         raise QueryError(f"parameter {param.name}: expected {_article(param.type)} {param.type} literal, "
-                         f"got the IRI <{str(value)[:80]}>")
+                         f"got the IRI {str(value)[:80]!r}")
     if isinstance(value, Literal):
         datatype = None if value.language else value.datatype
         if datatype not in DATATYPES[param.type] or (value.language and param.type != "string"):
             got = (f"one with language tag {value.language!r}" if value.language else
-                   f"one with datatype <{str(value.datatype)[:80]}>" if value.datatype else "a plain string")
+                   f"one with datatype {str(value.datatype)[:80]!r}" if value.datatype else "a plain string")
             raise QueryError(f"parameter {param.name}: expected {_article(param.type)} {param.type} literal, "
                              f"got {got} {str(value)[:40]!r}")
         return value

@@ -16,7 +16,7 @@ from kgraph.build import build
 from kgraph.errors import QueryError, StoreError
 from kgraph.queries import list_queries, run_query
 from kgraph.store import open_store
-from kgraph.store.base import bind, to_oxigraph, write_nquads
+from kgraph.store.base import bind, check_iri, to_oxigraph, write_nquads
 
 from conftest import ALIASES, DATA, ROOT
 
@@ -166,7 +166,7 @@ text = st.one_of(soup, st.builds("{}{}{}{}".format, ENDS | st.just(""), soup, st
 
 def valid_iri(iri: str) -> bool:
     try:
-        to_oxigraph(URIRef(iri))
+        check_iri(iri)
         return True
     except ValueError:
         return False

@@ -234,6 +234,15 @@ def write_nquads(quads: Iterable[Quad], path: Path) -> int:
     return len(lines)
 
 
+def check_iri(text: str) -> str:
+    """`text` if it is an absolute IRI (RFC 3987, as Oxigraph reads it); ValueError otherwise."""
+    return to_oxigraph(_PlainIri(text)).value
+
+
+class _PlainIri(str):
+    """A string standing for an IRI without building a URIRef (rdflib warns about bad ones)."""
+
+
 def to_oxigraph(term: Node) -> ox.NamedNode | ox.BlankNode | ox.Literal:
     """The pyoxigraph term for an rdflib term; ValueError naming what is not valid RDF.
 
@@ -241,7 +250,7 @@ def to_oxigraph(term: Node) -> ox.NamedNode | ox.BlankNode | ox.Literal:
     control characters), language tags (BCP 47) and blank node ids.
     """
     try:
-        if isinstance(term, URIRef):
+        if isinstance(term, (URIRef, _PlainIri)):
             return ox.NamedNode(_unicode(str(term), "IRI"))
         if isinstance(term, BNode):
             return ox.BlankNode(_unicode(str(term), "blank node id"))
@@ -284,7 +293,7 @@ def _describe(term: Node) -> str:
         detail = (f" with language tag {term.language[:40]!r}" if term.language else
                   f" with datatype {str(term.datatype)[:80]!r}" if term.datatype else "")
         return f"the literal {str(term)[:60]!r}{detail}"
-    kind = "IRI" if isinstance(term, URIRef) else "term"
+    kind = "IRI" if isinstance(term, (URIRef, _PlainIri)) else "term"
     return f"the {kind} {str(term)[:80]!r}"
 
 
