@@ -30,7 +30,7 @@ from SPARQLWrapper import JSON, POST, SPARQLWrapper
 from SPARQLWrapper.SPARQLExceptions import SPARQLWrapperException
 
 from kgraph.errors import KGraphError, QueryError, StoreError, StoreTimeout
-from kgraph.store.base import Quad, Rows, Term, Triple, bind, ntriples, render_insert
+from kgraph.store.base import Quad, Rows, Term, Triple, bind, iri_text, ntriples, render_insert
 
 log = logging.getLogger(__name__)
 DISTINCT = re.compile(r"^\s*SELECT\s+DISTINCT\b", re.I | re.M)
@@ -135,6 +135,7 @@ class SparqlStore:
         """One Graph Store Protocol PUT where the server has one; else one update for a small
         graph, and a large one staged in chunks in a scratch graph and moved over the target in
         one step, so a failure leaves the target as it was."""
+        iri_text(graph, StoreError)  # a graph name that is not an IRI never reaches the server
         triples = list(triples)
         if triples and self.store_url and self._put(graph, triples):
             return
