@@ -97,7 +97,7 @@ def ntriples(triples: Iterable[Triple]) -> str:
 
 def iri_text(iri: str, error: type[KGraphError] = QueryError) -> str:
     """`<iri>` for SPARQL or N-Triples text, after checking it is an absolute IRI (RFC 3987)."""
-    return _nt(URIRef(iri), error)
+    return _nt(_PlainIri(iri), error)
 
 
 def render_values(bindings: Mapping[str, Node]) -> str:
