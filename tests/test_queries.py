@@ -196,3 +196,12 @@ def test_a_query_file_that_is_not_utf8_is_one_line_naming_it(tmp_path):
     result = CliRunner().invoke(main, ["query", str(path), "--store", "memory:"])
     assert result.exit_code != 0
     assert "Traceback" not in result.output and str(path) in result.output
+
+
+def test_the_remote_client_reads_every_query_as_the_kind_it_is():
+    """SPARQLWrapper picks the Accept header from the first query keyword it sees, comments
+    included: a header saying "describes" made a SELECT go out as a DESCRIBE."""
+    from SPARQLWrapper import SPARQLWrapper
+
+    client = SPARQLWrapper("http://127.0.0.1/query")
+    assert {q.name: client._parseQueryType(q.text) for q in QUERIES} == {q.name: q.kind for q in QUERIES}
