@@ -269,8 +269,13 @@ def build(store: Store, paths: Iterable[Path | str] = DEFAULT_PATHS, aliases: Pa
                 warnings = [*notes, *facts.warnings]
                 triples = facts_to_triples(facts) + _provenance_triples(graph, source, fingerprint, warnings)
                 store.replace_graph(graph, triples)
-            except KGraphError as error:
-                report.failed.append((label, error.reason if isinstance(error, SourceError) else str(error)))
+            except Exception as error:  # noqa: BLE001 - one bad source never stops the build
+                if isinstance(error, KGraphError):
+                    reason = error.reason if isinstance(error, SourceError) else str(error)
+                else:
+                    log.debug("extracting %s failed", label, exc_info=True)
+                    reason = f"kgraph failed on it ({type(error).__name__}: {error}); please report this"
+                report.failed.append((label, reason))
                 file_ok = False
                 if graph in previous:
                     produced.add(graph)  # keep what an earlier build made

@@ -17,7 +17,7 @@ from rdflib.namespace import XSD
 from rdflib.term import Node
 
 from kgraph.errors import QueryError, StoreBusy, StoreDamaged, StoreError, StoreMissing
-from kgraph.store.base import Quad, Rows, Term, Triple, bind, render_insert
+from kgraph.store.base import Quad, Rows, Term, Triple, bind, iri_text, render_insert
 
 log = logging.getLogger(__name__)
 MARKER = "KGRAPH-STORE"  # written into every store kgraph creates; RocksDB leaves it alone
@@ -103,7 +103,7 @@ class OxigraphStore:
         self.update(render_insert(graph, triples))
 
     def remove_graph(self, graph: str) -> None:
-        self.update(f"DROP SILENT GRAPH {URIRef(graph).n3()}")
+        self.update(f"DROP SILENT GRAPH {iri_text(graph, StoreError)}")
 
     def _run(self, query: str, bindings: Mapping[str, Node] | None):
         try:

@@ -143,16 +143,17 @@ class SparqlStore:
             self.update(render_insert(graph, triples))
             return
         staging = f"{graph}#kgraph-staging"
-        self.update(f"DROP SILENT GRAPH {URIRef(staging).n3()}")
+        scratch, target = iri_text(staging, StoreError), iri_text(graph, StoreError)
+        self.update(f"DROP SILENT GRAPH {scratch}")
         try:
             marker = [(URIRef(staging), STAGING_FOR, URIRef(graph))]
             self.update(render_insert(staging, marker, replace=False))
             for start in range(0, len(triples), CHUNK):
                 self.update(render_insert(staging, triples[start:start + CHUNK], replace=False))
-            unmark = f"DELETE DATA {{ GRAPH {URIRef(staging).n3()} {{ {' '.join(t.n3() for t in marker[0])} }} }}"
-            self.update(f"{unmark} ;\nMOVE SILENT GRAPH {URIRef(staging).n3()} TO GRAPH {URIRef(graph).n3()}")
+            unmark = f"DELETE DATA {{ GRAPH {scratch} {{ {ntriples(marker).strip()} }} }}"
+            self.update(f"{unmark} ;\nMOVE SILENT GRAPH {scratch} TO GRAPH {target}")
         except KGraphError:
-            self.update(f"DROP SILENT GRAPH {URIRef(staging).n3()}")
+            self.update(f"DROP SILENT GRAPH {scratch}")
             raise
 
     def _put(self, graph: str, triples: list[Triple]) -> bool:
@@ -187,7 +188,7 @@ class SparqlStore:
         return sorted(left)
 
     def remove_graph(self, graph: str) -> None:
-        self.update(f"DROP SILENT GRAPH {URIRef(graph).n3()}")
+        self.update(f"DROP SILENT GRAPH {iri_text(graph, StoreError)}")
 
     def select(self, query: str, bindings: Mapping[str, Node] | None = None) -> Rows:
         text = bind(query, bindings)
