@@ -282,3 +282,25 @@ def test_a_server_that_never_answers_is_a_timeout(monkeypatch):
         for connection in accepted:
             connection.close()
         listener.close()
+
+
+def test_an_unexpected_failure_on_one_source_does_not_stop_the_build(tmp_path, monkeypatch):
+    import kgraph.build as build_module
+
+    folder = tmp_path / "reviews"
+    folder.mkdir()
+    shutil.copy(SEED, folder / SEED.name)
+    shutil.copy(ROOT / "data" / "reviews" / "the-call-2020.txt", folder / "the-call-2020.txt")
+    real = build_module.extract
+
+    def flaky(doc, *args, **kwargs):
+        if "the-call" in doc.path:
+            raise RuntimeError("a bug in a phrasing")
+        return real(doc, *args, **kwargs)
+
+    monkeypatch.setattr(build_module, "extract", flaky)
+    with open_store("memory:") as store:
+        report = build(store, [folder], aliases=ALIASES, dump=None, root=tmp_path)
+        assert [g for _, g, _ in report.built] == [SEED_GRAPH]
+        assert report.failed == [("reviews/the-call-2020.txt",
+                                  "kgraph failed on it (RuntimeError: a bug in a phrasing); please report this")]
