@@ -1,9 +1,14 @@
 """Reunions (pairs of people credited together on several titles), computed from the
 (person, title) table with DuckDB, and kept as a derived table beside an on-disk store.
 
-The derived table is rebuilt whenever the store's build manifest changes, so its answers
-are always SPARQL's (a test holds them together); `refresh` rebuilds it on demand for a
-store loaded by other means.
+The derived table keeps its rows per named graph, (graph, person, title) and (graph, iri,
+name), with the build-manifest fingerprint each graph had when its rows were read. A
+refresh compares the manifest with what the table recorded and rereads only the graphs that
+were added or changed, drops the rows of graphs that are gone, and updates the (person,
+title) and name tables for the rows those graphs touched; so one new review costs one
+review's rows, not the whole store. Its answers are always SPARQL's (tests hold them
+together). Graphs the manifest does not list (a store loaded by other means) are read on the
+first refresh and again on `refresh(store, full=True)`.
 """
 from __future__ import annotations
 
@@ -20,12 +25,29 @@ from kgraph.queries import run_query
 from kgraph.store.base import Store
 
 TOKEN_QUERY = """SELECT ?g ?f WHERE { GRAPH ?build { ?g <https://w3id.org/kgraph/ontology#fingerprint> ?f } }"""
+GRAPH_PAIRS = """PREFIX kg: <https://w3id.org/kgraph/ontology#>
+SELECT DISTINCT ?g ?person ?title WHERE { GRAPH ?g { ?credit kg:title ?title ; kg:person ?person } }"""
+GRAPH_NAMES = """PREFIX kg: <https://w3id.org/kgraph/ontology#>
+PREFIX schema: <http://schema.org/>
+SELECT DISTINCT ?g ?iri ?name WHERE { GRAPH ?g { { ?iri a kg:Person } UNION { ?iri a kg:Title } ?iri schema:name ?name } }"""
+UNTRACKED = ""  # the fingerprint recorded for a graph the build manifest does not list
+LAYOUT = "per-graph/1"  # the table's layout; a file of another layout is rebuilt
+REREAD_ALL = 0.05  # beyond this share of changed graphs (and 64 graphs), read every graph in one query
+
+
+def _fingerprints(store: Store) -> dict[str, str]:
+    """The build manifest: graph IRI -> fingerprint of the source it was built from."""
+    rows = store.select(TOKEN_QUERY, {"build": URIRef(BUILD_GRAPH)})
+    return {str(g): str(f) for g, f in rows.rows}
+
+
+def _token(fingerprints: dict[str, str]) -> str:
+    return hashlib.sha256(repr(sorted(fingerprints.items())).encode()).hexdigest()
 
 
 def store_token(store: Store) -> str:
     """A hash of the build manifest: changes whenever any source graph changes."""
-    rows = store.select(TOKEN_QUERY, {"build": URIRef(BUILD_GRAPH)})
-    return hashlib.sha256(repr(sorted((str(g), str(f)) for g, f in rows.rows)).encode()).hexdigest()
+    return _token(_fingerprints(store))
 
 
 def _table_path(store: Store) -> Path | None:
@@ -38,32 +60,137 @@ def credit_pairs(store: Store) -> pd.DataFrame:
     return to_frame(run_query(store, "pairs"))
 
 
-def refresh(store: Store, token: str | None = None) -> Path | None:
-    """Write the derived (person, title) and name tables beside an on-disk store."""
+def _graph_rows(store: Store, graphs: list[str] | None) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """(graph, person, title) and (graph, iri, name) rows of `graphs` (None: of every graph)."""
+    pair_rows: list[tuple[str, str, str]] = []
+    name_rows: list[tuple[str, str, str]] = []
+    targets: list[dict[str, URIRef] | None] = [None] if graphs is None else [{"g": URIRef(g)} for g in graphs]
+    for bindings in targets:
+        pair_rows += [(str(g), str(p), str(t)) for g, p, t in store.select(GRAPH_PAIRS, bindings).rows]
+        name_rows += [(str(g), str(i), str(n)) for g, i, n in store.select(GRAPH_NAMES, bindings).rows]
+    return (pd.DataFrame(pair_rows, columns=["graph", "person", "title"], dtype="string"),
+            pd.DataFrame(name_rows, columns=["graph", "iri", "name"], dtype="string"))
+
+
+SCHEMA = [
+    "CREATE TABLE graphs (graph VARCHAR PRIMARY KEY, fingerprint VARCHAR)",
+    "CREATE TABLE graph_pairs (graph VARCHAR, person VARCHAR, title VARCHAR)",
+    "CREATE TABLE graph_names (graph VARCHAR, iri VARCHAR, name VARCHAR)",
+    "CREATE TABLE pairs (person VARCHAR, title VARCHAR)",
+    "CREATE TABLE names (iri VARCHAR, name VARCHAR)",
+    "CREATE TABLE meta (token VARCHAR, layout VARCHAR)",
+]
+
+
+def _open_table(target: Path) -> tuple[duckdb.DuckDBPyConnection, bool]:
+    """The table file opened for writing, created (or rebuilt from an older layout) when needed;
+    returns (connection, whether it is new)."""
+    if target.exists():
+        con = duckdb.connect(str(target))
+        try:
+            layout = con.execute("SELECT layout FROM meta").fetchone()
+            if layout is not None and layout[0] == LAYOUT:
+                return con, False
+        except duckdb.Error:
+            pass
+        con.close()
+        target.unlink()
+        Path(f"{target}.wal").unlink(missing_ok=True)
+    con = duckdb.connect(str(target))
+    for statement in SCHEMA:
+        con.execute(statement)
+    con.execute("INSERT INTO meta VALUES ('', ?)", [LAYOUT])
+    return con, True
+
+
+def refresh(store: Store, token: str | None = None, full: bool = False) -> Path | None:
+    """Bring the derived tables beside an on-disk store up to date with its build manifest,
+    rereading only added and changed graphs (every graph when `full`); None for other stores."""
     target = _table_path(store)
     if target is None:
         return None
-    pairs = credit_pairs(store)
-    names = to_frame(run_query(store, "names"))
-    tmp = target.with_suffix(".tmp")
-    tmp.unlink(missing_ok=True)
-    with duckdb.connect(str(tmp)) as con:
-        con.register("pairs_df", pairs)
-        con.register("names_df", names)
-        con.execute("CREATE TABLE pairs AS SELECT DISTINCT person, title FROM pairs_df")
-        con.execute("CREATE TABLE names AS SELECT iri, min(name) AS name FROM names_df GROUP BY iri")
-        con.execute("CREATE TABLE meta AS SELECT ? AS token", [token or store_token(store)])
-    tmp.replace(target)
+    fingerprints = _fingerprints(store)
+    con, new = _open_table(target)
+    try:
+        _limits(con)
+        _update(con, store, fingerprints, full or new)
+        con.execute("UPDATE meta SET token = ?", [token or _token(fingerprints)])
+        con.execute("CHECKPOINT")
+    finally:
+        con.close()
     return target
+
+
+def _update(con: duckdb.DuckDBPyConnection, store: Store, fingerprints: dict[str, str], full: bool) -> None:
+    """Replace the rows of added and changed graphs and drop those of removed ones, in one
+    transaction; with `full`, reread every graph."""
+    recorded = dict(con.execute("SELECT graph, fingerprint FROM graphs").fetchall())
+    if full:
+        pairs, names = _graph_rows(store, None)
+        seen = set(pairs["graph"]) | set(names["graph"]) | set(fingerprints)
+        dirty = sorted(seen | set(recorded))
+        graphs = [(g, fingerprints.get(g, UNTRACKED)) for g in sorted(seen)]
+    else:
+        changed = sorted(g for g, f in fingerprints.items() if recorded.get(g) != f)
+        gone = [g for g, f in recorded.items() if g not in fingerprints and f != UNTRACKED]
+        if not changed and not gone:
+            return
+        many = len(changed) > max(64, REREAD_ALL * len(fingerprints))
+        pairs, names = _graph_rows(store, None if many else changed)
+        if many:  # one query over every graph, then keep the changed ones
+            pairs = pairs[pairs["graph"].isin(changed)]
+            names = names[names["graph"].isin(changed)]
+        dirty = sorted({*changed, *gone})
+        graphs = [(g, fingerprints[g]) for g in changed]
+    rewrite = full or len(dirty) > max(64, REREAD_ALL * len(recorded))
+    con.register("dirty_df", pd.DataFrame({"graph": pd.Series(dirty, dtype="string")}))
+    con.register("graphs_df", pd.DataFrame(graphs, columns=["graph", "fingerprint"], dtype="string"))
+    con.register("pairs_df", pairs)
+    con.register("names_df", names)
+    con.execute("BEGIN TRANSACTION")
+    try:
+        if not rewrite:  # the (person, title) pairs and names the dirty graphs had or have now
+            con.execute("CREATE OR REPLACE TEMP TABLE touched_pairs AS SELECT DISTINCT person, title FROM ("
+                        "SELECT person, title FROM graph_pairs WHERE graph IN (SELECT graph FROM dirty_df) "
+                        "UNION ALL SELECT person, title FROM pairs_df)")
+            con.execute("CREATE OR REPLACE TEMP TABLE touched_names AS SELECT DISTINCT iri FROM ("
+                        "SELECT iri FROM graph_names WHERE graph IN (SELECT graph FROM dirty_df) "
+                        "UNION ALL SELECT iri FROM names_df)")
+        for table in ("graph_pairs", "graph_names", "graphs"):
+            con.execute(f"DELETE FROM {table} WHERE graph IN (SELECT graph FROM dirty_df)")
+        con.execute("INSERT INTO graph_pairs SELECT graph, person, title FROM pairs_df")
+        con.execute("INSERT INTO graph_names SELECT graph, iri, name FROM names_df")
+        con.execute("INSERT INTO graphs SELECT graph, fingerprint FROM graphs_df")
+        if rewrite:
+            con.execute("DELETE FROM pairs")
+            con.execute("INSERT INTO pairs SELECT DISTINCT person, title FROM graph_pairs")
+            con.execute("DELETE FROM names")
+            con.execute("INSERT INTO names SELECT iri, min(name) FROM graph_names GROUP BY iri")
+        else:
+            con.execute("DELETE FROM pairs USING touched_pairs t WHERE pairs.person = t.person AND pairs.title = t.title")
+            con.execute("INSERT INTO pairs SELECT DISTINCT g.person, g.title FROM graph_pairs g "
+                        "JOIN touched_pairs t ON g.person = t.person AND g.title = t.title")
+            con.execute("DELETE FROM names USING touched_names t WHERE names.iri = t.iri")
+            con.execute("INSERT INTO names SELECT g.iri, min(g.name) FROM graph_names g "
+                        "JOIN touched_names t ON g.iri = t.iri GROUP BY g.iri")
+        con.execute("COMMIT")
+    except BaseException:
+        con.execute("ROLLBACK")
+        raise
 
 
 def _connection(store: Store) -> duckdb.DuckDBPyConnection:
     target = _table_path(store)
     if target is not None:
-        token = store_token(store)
+        fingerprints = _fingerprints(store)
+        token = _token(fingerprints)
         if target.exists():
             con = duckdb.connect(str(target), read_only=True)
-            if con.execute("SELECT token FROM meta").fetchone()[0] == token:
+            try:
+                current = con.execute("SELECT token, layout FROM meta").fetchone() == (token, LAYOUT)
+            except duckdb.Error:
+                current = False
+            if current:
                 return con
             con.close()
         refresh(store, token)
