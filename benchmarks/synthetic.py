@@ -3,6 +3,11 @@
 Most people appear in one to three titles and a few in fifty or more (people are drawn
 with a Zipf-like popularity); each title has 8 to 25 credits, mostly cast credits with a
 character, some crew credits with a job. Deterministic for a given size and seed.
+
+As a build lays a store out, each title's facts are a named graph of their own (as one
+review's would be), the people are described in one more graph, and the build manifest
+lists every graph with a fingerprint, so the derived analytics table can follow a change to
+one title.
 """
 from __future__ import annotations
 
@@ -15,7 +20,19 @@ KG = "https://w3id.org/kgraph/ontology#"
 ID = "https://w3id.org/kgraph/id/"
 SCHEMA = "http://schema.org/"
 RDF_TYPE = "<http://www.w3.org/1999/02/22-rdf-syntax-ns#type>"
-GRAPH = "<https://w3id.org/kgraph/graph/synthetic>"
+GRAPHS = "https://w3id.org/kgraph/graph/"
+PEOPLE_GRAPH = f"<{GRAPHS}synthetic-people>"
+BUILD_GRAPH = f"<{GRAPHS}build>"
+
+
+def title_graph(t: int) -> str:
+    return f"<{GRAPHS}review/t{t}>"
+
+
+def manifest_lines(graph: str, fingerprint: str = "v1") -> list[str]:
+    """The build manifest's two quads for one graph."""
+    return [f'{graph} <{KG}sourceFile> "{graph[1:-1].rsplit("/", 1)[-1]}.txt" {BUILD_GRAPH} .',
+            f'{graph} <{KG}fingerprint> "{fingerprint}" {BUILD_GRAPH} .']
 JOBS = ["director", "writer", "composer", "cinematographer", "editor"]
 
 
@@ -35,7 +52,6 @@ def credits(titles: int, seed: int = 7) -> tuple[np.ndarray, np.ndarray, np.ndar
 def write_nquads(titles: int, path: Path, seed: int = 7) -> int:
     """Write the graph to `path` as N-Quads, streaming; returns the number of quads."""
     t_ids, p_ids, cast = credits(titles, seed)
-    g = GRAPH
     count = 0
     with path.open("w", encoding="utf-8") as out:
         def emit(lines: list[str]) -> None:
@@ -44,15 +60,18 @@ def write_nquads(titles: int, path: Path, seed: int = 7) -> int:
             count += len(lines)
 
         for t in range(titles):
-            s = f"<{ID}title/t{t}>"
+            s, g = f"<{ID}title/t{t}>", title_graph(t)
+            emit(manifest_lines(g))
             emit([f"{s} {RDF_TYPE} <{KG}Title> {g} .", f"{s} {RDF_TYPE} <{KG}Film> {g} .",
                   f'{s} <{SCHEMA}name> "Title {t}" {g} .',
                   f'{s} <{KG}year> "{1960 + t % 65}"^^<http://www.w3.org/2001/XMLSchema#integer> {g} .'])
+        g = PEOPLE_GRAPH
+        emit(manifest_lines(g))
         for p in np.unique(p_ids):
             s = f"<{ID}person/p{p}>"
             emit([f"{s} {RDF_TYPE} <{KG}Person> {g} .", f'{s} <{SCHEMA}name> "Person {p}" {g} .'])
         for i, (t, p, is_cast) in enumerate(zip(t_ids, p_ids, cast)):
-            c = f"<{ID}credit/c{i}>"
+            c, g = f"<{ID}credit/c{i}>", title_graph(t)
             lines = [f"{c} {RDF_TYPE} <{KG}Credit> {g} .", f"{c} <{KG}title> <{ID}title/t{t}> {g} .",
                      f"{c} <{KG}person> <{ID}person/p{p}> {g} ."]
             if is_cast:
