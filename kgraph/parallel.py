@@ -48,28 +48,21 @@ class SourceResult:
 
 
 def extract_source(path: Path, source: str, resolver: Resolver, lexicon: Lexicon | None = None) -> SourceResult:
-    """Read one review or catalogue file and extract each of its graphs' triples."""
-    from kgraph.catalog import catalog_graph, read_catalog
-    from kgraph.extract import extract, review_graph
+    """Read one review or catalogue file and extract each of its graphs' triples (without the
+    provenance triples the build adds, which need the fingerprint it computes)."""
+    from kgraph.build import _units  # the build's own reading of a file into graphs
     from kgraph.mapping import facts_to_triples
-    from kgraph.sources import read_source
 
-    lexicon = lexicon or load_lexicon()
     result = SourceResult(Path(path), source)
     try:
-        if result.path.suffix.lower() == ".json":
-            units = [(catalog_graph(result.path), source, lambda: read_catalog(result.path, source, resolver, lexicon))]
-        else:
-            documents = read_source(result.path, source)
-            units = [(review_graph(doc), source if len(documents) == 1 else f"{source} (post {doc.post_title!r})",
-                      lambda doc=doc: extract(doc, resolver, lexicon)) for doc in documents]
+        units = _units(result.path, source, resolver, lexicon or load_lexicon())
     except SourceError as error:
         result.error = error.reason
         return result
-    for graph, label, make in units:
+    for graph, label, make, notes in units:
         try:
             facts = make()
-            result.units.append(UnitResult(graph, label, facts_to_triples(facts), list(facts.warnings)))
+            result.units.append(UnitResult(graph, label, facts_to_triples(facts), [*notes, *facts.warnings]))
         except KGraphError as error:
             result.units.append(UnitResult(graph, label, error=error.reason if isinstance(error, SourceError)
                                            else str(error)))
