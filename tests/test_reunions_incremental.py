@@ -31,6 +31,11 @@ class Counting:
             self.graph_reads.append(str(bindings["g"]) if bindings else "*")
         return self._store.select(query, bindings)
 
+    def select_all(self, query, bindings=None, order=""):
+        if "GRAPH ?g" in query:
+            self.graph_reads.append("*")
+        return self._store.select_all(query, bindings, order)
+
     def __getattr__(self, name):
         return getattr(self._store, name)
 
@@ -157,4 +162,23 @@ def test_graphs_outside_the_manifest_are_read_once(tmp_path):
         _assert_current(store)  # first use reads every graph, manifest or not
         assert len(_table(store)[0]) == len(_recomputed(store)[0]) > 0
     finally:
+        store.close()
+
+
+def test_a_server_store_computes_reunions_from_paged_pairs(oxigraph_server, tmp_path):
+    store = open_store(f"sparql+{oxigraph_server}")
+    try:
+        for graph in store.graphs():
+            store.remove_graph(graph)
+        folder = tmp_path / "reviews"
+        folder.mkdir()
+        for name in ("ballerina-2023.txt", "money-heist-korea-2022.txt"):
+            shutil.copy(REVIEWS / name, folder / name)
+        _build(store, folder)
+        assert module._table_path(store) is None  # no folder beside a server: nothing written
+        assert _duckdb_reunions(store, 1) == _sparql_reunions(store, 1)
+        assert _shared(store, "jeon-jong-seo", "kim-ji-hoon") == 2
+    finally:
+        for graph in store.graphs():
+            store.remove_graph(graph)
         store.close()

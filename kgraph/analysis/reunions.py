@@ -21,7 +21,7 @@ from rdflib import URIRef
 
 from kgraph.frames import to_frame
 from kgraph.ontology import BUILD_GRAPH
-from kgraph.queries import run_query
+from kgraph.queries import load_query
 from kgraph.store.base import Store
 
 TOKEN_QUERY = """SELECT ?g ?f WHERE { GRAPH ?build { ?g <https://w3id.org/kgraph/ontology#fingerprint> ?f } }"""
@@ -37,7 +37,7 @@ REREAD_ALL = 0.05  # beyond this share of changed graphs (and 64 graphs), read e
 
 def _fingerprints(store: Store) -> dict[str, str]:
     """The build manifest: graph IRI -> fingerprint of the source it was built from."""
-    rows = store.select(TOKEN_QUERY, {"build": URIRef(BUILD_GRAPH)})
+    rows = store.select_all(TOKEN_QUERY, {"build": URIRef(BUILD_GRAPH)}, order="?g ?f")
     return {str(g): str(f) for g, f in rows.rows}
 
 
@@ -56,8 +56,13 @@ def _table_path(store: Store) -> Path | None:
 
 
 def credit_pairs(store: Store) -> pd.DataFrame:
-    """(person, title) pairs of every credit, from SPARQL."""
-    return to_frame(run_query(store, "pairs"))
+    """(person, title) pairs of every credit, from SPARQL, paged (no server cap can cut them)."""
+    return to_frame(store.select_all(load_query("pairs").text, order="?person ?title"))
+
+
+def display_names(store: Store) -> pd.DataFrame:
+    """(iri, name) of every person and title, from SPARQL, paged."""
+    return to_frame(store.select_all(load_query("names").text, order="?iri ?name"))
 
 
 def _graph_rows(store: Store, graphs: list[str] | None) -> tuple[pd.DataFrame, pd.DataFrame]:
@@ -66,8 +71,13 @@ def _graph_rows(store: Store, graphs: list[str] | None) -> tuple[pd.DataFrame, p
     name_rows: list[tuple[str, str, str]] = []
     targets: list[dict[str, URIRef] | None] = [None] if graphs is None else [{"g": URIRef(g)} for g in graphs]
     for bindings in targets:
-        pair_rows += [(str(g), str(p), str(t)) for g, p, t in store.select(GRAPH_PAIRS, bindings).rows]
-        name_rows += [(str(g), str(i), str(n)) for g, i, n in store.select(GRAPH_NAMES, bindings).rows]
+        if bindings is None:  # every graph: a bulk read, paged
+            pairs = store.select_all(GRAPH_PAIRS, order="?g ?person ?title")
+            names = store.select_all(GRAPH_NAMES, order="?g ?iri ?name")
+        else:
+            pairs, names = store.select(GRAPH_PAIRS, bindings), store.select(GRAPH_NAMES, bindings)
+        pair_rows += [(str(g), str(p), str(t)) for g, p, t in pairs.rows]
+        name_rows += [(str(g), str(i), str(n)) for g, i, n in names.rows]
     return (pd.DataFrame(pair_rows, columns=["graph", "person", "title"], dtype="string"),
             pd.DataFrame(name_rows, columns=["graph", "iri", "name"], dtype="string"))
 
@@ -196,8 +206,8 @@ def _connection(store: Store) -> duckdb.DuckDBPyConnection:
         refresh(store, token)
         return duckdb.connect(str(target), read_only=True)
     con = duckdb.connect()
-    con.register("pairs_df", credit_pairs(store))
-    con.register("names_df", to_frame(run_query(store, "names")))
+    con.register("pairs_df", credit_pairs(store))  # a store without a folder: computed in memory
+    con.register("names_df", display_names(store))
     con.execute("CREATE TABLE pairs AS SELECT DISTINCT person, title FROM pairs_df")
     con.execute("CREATE TABLE names AS SELECT iri, min(name) AS name FROM names_df GROUP BY iri")
     return con
