@@ -12,7 +12,6 @@ first refresh and again on `refresh(store, full=True)`.
 """
 from __future__ import annotations
 
-import hashlib
 from pathlib import Path
 
 import duckdb
@@ -24,7 +23,12 @@ from kgraph.ontology import BUILD_GRAPH
 from kgraph.queries import load_query
 from kgraph.store.base import Store
 
-TOKEN_QUERY = """SELECT ?g ?f WHERE { GRAPH ?build { ?g <https://w3id.org/kgraph/ontology#fingerprint> ?f } }"""
+MANIFEST_QUERY = """SELECT ?g ?f WHERE { GRAPH ?build { ?g <https://w3id.org/kgraph/ontology#fingerprint> ?f } }"""
+# One short row however large the manifest: the store hashes it (in its own order, which only
+# decides whether an unneeded refresh runs, and that refresh then finds nothing to do).
+TOKEN_QUERY = """SELECT (SHA256(GROUP_CONCAT(CONCAT(STR(?g), " ", STR(?f)); separator="\\n")) AS ?token) WHERE {
+  GRAPH ?build { ?g <https://w3id.org/kgraph/ontology#fingerprint> ?f }
+}"""
 GRAPH_PAIRS = """PREFIX kg: <https://w3id.org/kgraph/ontology#>
 SELECT DISTINCT ?g ?person ?title WHERE { GRAPH ?g { ?credit kg:title ?title ; kg:person ?person } }"""
 GRAPH_NAMES = """PREFIX kg: <https://w3id.org/kgraph/ontology#>
@@ -37,17 +41,14 @@ REREAD_ALL = 0.05  # beyond this share of changed graphs (and 64 graphs), read e
 
 def _fingerprints(store: Store) -> dict[str, str]:
     """The build manifest: graph IRI -> fingerprint of the source it was built from."""
-    rows = store.select_all(TOKEN_QUERY, {"build": URIRef(BUILD_GRAPH)}, order="?g ?f")
+    rows = store.select_all(MANIFEST_QUERY, {"build": URIRef(BUILD_GRAPH)}, order="?g ?f")
     return {str(g): str(f) for g, f in rows.rows}
-
-
-def _token(fingerprints: dict[str, str]) -> str:
-    return hashlib.sha256(repr(sorted(fingerprints.items())).encode()).hexdigest()
 
 
 def store_token(store: Store) -> str:
     """A hash of the build manifest: changes whenever any source graph changes."""
-    return _token(_fingerprints(store))
+    rows = store.select(TOKEN_QUERY, {"build": URIRef(BUILD_GRAPH)}).rows
+    return str(rows[0][0]) if rows and rows[0][0] is not None else ""
 
 
 def _table_path(store: Store) -> Path | None:
@@ -124,7 +125,7 @@ def refresh(store: Store, token: str | None = None, full: bool = False) -> Path 
     try:
         _limits(con)
         _update(con, store, fingerprints, full or new)
-        con.execute("UPDATE meta SET token = ?", [token or _token(fingerprints)])
+        con.execute("UPDATE meta SET token = ?", [token or store_token(store)])
         con.execute("CHECKPOINT")
     finally:
         con.close()
@@ -192,8 +193,7 @@ def _update(con: duckdb.DuckDBPyConnection, store: Store, fingerprints: dict[str
 def _connection(store: Store) -> duckdb.DuckDBPyConnection:
     target = _table_path(store)
     if target is not None:
-        fingerprints = _fingerprints(store)
-        token = _token(fingerprints)
+        token = store_token(store)
         if target.exists():
             con = duckdb.connect(str(target), read_only=True)
             try:
