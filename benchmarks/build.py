@@ -45,6 +45,11 @@ def _kgraph(work: Path, *args: str) -> tuple[float, float]:
     return seconds, usage.ru_maxrss / 1024 / 1024
 
 
+def _progress(out: dict) -> None:
+    """What is measured so far, on stderr (a long run that is stopped still tells something)."""
+    print(json.dumps(out), file=sys.stderr, flush=True)
+
+
 def _size_gib(work: Path) -> float:
     files = [p for p in (work / "store").rglob("*") if p.is_file()]
     files += [p for p in work.glob("store.analytics.duckdb*") if p.is_file()]
@@ -74,6 +79,7 @@ def measure(n: int, keep: bool = False) -> dict:
 
         out["build_s"], out["peak_gib"] = _kgraph(work, *build)
         out["reviews_per_s"] = len(first) / out["build_s"]
+        _progress(out)
         out["store_gib"] = _size_gib(work)
         raw = ox.Store(str(work / "store"))
         out["quads"] = len(raw)
@@ -84,14 +90,17 @@ def measure(n: int, keep: bool = False) -> dict:
         out["misses"], out["extra"] = result.misses[:5], result.extra[:5]
 
         out["unchanged_s"], _ = _kgraph(work, *build)
+        _progress(out)
         victim = next(p for p in sorted(reviews.glob("review-*.txt")))
         text = victim.read_text(encoding="utf-8")
         victim.write_text(text.replace("Overall Story\n", "Overall Story\nI rewatched it last week.\n", 1),
                           encoding="utf-8")
         out["one_changed_s"], _ = _kgraph(work, *build)
+        _progress(out)
         out["reunions_after_change_s"], _ = _kgraph(work, "reunions", "--min-titles", "2")
         sorted(reviews.glob("review-*.txt"))[-1].unlink()
         out["one_deleted_s"], _ = _kgraph(work, *build)
+        _progress(out)
         realistic.write_corpus(later, reviews, gold_path=work / "gold-added.jsonl")
         out["added"] = len(later)
         out["one_percent_added_s"], peak = _kgraph(work, *build)
