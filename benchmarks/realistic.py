@@ -9,8 +9,8 @@ are invented ("Synthvale Film Awards"); platforms are the real services kgraph k
 because the extractor recognises platforms from the ontology.
 
 The catalogue has a realistic shape: people drawn with Zipf-like popularity (most in one to
-three titles, a few in dozens), homonyms (two people, one name and one Hangul) and near
-homonyms (one Hangul, two spellings), films and series, casts of 3 to 12 with a director,
+three titles, a few in dozens), homonyms (two people, one name and one Hangul; the
+build merges them, as it must without an alias table), films and series, casts of 3 to 12 with a director,
 a writer and a composer, nominations, memorable lines and platforms. Each review is
 rendered in one of the layouts kgraph reads: the blog's page text (page chrome, Overview
 block, sections, comments), Markdown with front matter, or a post of a Blogger Atom export.
@@ -108,7 +108,7 @@ def _given(rng: random.Random) -> tuple[str, str]:
 
 def people(count: int, rng: random.Random) -> list[Person]:
     """`count` people with Korean name shapes; about 1 in 12 given names unhyphenated, and a
-    few deliberate homonyms (same name and Hangul, two people) and near homonyms."""
+    few deliberate homonyms (same name and Hangul, two people)."""
     out: list[Person] = []
     for i in range(count):
         family, hfamily = rng.choice(FAMILY)
