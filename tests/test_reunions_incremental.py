@@ -182,3 +182,18 @@ def test_a_server_store_computes_reunions_from_paged_pairs(oxigraph_server, tmp_
         for graph in store.graphs():
             store.remove_graph(graph)
         store.close()
+
+
+def test_a_build_while_a_reader_holds_the_table(blog):
+    store, folder = blog
+    _build(store, folder)
+    reader = duckdb.connect(str(module._table_path(store)), read_only=True)  # as `kgraph serve` holds it
+    try:
+        before = reader.execute("SELECT count(*) FROM pairs").fetchone()[0]
+        shutil.copy(REVIEWS / "money-heist-korea-2022.txt", folder / "money-heist-korea-2022.txt")
+        _build(store, folder)  # the refresh writes a copy and moves it over the table
+        assert reader.execute("SELECT count(*) FROM pairs").fetchone()[0] == before  # the reader's snapshot
+    finally:
+        reader.close()
+    _assert_current(store)
+    assert _shared(store, "yoo-ji-tae", "jeon-jong-seo") == 1

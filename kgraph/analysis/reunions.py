@@ -5,13 +5,14 @@ The derived table keeps its rows per named graph, (graph, person, title) and (gr
 name), with the build-manifest fingerprint each graph had when its rows were read. A
 refresh compares the manifest with what the table recorded and rereads only the graphs that
 were added or changed, drops the rows of graphs that are gone, and updates the (person,
-title) and name tables for the rows those graphs touched; so one new review costs one
-review's rows, not the whole store. Its answers are always SPARQL's (tests hold them
-together). Graphs the manifest does not list (a store loaded by other means) are read on the
+title) and name tables for the rows those graphs touched, on a copy of the file that then
+replaces it; so one new review costs one review's rows (and a file copy), not the whole
+store. Its answers are always SPARQL's (tests hold them together). Graphs the manifest does not list (a store loaded by other means) are read on the
 first refresh and again on `refresh(store, full=True)`.
 """
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import duckdb
@@ -121,14 +122,25 @@ def refresh(store: Store, token: str | None = None, full: bool = False) -> Path 
     if target is None:
         return None
     fingerprints = _fingerprints(store)
-    con, new = _open_table(target)
+    # Update a copy and move it over the table in one step: a reader (`kgraph serve`) keeps the
+    # file it opened, and a refresh that fails leaves the table as it was.
+    work = target.with_suffix(".tmp")
+    work.unlink(missing_ok=True)
+    if target.exists():
+        shutil.copyfile(target, work)
     try:
-        _limits(con)
-        _update(con, store, fingerprints, full or new)
-        con.execute("UPDATE meta SET token = ?", [token or store_token(store)])
-        con.execute("CHECKPOINT")
+        con, new = _open_table(work)
+        try:
+            _limits(con)
+            _update(con, store, fingerprints, full or new)
+            con.execute("UPDATE meta SET token = ?", [token or store_token(store)])
+            con.execute("CHECKPOINT")
+        finally:
+            con.close()
+        work.replace(target)
     finally:
-        con.close()
+        work.unlink(missing_ok=True)
+        Path(f"{work}.wal").unlink(missing_ok=True)
     return target
 
 
