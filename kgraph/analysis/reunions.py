@@ -7,8 +7,9 @@ refresh compares the manifest with what the table recorded and rereads only the 
 were added or changed, drops the rows of graphs that are gone, and updates the (person,
 title) and name tables for the rows those graphs touched, on a copy of the file that then
 replaces it; so one new review costs one review's rows (and a file copy), not the whole
-store. Its answers are always SPARQL's (tests hold them together). Graphs the manifest does not list (a store loaded by other means) are read on the
-first refresh and again on `refresh(store, full=True)`.
+store. Its answers are always SPARQL's (tests hold them together). Graphs the manifest does
+not list (a store loaded by other means) are read on the first refresh and again on
+`refresh(store, full=True)`.
 """
 from __future__ import annotations
 
