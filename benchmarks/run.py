@@ -110,6 +110,7 @@ def measure(titles: int) -> dict:
         started = time.perf_counter()
         after = kg.reunions(2)
         out["reunions_cold_s"] = time.perf_counter() - started
+        out["table_mib"] = Path(f"{work / 'store'}.analytics.duckdb").stat().st_size / 1024 ** 2
         if titles <= 20000:  # the incremental update equals a recompute from scratch
             reunion_module.refresh(store, full=True)
             out["incremental_agrees"] = after.equals(kg.reunions(2))
@@ -170,7 +171,7 @@ def main(argv: list[str]) -> int:
                ("cast_ms", "cast ms", "{:.1f}"), ("filmography_busiest_ms", "busiest filmography ms", "{:.1f}"),
                ("reunion_pairs", "reunion pairs", "{:,}"), ("reunions_warm_s", "reunions warm s", "{:.2f}"),
                ("reunions_cold_s", "reunions cold s", "{:.2f}"),
-               ("table_from_scratch_s", "table from scratch s", "{:.1f}"), ("duckdb_s", "DuckDB s", "{:.2f}"),
+               ("table_from_scratch_s", "table from scratch s", "{:.1f}"), ("table_mib", "table MiB", "{:.0f}"), ("duckdb_s", "DuckDB s", "{:.2f}"),
                ("pandas_s", "pandas s", "{:.2f}"), ("rss_after_kgraph_gib", "peak RSS through kgraph's reunions GiB", "{:.2f}"),
                ("peak_rss_gib", "peak RSS with baselines GiB", "{:.2f}"),
                ("answers_agree", "agree", "{}"), ("incremental_agrees", "incremental = scratch", "{}")]
