@@ -61,7 +61,7 @@ def measure(titles: int) -> dict:
     work = Path(tempfile.mkdtemp(prefix=f"kgraph-bench-{titles}-"))
     try:
         nq = work / "graph.nq"
-        out["quads"] = write_nquads(titles, nq)
+        out["quads"] = write_nquads(titles, nq, per_title=True)
         started = time.perf_counter()
         raw = ox.Store(str(work / "store"))
         raw.bulk_load(path=str(nq), format=ox.RdfFormat.N_QUADS)

@@ -4,10 +4,10 @@ Most people appear in one to three titles and a few in fifty or more (people are
 with a Zipf-like popularity); each title has 8 to 25 credits, mostly cast credits with a
 character, some crew credits with a job. Deterministic for a given size and seed.
 
-As a build lays a store out, each title's facts are a named graph of their own (as one
-review's would be), the people are described in one more graph, and the build manifest
-lists every graph with a fingerprint, so the derived analytics table can follow a change to
-one title.
+With `per_title=True`, as a build lays a store out, each title's facts are a named graph of
+their own (as one review's would be), the people are described in one more graph, and the
+build manifest lists every graph with a fingerprint, so the derived analytics table can
+follow a change to one title; otherwise everything is one graph.
 """
 from __future__ import annotations
 
@@ -21,6 +21,7 @@ ID = "https://w3id.org/kgraph/id/"
 SCHEMA = "http://schema.org/"
 RDF_TYPE = "<http://www.w3.org/1999/02/22-rdf-syntax-ns#type>"
 GRAPHS = "https://w3id.org/kgraph/graph/"
+GRAPH = f"<{GRAPHS}synthetic>"
 PEOPLE_GRAPH = f"<{GRAPHS}synthetic-people>"
 BUILD_GRAPH = f"<{GRAPHS}build>"
 
@@ -49,7 +50,7 @@ def credits(titles: int, seed: int = 7) -> tuple[np.ndarray, np.ndarray, np.ndar
     return pairs[:, 0], pairs[:, 1], rng.random(len(pairs)) < 0.8
 
 
-def write_nquads(titles: int, path: Path, seed: int = 7) -> int:
+def write_nquads(titles: int, path: Path, seed: int = 7, per_title: bool = False) -> int:
     """Write the graph to `path` as N-Quads, streaming; returns the number of quads."""
     t_ids, p_ids, cast = credits(titles, seed)
     count = 0
@@ -60,18 +61,20 @@ def write_nquads(titles: int, path: Path, seed: int = 7) -> int:
             count += len(lines)
 
         for t in range(titles):
-            s, g = f"<{ID}title/t{t}>", title_graph(t)
-            emit(manifest_lines(g))
+            s, g = f"<{ID}title/t{t}>", title_graph(t) if per_title else GRAPH
+            if per_title:
+                emit(manifest_lines(g))
             emit([f"{s} {RDF_TYPE} <{KG}Title> {g} .", f"{s} {RDF_TYPE} <{KG}Film> {g} .",
                   f'{s} <{SCHEMA}name> "Title {t}" {g} .',
                   f'{s} <{KG}year> "{1960 + t % 65}"^^<http://www.w3.org/2001/XMLSchema#integer> {g} .'])
-        g = PEOPLE_GRAPH
-        emit(manifest_lines(g))
+        g = PEOPLE_GRAPH if per_title else GRAPH
+        if per_title:
+            emit(manifest_lines(g))
         for p in np.unique(p_ids):
             s = f"<{ID}person/p{p}>"
             emit([f"{s} {RDF_TYPE} <{KG}Person> {g} .", f'{s} <{SCHEMA}name> "Person {p}" {g} .'])
         for i, (t, p, is_cast) in enumerate(zip(t_ids, p_ids, cast)):
-            c, g = f"<{ID}credit/c{i}>", title_graph(t)
+            c, g = f"<{ID}credit/c{i}>", title_graph(t) if per_title else GRAPH
             lines = [f"{c} {RDF_TYPE} <{KG}Credit> {g} .", f"{c} <{KG}title> <{ID}title/t{t}> {g} .",
                      f"{c} <{KG}person> <{ID}person/p{p}> {g} ."]
             if is_cast:
