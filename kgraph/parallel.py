@@ -63,9 +63,12 @@ def extract_source(path: Path, source: str, resolver: Resolver, lexicon: Lexicon
         try:
             facts = make()
             result.units.append(UnitResult(graph, label, facts_to_triples(facts), [*notes, *facts.warnings]))
-        except KGraphError as error:
-            result.units.append(UnitResult(graph, label, error=error.reason if isinstance(error, SourceError)
-                                           else str(error)))
+        except Exception as error:  # noqa: BLE001 - as in the build: one bad source never stops it
+            if isinstance(error, KGraphError):
+                reason = error.reason if isinstance(error, SourceError) else str(error)
+            else:
+                reason = f"kgraph failed on it ({type(error).__name__}: {error}); please report this"
+            result.units.append(UnitResult(graph, label, error=reason))
     return result
 
 
