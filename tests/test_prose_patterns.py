@@ -144,3 +144,28 @@ def test_each_category_gets_its_own_ceremony():
                      Resolver(AliasTable([__import__("kgraph.resolve", fromlist=["Entity"]).Entity(
                          "person", "steven-yeun", "Steven Yeun")])))
     assert _nominations(facts) == {("Los Angeles Film Critics Association", "Best Supporting Actor", "Steven Yeun", "Won")}
+
+
+def test_two_spellings_of_one_actor_and_one_character_in_a_review_are_one_each():
+    facts = facts_of("Title: Burning\nStarring: Yoo Ah-in, Jeon Jong-seo\n\n"
+                     "Yu Ah-in plays Jong-soo, and Jeon Jong-seo plays Hae-mi. Yoo Ah-in as Jong-su is all "
+                     "silence.\n")
+    assert cast(facts) == {("Yoo Ah-in", "Jong-soo"), ("Jeon Jong-seo", "Hae-mi")}
+    people = [e for e in facts.entities if type(e).__name__ == "PersonEntity"]
+    assert len(people) == 2 and "Yu Ah-in" in next(p for p in people if p.name == "Yoo Ah-in").spellings
+
+
+def test_a_family_name_after_director_refers_and_does_not_credit():
+    facts = facts_of("Title: The Call\nDirector: Chung-hyun Lee\nCast: Park Shin-hye, Jeon Jong-seo, Lee El\n\n"
+                     "Director Lee’s phone-line idea carries the whole film.\n", Resolver())
+    directors = {c.person.value.rsplit("/", 1)[-1] for c in facts.of_type(CrewCredit)
+                 if c.job.value.endswith("#director")}
+    assert directors == {"chung-hyun-lee"}
+
+
+def test_a_filmmaker_beside_a_named_director_is_not_a_director():
+    facts = facts_of("Review: Smugglers\nI was grateful that director Ryoo Seung-wan and filmmaker Kang Hye-jung "
+                     "kept the divers at the centre.\n")
+    directors = {c.person.value.rsplit("/", 1)[-1] for c in facts.of_type(CrewCredit)
+                 if c.job.value.endswith("#director")}
+    assert directors == {"ryoo-seung-wan"}

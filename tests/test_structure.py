@@ -265,3 +265,78 @@ def test_a_non_korean_actor_in_a_credit_phrasing():
     cast = {(names[c.person.value], names[c.character.value]) for c in facts.claims
             if type(c).__name__ == "CastCredit" and c.character}
     assert cast == {("Park Hae-il", "Hae-jun"), ("Tang Wei", "Seo-rae")}
+
+
+# ------------------------------------------------------------------ the title a page keeps naming
+
+def test_the_title_the_body_keeps_naming_beats_a_venue_and_date_headline():
+    text = ("Directed by Lee Chang-dong\nSouth Korea2018\nThursday, 8 March - 7:30pm\n@ Studio Two\n\n"
+            "Lee Chang-dong comes back with Burning, a slow mystery. Yoo Ah-in plays Jong-su.\n"
+            "Burning never explains itself, and that is the point.\n")
+    facts = facts_of(text)
+    assert facts.title.name == "Burning"
+
+
+@pytest.mark.parametrize("headline", [
+    "ENG Burning",  # a language tag before the title on a multilingual listing
+    "Korean Drama Review by Mina, Seoul",  # the kind of review and its author, not a title
+])
+def test_tags_and_kinds_in_a_headline_are_not_the_title(headline):
+    facts = facts_of(f"{headline}\n\nBurning follows Jong-su, a would-be writer. Burning is Lee Chang-dong's "
+                     "sixth feature.\n")
+    assert facts.title.name == "Burning"
+
+
+def test_a_broadcaster_and_year_line_is_not_the_title():
+    facts = facts_of("Green Mothers' Club\nJTBC (2022) 16 Episodes\nLee Yo-won leads Green Mothers' Club.\n")
+    assert facts.title.name == "Green Mothers' Club"
+
+
+def test_a_makers_title_opening_the_body():
+    facts = facts_of("Lee Chang-dong’s Burning (Beoning) follows Jong-su, who meets Hae-mi again by chance.\n"
+                     "It is a film about what cannot be seen.\n")
+    assert facts.title.name == "Burning"
+
+
+def test_a_quoted_earlier_work_in_the_opening_is_not_the_title():
+    facts = facts_of("Eight years after \u201cPoetry,\u201d director Lee Chang-dong returns with \u201cBurning,\u201d "
+                     "a mystery about two young men and a woman.\nYoo Ah-in plays Jong-su.\n")
+    assert facts.title.name == "Burning"
+
+
+def test_a_title_field_with_hangul_and_romanisation_in_one_open_parenthesis():
+    facts = facts_of("Title: Burning (버닝 or Beoning (2018)\nStarring: Yoo Ah-in\n")
+    assert facts.title.name == "Burning"
+    assert attrs(facts)["nameKo"] == {"버닝"} and attrs(facts)["year"] == {"2018"}
+
+
+def test_in_n_episodes_opening_a_sentence_is_a_stretch_not_the_count():
+    facts = facts_of("Review: Green Mothers' Club\nIn 4 episodes, the mothers' feud barely moves.\n"
+                     "There are 16 episodes of about an hour each on JTBC.\n")
+    assert attrs(facts)["episodeCount"] == {"16"}
+
+
+def test_a_credit_line_headline_and_a_body_naming_no_title_is_a_clear_error():
+    from kgraph.errors import ExtractionError
+
+    with pytest.raises(ExtractionError, match="no review title found"):
+        facts_of("Directed by Lee Chang-dong\nThursday, 8 March - 7:30pm\n\nA slow film about three young "
+                 "people and a greenhouse that may never have burned.\n")
+
+
+# ------------------------------------------------------------------ roles in a cast list
+
+def _cast_pairs(facts) -> set[tuple[str, str | None]]:
+    names = {e.iri: e.name for e in facts.entities if hasattr(e, "name")}
+    return {(names[c.person.value], names[c.character.value] if c.character else None)
+            for c in facts.claims if type(c).__name__ == "CastCredit"}
+
+
+def test_a_role_with_a_slash_keeps_the_name_and_drops_what_describes():
+    facts = facts_of("Title: Burning\nCast: Yoo Ah-in (Lee Jong-su/Hae-mi's old neighbour), Steven Yeun (Ben)\n")
+    assert _cast_pairs(facts) == {("Yoo Ah-in", "Lee Jong-su"), ("Steven Yeun", "Ben")}
+
+
+def test_a_role_of_alternatives_that_name_nobody_is_no_character():
+    facts = facts_of("Title: Burning\nCast: Yoo Ah-in (Deliveryman/Aspiring Writer), Jeon Jong-seo (Hae-mi)\n")
+    assert _cast_pairs(facts) == {("Yoo Ah-in", None), ("Jeon Jong-seo", "Hae-mi")}

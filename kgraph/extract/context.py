@@ -1,6 +1,7 @@
 """The working state of one extraction: the entities met so far and the facts collected."""
 from __future__ import annotations
 
+import re
 from dataclasses import fields
 from functools import cached_property
 from typing import TypeVar
@@ -35,13 +36,14 @@ class Context:
         self.title: TitleEntity | None = None
         self.entities: dict[str, EntityFact] = {}
         self.people: dict[str, PersonEntity] = {}
-        self.characters: dict[str, CharacterEntity] = {}  # name key -> character
+        self.characters: dict[str, CharacterEntity] = {}  # spelling key -> character
         self.claims: dict[str, Claim] = {}
         self.statements: dict[tuple[str, str, str], Statement] = {}
         self.warnings: list[str] = []
         self.mentions: list[tuple[Sentence, str]] = []  # person IRI mentions in order
         # Indexes that keep look-ups constant-time however long the review or its cast list.
         self._person_keys: dict[str, str] = {}  # name key of a name or spelling -> person IRI
+        self._loose_keys: dict[str, str] = {}  # spelling_key of a full name -> person IRI
         self._families: dict[str, set[str]] = {}  # family-name key -> IRIs of Korean-named people
         self._cast_people: set[str] = set()  # IRIs of people with a cast credit
         self._evidence: dict[object, set] = {}  # claim IRI or statement key -> its evidence
@@ -82,6 +84,7 @@ class Context:
             entity = PersonEntity(iri=ref.iri, name=ref.name, hangul=ref.hangul)
             self.people[ref.iri] = entity
             self._person_keys.setdefault(name_key(entity.name), entity.iri)
+            self._index_loose(entity.name, entity.iri)
             if is_korean_name(entity.name):
                 self._families.setdefault(name_key(entity.name.split(" ")[0]), set()).add(entity.iri)
         if ref.spelled != entity.name and ref.spelled not in entity.spellings:
@@ -93,6 +96,11 @@ class Context:
     def _add_spelling(self, entity: PersonEntity, spelling: str) -> None:
         entity.spellings.append(spelling)
         self._person_keys.setdefault(name_key(spelling), entity.iri)
+        self._index_loose(spelling, entity.iri)
+
+    def _index_loose(self, name: str, iri: str) -> None:
+        if " " in name.strip():
+            self._loose_keys.setdefault(spelling_key(name), iri)
 
     def add_spelling(self, name: str, spelling: str) -> None:
         """Record another name of a person met in this review ("IU" for Lee Ji-eun)."""
@@ -104,6 +112,9 @@ class Context:
         """A person already met whose name or family name (unique) matches `name`."""
         key = name_key(name)
         found = self._person_keys.get(key)
+        if found is None and " " in name.strip() and not self.resolver.table.candidates("person", name):
+            found = self._loose_keys.get(spelling_key(name))  # "Go Gyung-pyo" beside "Go Kyung-pyo": one
+            # person, unless the alias table knows this spelling as someone (Kim Ji-hun, Kim Ji-hoon)
         if found is not None:
             return Iri(found)
         if " " not in name.strip():  # a family name alone: "Jeon", "Kim" (only if unique)
@@ -122,7 +133,7 @@ class Context:
         """The character of the reviewed title called `name`, created on first use; a character
         a catalogue knows by a fuller name ("Jang Ok-ju" for "Ok-ju") is that character."""
         spelled = display(name)
-        key = name_key(spelled)
+        key = spelling_key(spelled)
         entity = self.characters.get(key)
         if entity is None:
             registered = self.resolver.character(self.title_iri.value, spelled) if named else None
@@ -138,7 +149,7 @@ class Context:
         return Iri(entity.iri)
 
     def find_character(self, name: str) -> Iri | None:
-        entity = self.characters.get(name_key(display(name)))
+        entity = self.characters.get(spelling_key(display(name)))
         return Iri(entity.iri) if entity else None
 
     def all_characters(self) -> list[CharacterEntity]:
@@ -246,6 +257,23 @@ class Context:
         return self.claim(CastCredit(title=self.title_iri, person=person, character=character,
                                      evidence=[sentence]))
 
+
+
+_FOLDS = (("shi", "si"), ("oo", "u"), ("ee", "i"), ("ou", "u"), ("eo", "u"))
+
+
+def spelling_key(name: str) -> str:
+    """A name key with the usual romanisation variants of one review folded: Shi/Si, Joo/Ju,
+    Hee/Hi, an initial K/G, T/D, P/B and a final -ng/-n ("Go Kyung-pyo" = "Go Gyung-pyo",
+    "Byung Sung-hyun" = "Byun Sung-hyun"). Used only inside one review, where two people
+    whose names differ by these alone are one person spelled twice."""
+    tokens = []
+    for token in name_key(name).split("-"):
+        for old, new in _FOLDS:
+            token = token.replace(old, new)
+        token = re.sub(r"^k(?!h)", "g", re.sub(r"^t", "d", re.sub(r"^p", "b", token)))
+        tokens.append(re.sub(r"ng$", "n", token))
+    return "-".join(tokens)
 
 
 def character_iri(title_iri: str, name: str) -> str:

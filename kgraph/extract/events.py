@@ -25,7 +25,7 @@ CATEGORY = re.compile(
     r"|Grand Prize(?:\s*\(Daesang\))?|Daesang"
     r"|(?<=the\s)(?:[A-Z][\w'-]*\s+){1,3}Award(?!s)(?:,\s+(?:Actor|Actress)(?:\s+in\s+(?:a\s+)?[A-Z][\w-]*"
     r"(?:\s[A-Z][\w-]*)?)?)?"
-    r"|(?<=[Ww]on\s)best\s+(?:picture|film|director|actor|actress|supporting actor|supporting actress|"
+    r"|(?:(?<=[Ww]on\s)|(?<=including\s)|(?<=,\s)|(?<=and\s))best\s+(?:picture|film|director|actor|actress|supporting actor|supporting actress|"
     r"new actor|new actress|new director|screenplay|music|cinematography|drama))"
     r"(?:\s*\(([^)]+)\))?")
 # A win the sentence tells of another work or time: "seven years after he won Best New Director"
@@ -39,7 +39,8 @@ ACTING_NOMINATIONS = re.compile(
     r"\s+and\s+[A-Z][\w'-]*(?:\s[A-Z][\w'-]*){0,2})\s+(?:received|earned|got|picked up)\s+(?:\w+\s+)?"
     r"(?:acting\s+)?(?:nominations|nods)\b")
 LINKS_TO_CEREMONY = re.compile(r"^\s*(?:at|from|by|of|in)\s+(?:the\s+)?(?:\d{4}\s+|\d+(?:st|nd|rd|th)\s+)?$")
-WON = re.compile(r"\b(won|wins|winning|took home|takes home|claimed|bagged|scooped|received the|picked up|triumphed)\b", re.I)
+WON = re.compile(r"\b(won|wins|winning|took home|takes home|claimed|bagged|scooped|received the|picked up|triumphed|"
+                 r"secured|trophies)\b", re.I)
 NOMINATED = re.compile(r"\b(nominat\w*|nods?|shortlist\w*|contender|up for)\b", re.I)
 CATEGORY_JOBS = (
     ("music", "composer"), ("score", "composer"), ("art direction", "art director"),
@@ -47,6 +48,9 @@ CATEGORY_JOBS = (
     ("editing", "editor"), ("screenplay", "writer"), ("director", "director"),
 )
 ACTING = re.compile(r"\b(actor|actress|performer|acting|couple)\b", re.I)
+
+
+WORK_CATEGORY = re.compile(r"\b(?:picture|film|drama|series|movie|work|program(?:me)?)\s*$", re.I)
 
 
 def nominations(ctx: Context) -> None:
@@ -84,8 +88,13 @@ def nominations(ctx: Context) -> None:
             elif FOR_PERSON.match(rest) and person_name(ctx, FOR_PERSON.match(rest).group(1)):
                 nominee = ctx.person(person_name(ctx, FOR_PERSON.match(rest).group(1)), sentence=sentence)
             else:  # "Steven Yeun won Best Supporting Actor": the last person named before it
-                people = [person_name(ctx, m.group(0)) for m in re.finditer(r"[A-Z][\w'-]*(?:\s[A-Z][\w'-]*){0,2}", window)]
+                # "Director X's blockbuster 'Y' won best picture": the maker in the possessive is not the
+                # nominee, and a work's category (picture, film, drama) goes to no person named before it
+                people = [person_name(ctx, m.group(0)) for m in re.finditer(r"[A-Z][\w'-]*(?:\s[A-Z][\w'-]*){0,2}", window)
+                          if not re.search(r"['’]s$", m.group(0))]
                 people = [f for f in people if f and ctx.find_character(f) is None]
+                if WORK_CATEGORY.search(category_name):
+                    people = []
                 if people:
                     nominee = ctx.person(people[-1], sentence=sentence)
                 elif re.search(r"\b(?:she|he|her|him)\b", window, re.I):  # "She also won Best Actress ..."

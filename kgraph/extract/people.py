@@ -6,7 +6,7 @@ import re
 from kgraph.extract.context import Context, sentence_text
 from kgraph.extract.facts import CrewCredit, Iri
 from kgraph.extract.overview import Field, split_list
-from kgraph.extract.patterns import is_korean_name, korean_names
+from kgraph.extract.patterns import is_korean_given_name, is_korean_name, korean_names
 from kgraph.extract.phrasings import PHRASINGS
 from kgraph.names import HANGUL, clean, name_key
 from kgraph.sources.document import Sentence
@@ -135,7 +135,7 @@ def overview_people(ctx: Context, fields: dict[str, Field]) -> list[tuple[Iri, s
                 paren = re.search(r"\(([^)]*)\)", item)
                 as_match = re.search(r"\s+as\s+(.+)$", item)
             if paren:
-                character = paren.group(1).strip()
+                character = role_name(paren.group(1))
                 item = item[: paren.start()].strip()
             elif as_match:
                 character = as_match.group(1).strip()
@@ -145,6 +145,18 @@ def overview_people(ctx: Context, fields: dict[str, Field]) -> list[tuple[Iri, s
                              fields["cast"].sentence))
     cast += table_cast(ctx)
     return cast
+
+
+def role_name(text: str) -> str | None:
+    """The character a cast list's role names: "Baek Eui Yong/Baek Sa Eon's father" -> "Baek Eui
+    Yong" (the other part describes); "Carjacker/Kidnapper" -> None (alternatives that name nobody)."""
+    text = text.strip()
+    if "/" not in text:
+        return text or None
+    parts = [p.strip() for p in text.split("/") if p.strip()]
+    named = [p for p in parts if not re.search(r"['’]s\s+\w+$", p)
+             and (is_korean_name(p) or (("-" in p or " " in p) and is_korean_given_name(p)))]
+    return named[0] if named else None
 
 
 ACTOR_COLUMNS = ("actor", "actress", "cast", "performer", "played by", "배우", "출연")
@@ -191,11 +203,18 @@ def prose_crew(ctx: Context) -> None:
     title_key = name_key(ctx.title.name) if ctx.title else ""
     for sentence in _prose(ctx):
         text = sentence_text(sentence)
-        for match in CREW_BEFORE.finditer(text):
+        before = list(CREW_BEFORE.finditer(text))
+        named_director = any(m.group(1).lower() != "filmmaker" and "director" in JOB_WORDS[m.group(1).lower()]
+                             for m in before)
+        for match in before:
             name = person_name(ctx, match.group(2))
             after = text[match.end():match.end() + 40]
             if re.match(r"\s*\([A-Z]", after) or re.match(r"\s+of\s+[“\"'‘]", after):
                 continue  # "director Cha Min Hee (Esom)": a character; "director X of 'Other'": another work
+            if name and " " not in name:
+                continue  # "Director Park's mise-en-scène": a family name alone refers, it does not credit
+            if match.group(1).lower() == "filmmaker" and named_director:
+                continue  # "director A and filmmaker B": B is another maker (a producer), not a director
             if name:
                 person = ctx.person(name, sentence=sentence)
                 for job in JOB_WORDS[match.group(1).lower()]:

@@ -116,6 +116,18 @@ AWARD_PHRASINGS: tuple[AwardPhrasing, ...] = (
     AwardPhrasing("lower-case 'won best picture at the Nth ... Awards'", "Smugglers",
                   "Smugglers won best picture at the 44th Blue Dragon Film Awards in 2023.",
                   (("Blue Dragon Film Awards", 2023, "Best picture", None, "won"),)),
+    AwardPhrasing("a maker's possessive before the title is not the nominee of a work's award", "Smugglers",
+                  "Director Ryoo Seung-wan's Smugglers won best picture at the 44th Blue Dragon Film Awards in 2023.",
+                  (("Blue Dragon Film Awards", 2023, "Best picture", None, "won"),)),
+    AwardPhrasing("more trophies, lower-case categories 'for P' in a list, ceremony from the sentence before",
+                  "Smugglers",
+                  "Smugglers won best picture at the 44th Blue Dragon Film Awards in 2023. It secured three more "
+                  "trophies, including best supporting actor for Zo In-sung, best new actress for Go Min-si and "
+                  "best music for Chang Ki-ha.",
+                  (("Blue Dragon Film Awards", 2023, "Best picture", None, "won"),
+                   ("Blue Dragon Film Awards", 2023, "Best supporting actor", "Zo In-sung", "won"),
+                   ("Blue Dragon Film Awards", 2023, "Best new actress", "Go Min-si", "won"),
+                   ("Blue Dragon Film Awards", 2023, "Best music", "Chang Ki-ha", "won"))),
     AwardPhrasing("A and B received acting nominations (no category invented)", "Doctor John",
                   "At the 2019 SBS Drama Awards, Lee Se-young and Ji Sung received acting nominations.",
                   (("SBS Drama Awards", 2019, None, "Lee Se-young", "nominated"),

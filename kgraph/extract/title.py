@@ -42,6 +42,7 @@ def split_title(value: str) -> tuple[str, str | None, int | None]:
     if year_match:
         name = name.replace(year_match.group(0), " ")
     name = re.sub(r"\(\s*(?:korean|hangul)\s*:?\s*(?:or\b[^)]*)?\)?", " ", name, flags=re.I)
+    name = re.sub(r"\(\s*(?:or|a\.?k\.?a\.?)\s[^)]*\)?", " ", name)  # "(한글 or Romanised ...)" less its Hangul
     name = re.sub(r"\(\s*\)|\[\s*\]", " ", name)
     name = re.sub(r"\s+", " ", name).strip(" /|-–—:,")
     name = name.strip("'\"“”‘’")
@@ -86,7 +87,7 @@ def find_title(ctx: Context, fields: dict[str, Field]) -> None:
             if chosen.line and chosen.text in chosen.line:  # "X (한글, 2016)": the line's Hangul and year
                 _, line_hangul, line_year = split_title(chosen.line[chosen.line.index(chosen.text):][:160])
                 raw = " ".join(p for p in (raw, line_hangul, f"({line_year})" if line_year else "") if p)
-        elif doc.post_title:
+        elif doc.post_title and title_choice.plausible(_title_from_heading(ctx, doc.post_title)):
             raw, where = _title_from_heading(ctx, doc.post_title), "the post title"
         else:
             raise ExtractionError(doc.path, "no review title found: expected a 'Title:' line (in an Overview "
@@ -278,7 +279,7 @@ OWNS_TITLE = re.compile(r"(?:'s)?\s+(?:(?:original|upcoming|new|hit|latest|korea
                         r"show|original|thriller|romance|comedy|romcom|rom-com)\b|\s+\((?:19|20)\d\d\)", re.I)
 # "all nine episodes", "a 12-episode series", "its 16 episodes"; not "the first two episodes"
 PROSE_EPISODES = re.compile(rf"(?<!first )(?<!last )(?<!final )(?<!next )(?<!opening )(?<!two more )(?<!remaining )"
-                            rf"\b(?:all|a|an|its|with|of|in|has|spans?|runs?(?: for)?)\s+(?P<n>\d{{1,4}}|{values._WORD_NUMBER})"
+                            rf"\b(?:all|a|an|its|with|of|in|has|spans?|runs?(?: for)?|there (?:are|were))\s+(?P<n>\d{{1,4}}|{values._WORD_NUMBER})"
                             rf"[\s-]episodes?\b(?!\s+(?:in|so far|later|into|before|left|to go))", re.I)
 SHORT_RUNTIME = re.compile(r"\b(\d{2,3})\s*(?:minutes|mins?)\b", re.I)
 
@@ -294,6 +295,8 @@ def _prose_attributes(ctx: Context, fields: dict[str, Field]) -> None:
         text = sentence_text(sentence)
         if "episodes" not in fields:
             for match in PROSE_EPISODES.finditer(text):
+                if match.start() == 0 and match.group(0).lower().startswith("in "):
+                    continue  # "In 5 episodes, we see ...": a stretch of the story, not its length
                 count = values.word_number(match.group("n"))
                 if count and values.BOUNDS["episodes"][0] <= count <= values.BOUNDS["episodes"][1]:
                     episode_counts.setdefault(count, sentence)

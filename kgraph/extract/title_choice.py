@@ -13,7 +13,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from kgraph.extract.lexicon import load_lexicon
 from kgraph.extract.overview import normalise_field_name
+from kgraph.extract.patterns import FAMILY_NAMES, TITLE_RUN, is_korean_given_name, is_korean_name
 from kgraph.names import clean
 from kgraph.sources.document import Document, Sentence
 
@@ -39,10 +41,24 @@ INTRODUCES = re.compile(
     r"(?!(?:\s+[\w-]+){0,2}\s+(?:actor|actress|director|singer|writer|screenwriter|filmmaker|idol|rapper|model|"
     r"comedian|entertainer|producer|star)s?\b)")
 JUNK = re.compile(
-    r"^(?:date\b|tag\b|author\b|posted\b|by\b|search\b|skip to\b|featured\b|sorry\b|monthly archives|send to|standard$|"
+    r"^(?:@|(?:directed|written|produced|starring)\s+by\b|(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|date\b|tag\b|author\b|posted\b|by\b|search\b|skip to\b|featured\b|sorry\b|monthly archives|send to|standard$|"
     r"introduction$|home$|menu$|share$|spoiler|trigger warning|disclaimer|photo\b|the (?:movie|film|series|show|drama)$|"
     r"(?:k-?drama|drama|movie|film|tv)\s+reviews?$|reviews?$|overview$|synopsis$|cast$|name$)", re.I)
 MIN_MENTIONS = 2
+# Words that name a kind, a nationality, a day or a month, never a title on their own.
+NOT_TITLES = re.compile(
+    r"^(?:the\s+)?(?:korean|south korean|k-?drama|kdrama|asian|english|netflix|drama|movie|film|series|season|episode|"
+    r"part|chapter|monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|"
+    r"july|august|september|october|november|december|i|we|he|she|it|they|this|that|these|there|here|but|and|"
+    r"so|if|when|what|why|how|who|in|on|at|as|after|before|while|even|also|yes|no|oh|"
+    r"(?:south\s+)?korea|japan|china|france|usa|united states)(?:[\s,/]*(?:19|20)\d\d)?$", re.I)  # "South Korea2022"
+BODY_RUN = re.compile(TITLE_RUN)
+BODY_MIN_MENTIONS = 2
+# "Six years after 'X'", "known for 'X'", "the director's earlier 'X'": another work, not the reviewed one
+EARLIER_WORK = re.compile(r"\b(?:after|since|following|known for|like|such as|including|earlier|previous|"
+                          r"last|debut|also starred in|also directed)\s*[“‘'\"*_]?$", re.I)
+# "Park Chan-wook's Decision to Leave (Heojil kyolshim) follows ...": a maker's title opening the body
+OWNED_TITLE = re.compile(rf"^(?P<owner>[A-Z][\w-]+(?:\s[A-Z][\w-]+){{1,2}})['’]s\s+(?P<t>{TITLE_RUN})\s*\(")
 
 
 @dataclass
@@ -58,14 +74,22 @@ class Candidate:
         return self.strength + min(self.mentions, 15)
 
 
+def plausible(text: str) -> bool:
+    """True when `text` could be a title: short, not a byline, date, venue, credit line or kind."""
+    return _plausible(_strip(text))
+
+
 def _plausible(text: str) -> bool:
     words = text.split()
+    if NOT_TITLES.match(text) or load_lexicon().platform(text):  # "Korean Drama Review", "ENA (2022)"
+        return False
     return (0 < len(words) <= 10 and len(text) <= 90 and bool(re.search(r"[A-Za-z0-9\uac00-\ud7a3]", text))
             and not JUNK.match(text) and not re.search(r"\b(?:19|20)\d\d-\d\d-\d\d\b", text))
 
 
 def _strip(text: str) -> str:
     text = clean(text).strip(" :|-–—,.")
+    text = re.sub(r"^(?:ENG|EN|KOR|KR)\s+(?=[A-Z0-9])", "", text)  # "ENG Decision to Leave": a language tag
     if re.match(r"[A-Za-z0-9“‘'\"*_]", text):  # a Latin title stops at its Hangul part or a field label
         text = re.split(r"\s*[\uac00-\ud7a3]", text)[0]
         for label in re.finditer(r"\s+([A-Z][\w()]*(?:\s[A-Za-z()]+)?):\s", text):
@@ -129,13 +153,17 @@ def candidates(doc: Document) -> list[Candidate]:
                 found.append(Candidate(head, 4, sentence))
         for match in QUOTED.finditer(plain):
             if _plausible(match.group(1)):
-                found.append(Candidate(_strip(match.group(1)), 6 - min(index, 4), sentence))
+                earlier = EARLIER_WORK.search(plain[:match.start() + 1])
+                found.append(Candidate(_strip(match.group(1)), (2 if earlier else 6) - min(index, 4), sentence))
         if index < 4 and len(plain.split()) <= 6 and _plausible(_strip(plain)) and not plain.endswith("."):
             found.append(Candidate(_strip(plain), 3 if index == 0 else 2, sentence))
-    for sentence in doc.sentences[:40]:
+    for index, sentence in enumerate(doc.sentences[:40]):
         match = INTRODUCES.match(clean(sentence.text))
         if match and _plausible(match.group("t")):
             found.append(Candidate(_strip(match.group("t")), 8, sentence))
+        owned = OWNED_TITLE.match(clean(sentence.text)) if index < 5 else None
+        if owned and is_korean_name(owned.group("owner")) and _plausible(owned.group("t")):
+            found.append(Candidate(_strip(owned.group("t")), 8, sentence))
     quoted: dict[str, Candidate] = {}
     for sentence in doc.sentences:
         for match in QUOTED.finditer(clean(sentence.text)):
@@ -143,7 +171,44 @@ def candidates(doc: Document) -> list[Candidate]:
             if _plausible(text) and len(text.split()) <= 6 and text.lower() not in quoted:
                 quoted[text.lower()] = Candidate(text, 0, sentence)
     found += quoted.values()
+    found += _body_runs(doc)
     return found
+
+
+_OPENERS = {"the", "a", "an", "his", "her", "their", "its", "my", "our", "your", "you", "one", "two", "this",
+            "that", "these", "those", "there", "here", "it", "he", "she", "they", "we", "i", "but", "and", "or",
+            "so", "as", "if", "when", "while", "after", "before", "in", "on", "at", "for", "with", "from", "by",
+            "all", "both", "each", "every", "some", "no", "not", "yes", "what", "why", "how", "who", "where",
+            "mr", "mrs", "ms", "dr", "director", "actor", "actress", "writer", "episode", "season", "south"}
+
+
+def _drop_openers(words: list[str]) -> list[str]:
+    """A run less the sentence openers it starts with ("When Hierarchy" -> "Hierarchy"), keeping
+    an article that belongs to a longer title ("The Glory")."""
+    while words and words[0].lower() in _OPENERS and (len(words) == 1 or words[0].lower() not in ("the", "a", "an")):
+        words = words[1:]
+    return words
+
+
+def _body_runs(doc: Document) -> list[Candidate]:
+    """Capitalised runs the body repeats ("Hierarchy", "Decision to Leave") that are no person,
+    platform or common word: the title a page keeps naming when no headline shape gives it."""
+    counts: dict[str, tuple[int, Sentence]] = {}
+    for sentence in doc.sentences[:80]:
+        plain = clean(sentence.text)
+        for match in BODY_RUN.finditer(plain):
+            before, after = plain[:match.start()], plain[match.end():]
+            if re.search(r"[\d:@]\s*$", before) or re.match(r"[\w ]{0,20}:", after):
+                continue  # "9:00pm"; "Language spoken: Korean" (a field label)
+            words = _drop_openers(re.sub(r"['’]s$", "", match.group(0)).strip(" :.,!?").split())
+            text = " ".join(words)
+            if (len(text) < 3 or not _plausible(text) or is_korean_name(text)
+                    or (len(words) == 1 and words[0] in FAMILY_NAMES)
+                    or ((len(words) > 1 or "-" in text) and all(is_korean_given_name(w) for w in words))):
+                continue  # "Hee Joo", "Jung-do": a name
+            seen = counts.get(text)
+            counts[text] = ((seen[0] if seen else 0) + 1, seen[1] if seen else sentence)
+    return [Candidate(text, 0, sentence) for text, (n, sentence) in counts.items() if n >= BODY_MIN_MENTIONS]
 
 
 def choose(doc: Document) -> Candidate | None:
@@ -163,4 +228,5 @@ def choose(doc: Document) -> Candidate | None:
             counts[key] = len(pattern.findall(content))
         candidate.mentions = counts[key]
     usable = [c for c in found if c.strength >= 8 or c.mentions >= MIN_MENTIONS] or found
-    return max(usable, key=lambda c: (c.score, c.strength, -len(c.text)))
+    order = {id(c): i for i, c in enumerate(found)}  # on a tie, the candidate the page puts first
+    return max(usable, key=lambda c: (c.score, c.strength, -order[id(c)]))
