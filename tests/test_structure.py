@@ -340,3 +340,23 @@ def test_a_role_with_a_slash_keeps_the_name_and_drops_what_describes():
 def test_a_role_of_alternatives_that_name_nobody_is_no_character():
     facts = facts_of("Title: Burning\nCast: Yoo Ah-in (Deliveryman/Aspiring Writer), Jeon Jong-seo (Hae-mi)\n")
     assert _cast_pairs(facts) == {("Yoo Ah-in", None), ("Jeon Jong-seo", "Hae-mi")}
+
+
+# ------------------------------------------------------------------ platforms in prose
+
+@pytest.mark.parametrize("text, expected", [
+    ("Review: Ballerina\nNetflix's Ballerina opens in a dark club.\n", {"Netflix"}),
+    ("Review: Ballerina\nNetflix's \u201cBallerina\u201d opens in a dark club.\n", {"Netflix"}),
+    ("Review: Ballerina\nBallerina is coming to Netflix in October.\n", {"Netflix"}),
+    ("Review: The Call\n*The Call* on Netflix is a tense thriller told over one phone line.\n", {"Netflix"}),
+    ("Review: Beating Again\nI found Beating Again registered on Netflix years after it aired.\n", {"Netflix"}),
+    ("Review: Lovers of the Red Sky\nLovers of the Red Sky is streaming on Viki in some regions and on Viu "
+     "in others.\n", {"Viki", "Viu"}),
+])
+def test_platforms_named_in_prose(text, expected):
+    assert set(platforms(facts_of(text))) == expected
+
+
+def test_a_platform_the_title_is_not_on_stays_out_of_prose_platforms():
+    facts = facts_of("Review: Burning\nBurning is not currently streaming on Netflix; I watched it on a disc.\n")
+    assert platforms(facts) == {}

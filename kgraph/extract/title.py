@@ -273,10 +273,26 @@ PROSE_RUNTIME = re.compile(
     r"thriller|drama|feature|ride))\b|\b(?:runtime|running time|run time)\b(?:\s+of\s+the\s+(?:movie|film))?"
     r"\s+(?:of|is)\s+(\d{2,3})\s*(?:minutes|mins?)\b", re.I)
 STREAMS_ON = re.compile(r"\b(?:stream(?:s|ing)?|available|watch(?:ed)?(?: it)?|premiered|aired|airs|airing|turned|"
-                        r"broadcast|released|launched)\b[^.]{0,30}?\bon\s+$", re.I)
+                        r"broadcast|released|launched|registered|dropped|landed|lands|arrived|arrives)\b[^.]{0,30}?\bon\s+$"
+                        r"|\b(?:stream(?:s|ing)?|available)\s+(?:for\s+streaming\s+)?on\s+[^.]{1,40}?\band\s+on\s+$"
+                        r"|\b(?:coming|comes|came|heading|headed)\s+to\s+$"
+                        r"|\b(?:k-?drama|drama|series|film|movie|show|thriller|comedy)[*_]?\s+on\s+$", re.I)
 # "Netflix's original 'Kill Boksoon'", "a Netflix series", "tvN's upcoming drama", "ENA (2022)"
 OWNS_TITLE = re.compile(r"(?:'s)?\s+(?:(?:original|upcoming|new|hit|latest|korean)\s+){0,2}(?:k-drama|drama|series|film|movie|"
                         r"show|original|thriller|romance|comedy|romcom|rom-com)\b|\s+\((?:19|20)\d\d\)", re.I)
+# "Netflix's upcoming Hierarchy", "Netflix's \"Kill Boksoon\"", "tvN Queen of Tears": the title the platform owns
+OWNED_BY = re.compile(r"^(?:'s)?\s+(?:(?:original|upcoming|new|hit|latest)\s+)*[“\"'*_]?")
+
+
+def _owns(after: str, title_key: str) -> bool:
+    """True when the text after a platform's name goes on with the reviewed title."""
+    owner = OWNED_BY.match(after)
+    if owner is None:
+        return False
+    rest = after[owner.end():]
+    return rest.startswith(title_key) and not re.match(r"\w", rest[len(title_key):len(title_key) + 1])
+
+
 # "all nine episodes", "a 12-episode series", "its 16 episodes"; not "the first two episodes"
 PROSE_EPISODES = re.compile(rf"(?<!first )(?<!last )(?<!final )(?<!next )(?<!opening )(?<!two more )(?<!remaining )"
                             rf"\b(?:all|a|an|its|with|of|in|has|spans?|runs?(?: for)?|there (?:are|were))\s+(?P<n>\d{{1,4}}|{values._WORD_NUMBER})"
@@ -316,8 +332,9 @@ def _prose_attributes(ctx: Context, fields: dict[str, Field]) -> None:
                 continue
             after = text[offset + len(name):offset + len(name) + 80]
             if (STREAMS_ON.search(before) or (before.endswith("(") and after.startswith(")"))
-                    or OWNS_TITLE.match(after) or (title_key and after.lower().startswith(("'s " + title_key,
-                                                                                         " " + title_key)))):
+                    or STREAMS_ON.search(text[max(0, offset - 80):offset])
+                    or OWNS_TITLE.match(after) or (title_key and _owns(after.lower(), title_key))
+                    or (title_key and re.search(rf"{re.escape(title_key)}[*_”\"']*\s+on\s+$", before.lower()))):
                 ctx.state(title, KG.platform, ctx.platform(name), sentence)
         found = []
         if len(text) < 90 and sentence.line <= 5:  # a note line under the heading: "Watched ... - 93 minutes"
