@@ -169,3 +169,27 @@ def test_a_filmmaker_beside_a_named_director_is_not_a_director():
     directors = {c.person.value.rsplit("/", 1)[-1] for c in facts.of_type(CrewCredit)
                  if c.job.value.endswith("#director")}
     assert directors == {"ryoo-seung-wan"}
+
+
+@pytest.mark.parametrize("sentence", [
+    "The cast of Lee Yo-won, Choo Ja-hyun and Kim Gyu-ri carries the school-gate politics.",
+    "From left, actors Lee Yo-won, Choo Ja-hyun, and Kim Gyu-ri pose for photos.",
+    "Lee Yo-won, Choo Ja-hyun and Kim Gyu-ri lead a sharp ensemble.",
+    "It has Lee Yo-won, Choo Ja-hyun and Kim Gyu-ri and several others in the cast.",
+])
+def test_a_list_of_people_a_cast_word_introduces_or_a_cast_verb_follows(sentence):
+    facts = facts_of(f"Review: Green Mothers' Club\n{sentence}\n")
+    assert cast(facts) == {("Lee Yo-won", None), ("Choo Ja-hyun", None), ("Kim Gyu-ri", None)}
+
+
+def test_a_list_of_people_without_a_cast_cue_is_no_cast_and_crew_lists_stay_crew():
+    facts = facts_of("Review: Burning\nLee Chang-dong wrote the script with Oh Jung-mi over several years. "
+                     "Oh Jung-mi and Lee Chang-dong shared the screenplay credit.\n")
+    assert cast(facts) == set()
+
+
+def test_a_name_list_missing_a_comma_still_splits_after_a_hyphenated_given_name():
+    facts = facts_of("Review: Green Mothers' Club\nActors Lee Yo-won, Choo Ja-hyun Kim Gyu-ri and Jang Hye-jin "
+                     "pose at the press event.\n")
+    assert cast(facts) == {("Lee Yo-won", None), ("Choo Ja-hyun", None), ("Kim Gyu-ri", None),
+                           ("Jang Hye-jin", None)}

@@ -80,6 +80,7 @@ def extract(doc: Document, resolver: Resolver | None = None, lexicon: Lexicon | 
     people.prose_cast(ctx)
     events.nominations(ctx)
     people.overview_cast(ctx, cast_list)
+    people.prose_cast_lists(ctx)
     events.releases(ctx, fields)
     events.production(ctx)
     events.viewership(ctx)

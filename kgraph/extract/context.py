@@ -126,6 +126,15 @@ class Context:
                 return Iri(next(iter(matches)))
         return None
 
+    @property
+    def cast_people(self) -> set[str]:
+        """IRIs of the people with a cast credit so far."""
+        return self._cast_people
+
+    def has_crew(self, person: Iri) -> bool:
+        """True when the person has a crew credit (director, writer ...) in this review."""
+        return any(type(c).__name__ == "CrewCredit" and c.person == person for c in self.claims.values())
+
     def is_person_name(self, name: str) -> bool:
         return is_korean_name(clean(name)) or self.known_person(name) is not None
 

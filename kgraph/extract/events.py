@@ -50,7 +50,8 @@ CATEGORY_JOBS = (
 ACTING = re.compile(r"\b(actor|actress|performer|acting|couple)\b", re.I)
 
 
-WORK_CATEGORY = re.compile(r"\b(?:picture|film|drama|series|movie|work|program(?:me)?)\s*$", re.I)
+WORK_CATEGORY = re.compile(r"^best\s+(?:(?:feature|foreign|korean|international|tv|mini-?)\s*)?"
+                           r"(?:picture|film|drama|series|movie|work|program(?:me)?)\s*$", re.I)
 
 
 def nominations(ctx: Context) -> None:

@@ -21,7 +21,7 @@ FAMILY_NAMES = sorted({
     "Jee", "Jae", "Ye", "Yook", "Yuk", "Tae", "Pi", "Myung", "Lyu", "Nah", "Goo", "Kyeong",
     # rarer ones and their spellings
     "O", "Gi", "Ki", "Gang", "Seok", "Sol", "Sul", "Yong", "Geum", "Bok", "Eun", "Sun", "Seon",
-    "Namkoong", "Sunwoo", "Dokko", "Gyeong", "Pyeon", "Byon", "Ryoo", "Rhyu", "Zo",
+    "Namkoong", "Sunwoo", "Dokko", "Gyeong", "Pyeon", "Byon", "Ryoo", "Rhyu", "Zo", "Choo", "Chu",
 })
 _INITIALS = "kk|gg|tt|dd|pp|bb|ss|jj|ch|sh|ts|ph|th|kh|g|k|n|d|t|r|l|m|b|p|s|j|c|h|y|w|f|z"
 _VOWELS = ("yae|yeo|yoo|you|wae|ae|ai|ya|eo|ye|wa|oe|yo|wo|we|wi|yu|eu|ui|oo|ou|ee|ea|uh|oh|ah|eh"
@@ -60,11 +60,18 @@ def is_korean_name(name: str) -> bool:
 def korean_names(text: str) -> list[tuple[int, int, str]]:
     """Every Korean-shaped full name in `text` (already cleaned), with its span."""
     out = []
-    for match in KOREAN_NAME_RE.finditer(text):
+    position = 0
+    while (match := KOREAN_NAME_RE.search(text, position)) is not None:
         name = match.group(1)
+        end = match.end(1)
         family, _, given = name.partition(" ")
+        if "-" in given.split(" ")[0] and " " in given:  # "Kim Su-yeon Kim Yong-ji": a hyphenated
+            given = given.split(" ")[0]  # given name is whole; the next word starts another name
+            name = f"{family} {given}"
+            end = match.start(1) + len(name)
+        position = end
         if is_korean_given_name(given):
-            out.append((match.start(1), match.end(1), name))
+            out.append((match.start(1), end, name))
         elif " " in given:  # "Kim Ji Hoon plays": maybe only the first token is the name
             first = given.split(" ")[0]
             if is_korean_given_name(first):

@@ -354,6 +354,41 @@ def overview_cast(ctx: Context, cast: list[tuple[Iri, str | None, Sentence]]) ->
             by_person[person] = [ctx.cast(person, None, sentence)]
 
 
+# A list of people is a cast list when a cast word introduces it or a cast verb follows it:
+# "the perfect cast of A, B and C", "actors A, B and C pose", "with A, B and C in the cast", "A, B, C lead ..."
+LIST_CUE_BEFORE = re.compile(r"\b(?:cast(?:\s+(?:of|includes|including|members?))?|actors?|actresses|co-stars?|"
+                             r"starring|stars?|featuring|features|ensemble(?:\s+of)?|alongside)\s*:?\s*$", re.I)
+LIST_CUE_AFTER = re.compile(r"^\s*,?\s*(?:(?:also\s+)?(?:lead|leads|led|star|stars|starred|headline|headlines|front|fronts|"
+                            r"play|portray|appear)\b|(?:and\s+(?:several|many)\s+others\s+)?in\s+the\s+cast\b)", re.I)
+LIST_GAP = re.compile(r"^\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s+|\s*&\s*)$")
+
+
+def prose_cast_lists(ctx: Context) -> None:
+    """Actors named in a list of two or more people that a cast word introduces or a cast verb
+    follows; each is credited without a character, unless the review gives them one."""
+    for sentence in _prose(ctx):
+        text = sentence_text(sentence)
+        names = korean_names(text)
+        groups: list[list[tuple[int, int, str]]] = []
+        for span in names:
+            if groups and LIST_GAP.match(text[groups[-1][-1][1]:span[0]]):
+                groups[-1].append(span)
+            else:
+                groups.append([span])
+        for group in groups:
+            if len(group) < 2:
+                continue
+            start, end = group[0][0], group[-1][1]
+            if not (LIST_CUE_BEFORE.search(text[max(0, start - 40):start]) or LIST_CUE_AFTER.match(text[end:end + 60])):
+                continue
+            if re.match(r"\s+as\b", text[end:end + 4]):
+                continue  # "A, B and C as ...": a phrasing of its own
+            for _, _, name in group:
+                person = ctx.person(name, sentence=sentence)
+                if person.value not in ctx.cast_people and not ctx.has_crew(person):
+                    ctx.cast(person, None, sentence)
+
+
 def people_in(ctx: Context, sentence: Sentence) -> list[Iri]:
     """Known people named in a sentence, in order: full names, then unique family names."""
     text = clean(sentence.text)
