@@ -360,3 +360,20 @@ def test_platforms_named_in_prose(text, expected):
 def test_a_platform_the_title_is_not_on_stays_out_of_prose_platforms():
     facts = facts_of("Review: Burning\nBurning is not currently streaming on Netflix; I watched it on a disc.\n")
     assert platforms(facts) == {}
+
+
+# ------------------------------------------------------------------ the Hangul title beside the title
+
+@pytest.mark.parametrize("text", [
+    "Review: Burning\nIt took me years to see it. Burning (버닝) takes its time, and then some.\n",
+    "Burning\n(버닝 / Beoning)\nA slow film about three young people, and Burning is worth the wait.\n",
+    "Why I keep thinking about ‘Burning’ – a Lee Chang-dong film 버닝\nBurning is a slow film.\n",
+])
+def test_the_hangul_title_a_page_gives_beside_its_title(text):
+    facts = facts_of(text)
+    assert facts.title.name == "Burning" and attrs(facts)["nameKo"] == {"버닝"}
+
+
+def test_a_hangul_name_of_a_person_is_not_the_title_s():
+    facts = facts_of("Review: Burning\nThe film stars Jeon Jong-seo (전종서) as Hae-mi, and Burning is hers.\n")
+    assert "nameKo" not in attrs(facts)

@@ -12,6 +12,7 @@ from kgraph.extract.context import DEMONYMS, Context, sentence_text
 from kgraph.extract.facts import SCHEMA, TitleEntity
 from kgraph.extract import title_choice, values
 from kgraph.extract.overview import Field, split_list
+from kgraph.extract.patterns import is_korean_name
 from kgraph.names import clean, display
 from kgraph.sources.document import Sentence
 from kgraph.vocab import KG
@@ -97,6 +98,9 @@ def find_title(ctx: Context, fields: dict[str, Field]) -> None:
         ctx.warnings.append(f"{doc.path}: no 'Title:' line in a fact box; took the title {name!r} from {where}")
     if not name or len(name) > 150:
         raise ExtractionError(doc.path, f"the title line does not hold a usable title: {name[:60]!r}")
+    if hangul is None and "korean_title" not in fields:
+        hangul, found_in = _hangul_near(doc, name)
+        sentence = sentence or found_in
     if "korean_title" in fields:
         hangul = HANGUL_RUN.search(fields["korean_title"].value)
         hangul = hangul.group(0) if hangul else fields["korean_title"].value
@@ -117,6 +121,32 @@ def find_title(ctx: Context, fields: dict[str, Field]) -> None:
         ctx.state(title, KG.nameKo, Literal(hangul, lang="ko"), evidence)
     if year is not None:
         ctx.state(title, KG.year, Literal(year), year_sentence)
+
+
+def _hangul_near(doc, name: str) -> tuple[str | None, Sentence | None]:
+    """The Hangul title a page gives beside its title: "X (한글) is a 2024 ...", a head line that
+    names X and a Hangul run, or a head line that is nothing but Hangul ("(한글 / Romanised)")."""
+    key = clean(name).lower()
+    lines = title_choice.head_lines(doc, limit=8)
+    for index, (line, sentence) in enumerate(lines):
+        plain = clean(line)
+        run = HANGUL_RUN.search(plain)
+        if run is None:
+            continue
+        bare = re.sub(r"[()\[\]]", "", plain).split("/")[0].strip()
+        before = plain[:run.start()].rstrip(" (")
+        owner = " ".join(before.split()[-2:])  # "Jeon Jong-seo (전종서)": a person's Hangul name
+        ends_line = not re.search(r"[A-Za-z]", plain[run.end():])
+        if (key and key in before.lower() and ends_line and not is_korean_name(owner)) or (
+                index < 6 and HANGUL_RUN.fullmatch(bare)):
+            return run.group(0).strip(), sentence
+    if key:
+        pattern = re.compile(rf"{re.escape(key)}[’'”\"*_]*\s*\(({HANGUL_RUN.pattern})", re.I)
+        for sentence in doc.sentences[:40]:
+            match = pattern.search(clean(sentence.text))
+            if match:
+                return match.group(1).strip(), sentence
+    return None, None
 
 
 def _known_title_in_heading(ctx: Context, heading: str) -> str | None:
