@@ -377,3 +377,19 @@ def test_the_hangul_title_a_page_gives_beside_its_title(text):
 def test_a_hangul_name_of_a_person_is_not_the_title_s():
     facts = facts_of("Review: Burning\nThe film stars Jeon Jong-seo (전종서) as Hae-mi, and Burning is hers.\n")
     assert "nameKo" not in attrs(facts)
+
+
+# ------------------------------------------------------------------ the year without a year field
+
+@pytest.mark.parametrize("text", [
+    "Review: Burning\nDirected by Lee Chang-dong, the 2018 South Korean film follows Jong-su.\n",
+    "Burning\nLee Chang-dong, South Korea, 2018\nA slow mystery. Burning is long and worth it.\n",
+    "Burning\n2018 148 min\nA slow mystery. Burning is long and worth it.\n",
+])
+def test_the_year_from_a_listing_card_or_a_definite_introduction(text):
+    assert attrs(facts_of(text))["year"] == {"2018"}
+
+
+def test_the_year_from_a_release_sentence():
+    facts = facts_of("Review: Ballerina\nBallerina was released on Netflix on October 6, 2023, and it is short.\n")
+    assert attrs(facts)["year"] == {"2023"}

@@ -22,6 +22,12 @@ HANGUL_RUN = re.compile(r"[\uac00-\ud7a3][\uac00-\ud7a3\s:·,!?0-9]*[\uac00-\ud7
 YEAR_PAREN = re.compile(r"[(,]\s*((?:19|20)\d\d)(?:\s*[–-]\s*(?:(?:19|20)?\d\d)?)?(?:\s+(?:film|movie|tv series|series|"
                         r"drama|k-drama|web series))?\s*\)")
 INTRO_YEAR = re.compile(r"\b(?:is|was)\s+(?:a|an)\s+((?:19|20)\d\d)\s+(?:South\s+)?Korean\b")
+THE_YEAR_KIND = re.compile(r"\bthe\s+((?:19|20)\d\d)\s+(?:South\s+)?Korean\s+(?:[\w-]+\s+){0,2}?"
+                           r"(?:film|movie|drama|series|k-drama|thriller|comedy)\b", re.I)
+CARD_YEAR = re.compile(r"\b(?:South\s+)?Korea,?\s*((?:19|20)\d\d)\b|^((?:19|20)\d\d)\s+\d{2,3}\s*min\b")
+RELEASED_ON = re.compile(r"\b(?:was\s+|is\s+|were\s+)?(?:released|premiered|debuted|dropped|first aired|aired)\s+"
+                         r"(?:on\s+[A-Z][\w+ ]{1,20}?\s+)?(?:on|in)\s+(?:[A-Z][a-z]+\.?\s+\d{1,2},?\s+|\d{1,2}\s+[A-Z][a-z]+\.?\s+"
+                         r"|[A-Z][a-z]+\s+)?((?:19|20)\d\d)\b")
 FILM_WORDS = re.compile(r"\b(film|movie|feature)s?\b", re.I)
 SERIES_WORDS = re.compile(r"\b(series|k-drama|drama series|episodes?|season)\b", re.I)
 RUNTIME = re.compile(
@@ -62,6 +68,18 @@ def _year_elsewhere(ctx: Context, fields: dict[str, Field], name: str) -> tuple[
         text = clean(sentence.text)
         match = INTRO_YEAR.search(text)
         if match and key and key in text[:match.start()].lower():
+            return int(match.group(1)), sentence
+        match = THE_YEAR_KIND.search(text)  # "the 2022 South Korean drama stars ...": the title reviewed
+        if match:
+            return int(match.group(1)), sentence
+    for line, sentence in title_choice.head_lines(ctx.doc, limit=10):
+        match = CARD_YEAR.search(clean(line))  # "Director, South Korea, 2022"; "2024 68 min ⭐ 6.8/10"
+        if match:
+            return int(match.group(1) or match.group(2)), sentence
+    for sentence in ctx.sentences[:60]:
+        text = clean(sentence.text)
+        match = RELEASED_ON.search(text)  # "released on Netflix on August 18, 2023"
+        if match:
             return int(match.group(1)), sentence
     return None, None
 
