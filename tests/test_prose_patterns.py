@@ -193,3 +193,8 @@ def test_a_name_list_missing_a_comma_still_splits_after_a_hyphenated_given_name(
                      "pose at the press event.\n")
     assert cast(facts) == {("Lee Yo-won", None), ("Choo Ja-hyun", None), ("Kim Gyu-ri", None),
                            ("Jang Hye-jin", None)}
+
+
+def test_character_then_actor_in_parentheses_without_a_space():
+    facts = facts_of("Review: Burning\nJong-su(Yoo Ah-in) and Hae-mi(Jeon Jong-seo) meet again by chance.\n")
+    assert cast(facts) == {("Yoo Ah-in", "Jong-su"), ("Jeon Jong-seo", "Hae-mi")}

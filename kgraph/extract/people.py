@@ -44,7 +44,7 @@ CAST_PATTERNS = (
     # "starring Jeon Jong-seo as Ok-ju", "Kim Ji-hoon, as the villain Choi Pro,", "Yoo Ji-tae, as the Professor,"
     re.compile(rf"(?P<person>{NAME}),?\s+as\s+(?:the\s+(?:(?P<desc>{DESC}[a-z][\w-]*)\s+)?)?(?P<char>{CHAR})"),
     # "Ok-ju (Jeon Jong-seo)"
-    re.compile(rf"(?P<char>{CHAR})\s+\((?P<person>{NAME})\)"),
+    re.compile(rf"(?P<char>{CHAR})\s*\((?P<person>{NAME})\)"),
 )
 # "Park Bo-young plays both twins, Mi-ji and Mi-rae"
 PLAYS_BOTH = re.compile(rf"(?P<person>{NAME})\s+(?:plays|played|portrays)\s+both\s+(?:[a-z]+\s+)*?"
