@@ -198,3 +198,9 @@ def test_a_name_list_missing_a_comma_still_splits_after_a_hyphenated_given_name(
 def test_character_then_actor_in_parentheses_without_a_space():
     facts = facts_of("Review: Burning\nJong-su(Yoo Ah-in) and Hae-mi(Jeon Jong-seo) meet again by chance.\n")
     assert cast(facts) == {("Yoo Ah-in", "Jong-su"), ("Jeon Jong-seo", "Hae-mi")}
+
+
+def test_a_starring_list_ends_at_its_first_item_that_is_no_name():
+    facts = facts_of("Review: Green Mothers' Club\nStarring Lee Yo-won and Choo Ja-hyun, the series follows two "
+                     "mothers at one school gate, Lee Eun-pyo and Byun Choon-hee.\n")
+    assert cast(facts) == {("Lee Yo-won", None), ("Choo Ja-hyun", None)}

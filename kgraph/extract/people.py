@@ -315,6 +315,8 @@ def _multi_cast(ctx: Context, sentence: Sentence, text: str, groups: dict[str, l
             if " as " in item:
                 continue
             name = person_name(ctx, item.strip())
+            if not name or name_key(name) != name_key(item.strip()):
+                break  # "starring A and B, the series portrays ... C": the list ends at its first non-name
             if name and name_key(name) == name_key(item.strip()):
                 person = ctx.person(name, sentence=sentence)
                 if not any(type(c).__name__ == "CastCredit" and c.person == person for c in ctx.claims.values()):
