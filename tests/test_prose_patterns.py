@@ -204,3 +204,18 @@ def test_a_starring_list_ends_at_its_first_item_that_is_no_name():
     facts = facts_of("Review: Green Mothers' Club\nStarring Lee Yo-won and Choo Ja-hyun, the series follows two "
                      "mothers at one school gate, Lee Eun-pyo and Byun Choon-hee.\n")
     assert cast(facts) == {("Lee Yo-won", None), ("Choo Ja-hyun", None)}
+
+
+def _directors(facts) -> set[str]:
+    names = {e.iri: e.name for e in facts.entities if hasattr(e, "name")}
+    return {names[c.person.value] for c in facts.of_type(CrewCredit) if c.job.value.endswith("#director")}
+
+
+def test_co_directed_by_two_people_credits_both():
+    facts = facts_of("Review: Doctor John\nThe SBS series was co-directed by Jo Soo-won and Kim Young-hwan.\n")
+    assert _directors(facts) == {"Jo Soo-won", "Kim Young-hwan"}
+
+
+def test_a_job_with_the_name_set_off_by_commas():
+    facts = facts_of("Review: Green Mothers' Club\nIts director, Ra Ha-na, keeps the school gate in every frame.\n")
+    assert _directors(facts) == {"Ra Ha-na"}

@@ -393,3 +393,12 @@ def test_the_year_from_a_listing_card_or_a_definite_introduction(text):
 def test_the_year_from_a_release_sentence():
     facts = facts_of("Review: Ballerina\nBallerina was released on Netflix on October 6, 2023, and it is short.\n")
     assert attrs(facts)["year"] == {"2023"}
+
+
+@pytest.mark.parametrize("sentence", [
+    "With only sixteen episodes, Green Mothers' Club never drags.",
+    "Over 16 gripping episodes, Green Mothers' Club keeps its secrets.",
+])
+def test_episode_counts_in_more_prose_shapes(sentence):
+    facts = facts_of(f"Review: Green Mothers' Club\n{sentence}\n")
+    assert attrs(facts)["episodeCount"] == {"16"}

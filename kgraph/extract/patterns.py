@@ -21,7 +21,7 @@ FAMILY_NAMES = sorted({
     "Jee", "Jae", "Ye", "Yook", "Yuk", "Tae", "Pi", "Myung", "Lyu", "Nah", "Goo", "Kyeong",
     # rarer ones and their spellings
     "O", "Gi", "Ki", "Gang", "Seok", "Sol", "Sul", "Yong", "Geum", "Bok", "Eun", "Sun", "Seon",
-    "Namkoong", "Sunwoo", "Dokko", "Gyeong", "Pyeon", "Byon", "Ryoo", "Rhyu", "Zo", "Choo", "Chu",
+    "Namkoong", "Sunwoo", "Dokko", "Gyeong", "Pyeon", "Byon", "Ryoo", "Rhyu", "Zo", "Choo", "Chu", "Mo",
 })
 _INITIALS = "kk|gg|tt|dd|pp|bb|ss|jj|ch|sh|ts|ph|th|kh|g|k|n|d|t|r|l|m|b|p|s|j|c|h|y|w|f|z"
 _VOWELS = ("yae|yeo|yoo|you|wae|ae|ai|ya|eo|ye|wa|oe|yo|wo|we|wi|yu|eu|ui|oo|ou|ee|ea|uh|oh|ah|eh"

@@ -27,8 +27,9 @@ _JOBS = "|".join(sorted((re.escape(j) for j in JOB_WORDS), key=len, reverse=True
 NAME = r"[A-Z][\w'-]*(?:\s[A-Z][\w'-]*){0,2}"
 CHAR = r"[A-Z][\w'-]*(?:\s[A-Z][\w'-]*){0,2}"
 DESC = r"(?:[a-z][\w-]*\s+){0,3}?"
-CREW_BEFORE = re.compile(rf"(?i:\b({_JOBS}))\s+({NAME})")
-CREW_BY = re.compile(rf"\b((?i:directed|helmed|written|penned|scored|composed|music|score|shot|edited|produced))\s+(?i:by)\s+({NAME})")
+CREW_BEFORE = re.compile(rf"(?i:\b({_JOBS}))(?:,\s*|\s+)({NAME})")
+CREW_BY = re.compile(rf"\b(?:co-)?((?i:directed|helmed|written|penned|scored|composed|music|score|shot|edited|produced))\s+"
+                     rf"(?i:by)\s+({NAME})(?:\s+and\s+({NAME}))?")
 CREW_POSSESSIVE = re.compile(rf"\b({NAME})'s\s+(?:[\w-]+\s+){{0,2}}?(music|score)\b")
 SCORING_DEBUT = re.compile(rf"\b({NAME})\s+(?:made|makes|marks|marked)\s+(?:his|her|their)\s+((?:feature\s+)?(?:film\s+)?scoring debut)")
 CAST_PATTERNS = (
@@ -219,10 +220,13 @@ def prose_crew(ctx: Context) -> None:
                 person = ctx.person(name, sentence=sentence)
                 for job in JOB_WORDS[match.group(1).lower()]:
                     crew(ctx, person, job, sentence)
-        for match in CREW_BY.finditer(text):
-            name = person_name(ctx, match.group(2))
-            if name:
-                crew(ctx, ctx.person(name, sentence=sentence), JOB_BY[match.group(1).lower()], sentence)
+        for match in CREW_BY.finditer(text):  # "co-directed by A and B": both
+            for group in (2, 3):
+                name = person_name(ctx, match.group(group)) if match.group(group) else None
+                if name and name_key(name) == name_key(match.group(group)):
+                    crew(ctx, ctx.person(name, sentence=sentence), JOB_BY[match.group(1).lower()], sentence)
+                elif group == 2 and name:
+                    crew(ctx, ctx.person(name, sentence=sentence), JOB_BY[match.group(1).lower()], sentence)
         for row in PHRASINGS:
             if "cast" not in row.fills:
                 for match in row.pattern.finditer(text):

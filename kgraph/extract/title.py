@@ -343,7 +343,8 @@ def _owns(after: str, title_key: str) -> bool:
 
 # "all nine episodes", "a 12-episode series", "its 16 episodes"; not "the first two episodes"
 PROSE_EPISODES = re.compile(rf"(?<!first )(?<!last )(?<!final )(?<!next )(?<!opening )(?<!two more )(?<!remaining )"
-                            rf"\b(?:all|a|an|its|with|of|in|has|spans?|runs?(?: for)?|there (?:are|were))\s+(?P<n>\d{{1,4}}|{values._WORD_NUMBER})"
+                            rf"\b(?:all|a|an|its|with(?: only)?|of|in|has|spans?|runs?(?: for)?|there (?:are|were)|over|across)\s+"
+                            rf"(?P<n>\d{{1,4}}|{values._WORD_NUMBER})(?:\s+(?:gripping|short|tight|hour-long|long))?"
                             rf"[\s-]episodes?\b(?!\s+(?:in|so far|later|into|before|left|to go))", re.I)
 SHORT_RUNTIME = re.compile(r"\b(\d{2,3})\s*(?:minutes|mins?)\b", re.I)
 
