@@ -219,3 +219,8 @@ def test_co_directed_by_two_people_credits_both():
 def test_a_job_with_the_name_set_off_by_commas():
     facts = facts_of("Review: Green Mothers' Club\nIts director, Ra Ha-na, keeps the school gate in every frame.\n")
     assert _directors(facts) == {"Ra Ha-na"}
+
+
+def test_two_variant_spellings_in_one_cast_list_stay_two_people():
+    facts = facts_of("Title: A Title\nCast: Kim Jin-ah, Kim Jing-ah, Park Sun-ho, Park Seon-ho\n", Resolver())
+    assert len([e for e in facts.entities if type(e).__name__ == "PersonEntity"]) == 4

@@ -44,6 +44,7 @@ class Context:
         # Indexes that keep look-ups constant-time however long the review or its cast list.
         self._person_keys: dict[str, str] = {}  # name key of a name or spelling -> person IRI
         self._loose_keys: dict[str, str] = {}  # spelling_key of a full name -> person IRI
+        self._first_met: dict[str, Sentence | None] = {}  # person IRI -> the sentence that first named them
         self._families: dict[str, set[str]] = {}  # family-name key -> IRIs of Korean-named people
         self._cast_people: set[str] = set()  # IRIs of people with a cast credit
         self._evidence: dict[object, set] = {}  # claim IRI or statement key -> its evidence
@@ -65,7 +66,7 @@ class Context:
 
     def person(self, name: str, hangul: str | None = None, sentence: Sentence | None = None) -> Iri:
         """The person called `name` (any spelling), added to the review's people."""
-        known = self.known_person(name)
+        known = self.known_person(name, sentence)
         if known is not None:
             entity = self.people[known.value]
             if hangul and not entity.hangul:
@@ -83,6 +84,7 @@ class Context:
         if entity is None:
             entity = PersonEntity(iri=ref.iri, name=ref.name, hangul=ref.hangul)
             self.people[ref.iri] = entity
+            self._first_met[entity.iri] = sentence
             self._person_keys.setdefault(name_key(entity.name), entity.iri)
             self._index_loose(entity.name, entity.iri)
             if is_korean_name(entity.name):
@@ -108,13 +110,16 @@ class Context:
         if known is not None and spelling not in self.people[known.value].spellings:
             self._add_spelling(self.people[known.value], spelling)
 
-    def known_person(self, name: str) -> Iri | None:
+    def known_person(self, name: str, sentence: Sentence | None = None) -> Iri | None:
         """A person already met whose name or family name (unique) matches `name`."""
         key = name_key(name)
         found = self._person_keys.get(key)
         if found is None and " " in name.strip() and not self.resolver.table.candidates("person", name):
             found = self._loose_keys.get(spelling_key(name))  # "Go Gyung-pyo" beside "Go Kyung-pyo": one
-            # person, unless the alias table knows this spelling as someone (Kim Ji-hun, Kim Ji-hoon)
+            # person, unless the alias table knows this spelling as someone (Kim Ji-hun, Kim Ji-hoon),
+            # or both are named in one sentence (a list names different people)
+            if found is not None and sentence is not None and self._first_met.get(found) is sentence:
+                found = None
         if found is not None:
             return Iri(found)
         if " " not in name.strip():  # a family name alone: "Jeon", "Kim" (only if unique)
