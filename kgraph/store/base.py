@@ -165,17 +165,22 @@ def leading_values(query: str, brace: int) -> tuple[int, int, list[str]] | None:
     return (i, end, [n[1:] for n in names]) if end is not None else None
 
 
+def _past_string(query: str, i: int) -> int:
+    """Offset just past the SPARQL string literal that opens at `i` (short or long quotes)."""
+    quote = query[i:i + 3] if query[i:i + 3] in ('"""', "'''") else query[i]
+    j = i + len(quote)
+    while j < len(query) and query[j:j + len(quote)] != quote:
+        j += 2 if query[j] == "\\" else 1
+    return j + len(quote)
+
+
 def _closing_brace(query: str, i: int) -> int | None:
     """Offset just past the `}` closing a VALUES data block, skipping strings and IRIs."""
     n = len(query)
     while i < n:
         ch = query[i]
         if ch in "\"'":
-            quote = query[i:i + 3] if query[i:i + 3] in ('"""', "'''") else ch
-            j = i + len(quote)
-            while j < n and query[j:j + len(quote)] != quote:
-                j += 2 if query[j] == "\\" else 1
-            i = j + len(quote)
+            i = _past_string(query, i)
             continue
         if ch == "<":
             j = query.find(">", i)
@@ -205,11 +210,7 @@ def where_brace(query: str) -> int | None:
             i = query.find("\n", i)
             i = n if i < 0 else i
         elif ch in "\"'":
-            quote = query[i:i + 3] if query[i:i + 3] in ('"""', "'''") else ch
-            j = i + len(quote)
-            while j < n and query[j:j + len(quote)] != quote:
-                j += 2 if query[j] == "\\" else 1
-            i = j + len(quote)
+            i = _past_string(query, i)
             continue
         elif ch == "<" and not seen_where:
             j = query.find(">", i)
