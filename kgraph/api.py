@@ -56,9 +56,10 @@ class KGraph:
     # ------------------------------------------------------------------ building
     def build(self, paths: Iterable[Path | str] = DEFAULT_PATHS, aliases: Path | str | None = "data/aliases.csv",
               dump: Path | str | None = AUTO, progress: bool = False, force: bool = False,
-              rebuild: bool = False) -> BuildReport:
+              rebuild: bool = False, workers: int | None = None) -> BuildReport:
         """Ingest catalogue and review files into the store (see kgraph.build.build).
 
+        `workers` extraction processes (default: one per core when many sources changed).
         `rebuild=True` sets a damaged (or any) on-disk store aside as PATH.broken-TIMESTAMP and
         builds a new one from the sources; on a SPARQL server it drops kgraph's source graphs first.
         """
@@ -71,7 +72,8 @@ class KGraph:
             force = True
         if self._store is None:
             self._store = open_store(self.selector, create=True)
-        report = _build(self.store, paths, aliases=aliases, dump=dump, progress=progress, force=force)
+        report = _build(self.store, paths, aliases=aliases, dump=dump, progress=progress, force=force,
+                        workers=workers)
         report.set_aside = kept if rebuild else None
         return report
 

@@ -18,20 +18,19 @@ import logging
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Iterable
+from typing import Iterable
 
 from rdflib import Literal, URIRef
 
 from kgraph.errors import KGraphError, SourceError
-from kgraph.extract import extract, review_graph
-from kgraph.catalog import catalog_graph, load_json, read_catalog, register_people, register_title
-from kgraph.extract.lexicon import Lexicon, load_lexicon
-from kgraph.mapping import facts_to_triples
+from kgraph.catalog import load_json, register_people, register_title
+from kgraph.extract.lexicon import load_lexicon
+from kgraph.parallel import SourceResult, extract_sources
 from kgraph.ontology import BUILD_GRAPH, GRAPH_IRI, ONTOLOGY_GRAPH, ontology_files, ontology_graph
 from kgraph.resolve import AliasTable, Resolver
-from kgraph.sources import SUFFIXES, read_source
+from kgraph.sources import SUFFIXES
 from kgraph.store import DEFAULT_SELECTOR
-from kgraph.store.base import Store, write_nquads
+from kgraph.store.base import GraphData, Store, write_nquads
 from kgraph.vocab import KG
 
 log = logging.getLogger(__name__)
@@ -41,6 +40,8 @@ DEFAULT_PATHS = ("data/catalog", "data/reviews")
 DEFAULT_DUMP = "data/kgraph.nq"
 AUTO = "auto"  # the default dump: data/kgraph.nq for the default store, none for any other
 SOURCE_GRAPHS = (GRAPH_IRI + "review/", GRAPH_IRI + "catalog/")
+POOL_FROM = 24  # sources to extract before a build starts a process pool
+BATCH_TRIPLES, BATCH_SOURCES = 20_000, 64  # how much a build writes in one store transaction
 PROVENANCE_QUERY = """
 PREFIX kg: <https://w3id.org/kgraph/ontology#>
 SELECT ?graph ?file ?fingerprint WHERE { GRAPH ?graph { ?graph kg:sourceFile ?file ; kg:fingerprint ?fingerprint } }"""
@@ -143,19 +144,6 @@ def _in_scope(source: str, scope: list[str]) -> bool:
     return any(source == s or source.startswith(s.rstrip("/") + "/") for s in scope)
 
 
-Unit = tuple[str, str, Callable[[], object], list[str]]  # (graph, label, make the facts, source warnings)
-
-
-def _units(path: Path, source: str, resolver: Resolver, lexicon: Lexicon) -> list[Unit]:
-    """The graphs one file makes, each with a thunk that extracts its facts."""
-    if path.suffix.lower() == ".json":
-        return [(catalog_graph(path), source, lambda: read_catalog(path, source, resolver, lexicon), [])]
-    documents = read_source(path, source)
-    return [(review_graph(doc), source if len(documents) == 1 else f"{source} (post {doc.post_title!r})",
-             lambda doc=doc: extract(doc, resolver, lexicon), list(getattr(doc, "warnings", [])))
-            for doc in documents]
-
-
 def _register_catalogs(files: list[Path], root: Path, resolver: Resolver, report: BuildReport) -> set[Path]:
     """Put the catalogues' people and titles into the resolver first; returns files that failed."""
     failed: set[Path] = set()
@@ -193,12 +181,13 @@ def stored_warnings(store: Store) -> dict[str, list[str]]:
 
 def build(store: Store, paths: Iterable[Path | str] = DEFAULT_PATHS, aliases: Path | str | None = "data/aliases.csv",
           dump: Path | str | None = AUTO, progress: bool = False, force: bool = False,
-          root: Path | str | None = None) -> BuildReport:
+          root: Path | str | None = None, workers: int | None = None) -> BuildReport:
     """Build catalogues and reviews under `paths` into `store` and write an N-Quads dump.
 
     `dump="auto"` writes data/kgraph.nq for the default store only; a build with failures
     never replaces an existing dump. Source paths are stored relative to `root` (default:
-    the current folder).
+    the current folder). Sources are extracted in `workers` processes (default: one per core
+    when there are many to extract) and written to the store in batches, in their order.
     """
     started = time.perf_counter()
     report = BuildReport()
@@ -225,11 +214,8 @@ def build(store: Store, paths: Iterable[Path | str] = DEFAULT_PATHS, aliases: Pa
     warnings_then = stored_warnings(store)
     built_now: dict[str, str] = {}  # graph -> source
     ordered = [f for f in catalogs if f not in bad_catalogs] + [f for f in files if f.suffix.lower() != ".json"]
-    iterator: Iterable[Path] = ordered
-    if progress and len(ordered) > 1:
-        from tqdm import tqdm
-        iterator = tqdm(ordered, desc="build", unit="file", disable=None, leave=False)
-    for path in iterator:
+    todo: list[_Job] = []
+    for path in ordered:
         source = source_id(path, root_path)
         try:
             data = path.read_bytes()
@@ -244,53 +230,19 @@ def build(store: Store, paths: Iterable[Path | str] = DEFAULT_PATHS, aliases: Pa
             report.warnings += [w for g in sorted(previous) for w in warnings_then.get(g, [])]
             built_now.update({g: source for g in previous})
             continue
-        try:
-            units = _units(path, source, resolver, lexicon)
-        except SourceError as error:
-            report.failed.append((source, error.reason))
-            built_now.update({g: source for g in previous})  # what an earlier build made stays
-            continue
-        produced: set[str] = set()
-        file_ok = True
-        for graph, label, make, notes in units:
-            if graph in produced:
-                report.failed.append((label, f"another post of {source} already makes the graph {graph}; "
-                                             "give each post its own URL or post id"))
-                file_ok = False
-                continue
-            if graph in built_now and built_now[graph] != source:
-                report.failed.append((label, f"its graph {graph} was already built from {built_now[graph]}; "
-                                             "two sources cannot share a graph: rename one of the files or "
-                                             "give one review another URL"))
-                file_ok = False
-                continue
-            try:
-                facts = make()
-                warnings = [*notes, *facts.warnings]
-                triples = facts_to_triples(facts) + _provenance_triples(graph, source, fingerprint, warnings)
-                store.replace_graph(graph, triples)
-            except Exception as error:  # noqa: BLE001 - one bad source never stops the build
-                if isinstance(error, KGraphError):
-                    reason = error.reason if isinstance(error, SourceError) else str(error)
-                else:
-                    log.debug("extracting %s failed", label, exc_info=True)
-                    reason = f"kgraph failed on it ({type(error).__name__}: {error}); please report this"
-                report.failed.append((label, reason))
-                file_ok = False
-                if graph in previous:
-                    produced.add(graph)  # keep what an earlier build made
-                continue
-            log.info("built %s -> %s (%d triples)", label, graph, len(triples))
-            report.warnings += warnings
-            report.built.append((label, graph, len(triples)))
-            produced.add(graph)
-            state[graph] = (source, fingerprint)
-        built_now.update({g: source for g in produced})
-        for graph in previous - produced:
-            if file_ok:
-                _remove(store, graph, state, report)
-            else:
-                built_now[graph] = source
+        todo.append(_Job(path, source, fingerprint, previous))
+
+    if workers is None:
+        workers = 1 if len(todo) < POOL_FROM else None  # a pool pays off from a few dozen sources
+    results: Iterable[SourceResult] = extract_sources([(j.path, j.source, j.fingerprint) for j in todo],
+                                                      resolver, lexicon, workers=workers)
+    if progress and len(todo) > 1:
+        from tqdm import tqdm
+        results = tqdm(results, total=len(todo), desc="build", unit="file", disable=None, leave=False)
+    writer = _Writer(store, report, state, built_now)
+    for job, result in zip(todo, results):
+        writer.add(job, result)
+    writer.flush()
 
     _reconcile(store, state, built_now, scope, root_path, report, force)
     _write_manifest(store, state)
@@ -302,10 +254,106 @@ def build(store: Store, paths: Iterable[Path | str] = DEFAULT_PATHS, aliases: Pa
     return report
 
 
-def _provenance_triples(graph: str, source: str, fingerprint: str, warnings: list[str]) -> list:
-    node = URIRef(graph)
-    return [(node, KG.sourceFile, Literal(source)), (node, KG.fingerprint, Literal(fingerprint)),
-            *((node, KG.buildWarning, Literal(w)) for w in dict.fromkeys(warnings))]
+@dataclass
+class _Job:
+    """A source to extract: its file, its name in the store, its fingerprint, the graphs it made before."""
+
+    path: Path
+    source: str
+    fingerprint: str
+    previous: set[str]
+
+
+@dataclass
+class _Pending:
+    """One source's graphs waiting in the writer's batch."""
+
+    job: _Job
+    graphs: list[tuple[str, str, GraphData, list[str]]] = field(default_factory=list)  # (graph, label, content, warnings)
+    produced: set[str] = field(default_factory=set)  # graphs this source keeps or makes
+    ok: bool = True
+
+
+class _Writer:
+    """Writes extracted graphs to the store in batches of a few thousand triples, each graph
+    with its provenance, and keeps the report and the build's view of the store in step."""
+
+    def __init__(self, store: Store, report: BuildReport, state: dict[str, tuple[str, str]],
+                 built_now: dict[str, str]) -> None:
+        self.store, self.report, self.state, self.built_now = store, report, state, built_now
+        self.pending: list[_Pending] = []
+        self.size = 0
+
+    def add(self, job: _Job, result: SourceResult) -> None:
+        """Queue what one source gave (collisions and extraction failures reported at once)."""
+        source, previous = job.source, job.previous
+        if result.error is not None:
+            self.report.failed.append((source, result.error))
+            self.built_now.update({g: source for g in previous})  # what an earlier build made stays
+            return
+        entry = _Pending(job)
+        seen: set[str] = set()
+        for unit in result.units:
+            graph, label = unit.graph, unit.label
+            if graph in seen:
+                self.report.failed.append((label, f"another post of {source} already makes the graph {graph}; "
+                                                  "give each post its own URL or post id"))
+                entry.ok = False
+                continue
+            seen.add(graph)
+            if graph in self.built_now and self.built_now[graph] != source:
+                self.report.failed.append((label, f"its graph {graph} was already built from "
+                                                  f"{self.built_now[graph]}; two sources cannot share a graph: "
+                                                  "rename one of the files or give one review another URL"))
+                entry.ok = False
+            elif unit.error is not None:
+                self.report.failed.append((label, unit.error))
+                entry.ok = False
+                if graph in previous:
+                    entry.produced.add(graph)  # keep what an earlier build made
+            else:
+                entry.graphs.append((graph, label, unit.data, unit.warnings))
+                self.built_now[graph] = source
+                self.size += unit.data.count
+        self.pending.append(entry)
+        if self.size >= BATCH_TRIPLES or len(self.pending) >= BATCH_SOURCES:
+            self.flush()
+
+    def flush(self) -> None:
+        """Write the batch, then record each graph as built or failed and drop graphs a source no longer makes."""
+        batch, self.pending, self.size = self.pending, [], 0
+        graphs = [data for entry in batch for _, _, data, _ in entry.graphs]
+        failed: dict[str, KGraphError] = {}
+        try:
+            self.store.replace_graphs(graphs)
+        except KGraphError:  # find which graph failed: again one at a time (a graph written twice is the same)
+            for data in graphs:
+                try:
+                    self.store.replace_graphs([data])
+                except KGraphError as error:
+                    failed[data.graph] = error
+        for entry in batch:
+            job = entry.job
+            for graph, label, data, warnings in entry.graphs:
+                if graph in failed:
+                    self.report.failed.append((label, str(failed[graph])))
+                    entry.ok = False
+                    if graph in job.previous:
+                        entry.produced.add(graph)
+                    elif self.built_now.get(graph) == job.source:
+                        del self.built_now[graph]
+                    continue
+                log.info("built %s -> %s (%d triples)", label, graph, data.count)
+                self.report.warnings += warnings
+                self.report.built.append((label, graph, data.count))
+                entry.produced.add(graph)
+                self.state[graph] = (job.source, job.fingerprint)
+            self.built_now.update({g: job.source for g in entry.produced})
+            for graph in job.previous - entry.produced:
+                if entry.ok:
+                    _remove(self.store, graph, self.state, self.report)
+                else:
+                    self.built_now[graph] = job.source
 
 
 def _remove(store: Store, graph: str, state: dict, report: BuildReport) -> None:

@@ -76,16 +76,18 @@ def main(verbose: bool) -> None:
 @click.option("--rebuild", is_flag=True,
               help="Set the store aside (PATH.broken-TIMESTAMP) and build a new one from the sources: "
                    "the way back from a damaged store.")
+@click.option("-j", "--jobs", type=click.IntRange(1), default=None,
+              help="Extraction processes [default: one per core when many sources changed].")
 @click.option("-v", "--verbose", is_flag=True, help="List every review and warning (stored ones too).")
 @handle_errors
 def build(paths: tuple[Path, ...], store: str, aliases: Path, dump: Path | None, no_dump: bool, force: bool,
-          rebuild: bool, verbose: bool) -> None:
+          rebuild: bool, jobs: int | None, verbose: bool) -> None:
     """Build catalogues and reviews (default: data/catalog/ and data/reviews/) and print a summary."""
     from kgraph.build import AUTO, DEFAULT_PATHS
 
     with _open(store, write=True) as kg:
         report = kg.build(paths or DEFAULT_PATHS, aliases=aliases, dump=None if no_dump else (dump or AUTO),
-                          progress=True, force=force, rebuild=rebuild)
+                          progress=True, force=force, rebuild=rebuild, workers=jobs)
         stats = kg.stats()
         reunion_count = len(kg.reunions(2))
     if report.set_aside:

@@ -81,6 +81,7 @@ def facts_to_triples(facts: ReviewFacts | CatalogFacts) -> list[Triple]:
     primary = facts.primary_entities()
     review = URIRef(primary[0].iri)
     out: dict[Triple, None] = {}
+    written: set[URIRef] = set()  # sentences whose triples are out already (evidence repeats them)
 
     def add(triples: Iterable[Triple]) -> None:
         for t in triples:
@@ -91,20 +92,25 @@ def facts_to_triples(facts: ReviewFacts | CatalogFacts) -> list[Triple]:
     for entity in facts.entities:
         add(entity_triples(entity))
     for sentence in facts.sentences:
-        add(sentence_triples(review, sentence))
+        add(sentence_triples(review, sentence, written))
     for claim in facts.claims:
         subject = claim_iri(claim)
         types = claim.types() if hasattr(claim, "types") else claim.rdf_type
         add((subject, RDF.type, t) for t in (KG.Claim, *types))
         add(_field_triples(subject, claim))
-        add(_evidence(review, subject, claim.evidence))
+        add(_evidence(review, subject, claim.evidence, written))
     for statement in facts.statements:
-        add(statement_triples(review, statement))
+        add(statement_triples(review, statement, written))
     return list(out)
 
 
-def sentence_triples(review: URIRef, sentence: Sentence) -> Iterator[Triple]:
+def sentence_triples(review: URIRef, sentence: Sentence, written: set[URIRef] | None = None) -> Iterator[Triple]:
+    """A sentence node's triples; none when its node is in `written` (which it is then added to)."""
     node = sentence_iri(str(review), sentence)
+    if written is not None:
+        if node in written:
+            return
+        written.add(node)
     yield node, RDF.type, KG.Sentence
     yield node, KG.inReview, review
     yield node, KG.text, Literal(sentence.text)
@@ -114,7 +120,7 @@ def sentence_triples(review: URIRef, sentence: Sentence) -> Iterator[Triple]:
         yield node, KG.section, Literal(sentence.section)
 
 
-def statement_triples(review: URIRef, statement: Statement) -> Iterator[Triple]:
+def statement_triples(review: URIRef, statement: Statement, written: set[URIRef] | None = None) -> Iterator[Triple]:
     s = URIRef(statement.subject.value)
     o = to_term(statement.value)
     node = statement_iri(s, statement.predicate, o)
@@ -123,7 +129,7 @@ def statement_triples(review: URIRef, statement: Statement) -> Iterator[Triple]:
     yield node, RDF.subject, s
     yield node, RDF.predicate, statement.predicate
     yield node, RDF.object, o
-    yield from _evidence(review, node, statement.evidence)
+    yield from _evidence(review, node, statement.evidence, written)
 
 
 def record_iri(record: Record) -> URIRef:
@@ -139,11 +145,11 @@ def record_triples(record: Record) -> Iterator[Triple]:
         yield node, KG.sourceUrl, URIRef(url)
 
 
-def _evidence(review: URIRef, node: URIRef, evidence: list) -> Iterator[Triple]:
+def _evidence(review: URIRef, node: URIRef, evidence: list, written: set[URIRef] | None = None) -> Iterator[Triple]:
     for item in evidence:
         if isinstance(item, Record):
             yield node, KG.evidence, record_iri(item)
             yield from record_triples(item)
         else:
             yield node, KG.evidence, sentence_iri(str(review), item)
-            yield from sentence_triples(review, item)
+            yield from sentence_triples(review, item, written)

@@ -8,7 +8,9 @@ worker are in flight, so a large build never holds every review's triples at onc
     for result in extract_sources(jobs, resolver, lexicon, workers=2):
         if result.error: ...                  # the file could not be read
         for unit in result.units:             # one per named graph the file makes
-            store.replace_graph(unit.graph, unit.triples) if unit.error is None else ...
+            ...                               # unit.data (N-Triples), or unit.error
+
+`kgraph.build` writes what comes back in batches (`Store.replace_graphs`).
 """
 from __future__ import annotations
 
@@ -18,21 +20,41 @@ from collections import deque
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable, Iterator
+from typing import Callable, Iterable, Iterator
 
+from rdflib import Literal, URIRef
+
+from kgraph.catalog import catalog_graph, read_catalog
 from kgraph.errors import KGraphError, SourceError
+from kgraph.extract import extract, review_graph
 from kgraph.extract.lexicon import Lexicon, load_lexicon
+from kgraph.mapping import facts_to_triples
 from kgraph.resolve import Resolver
-from kgraph.store.base import Triple
+from kgraph.sources import read_source
+from kgraph.store.base import GraphData, Triple
+from kgraph.vocab import KG
+
+
+Unit = tuple[str, str, Callable[[], object], list[str]]  # (graph, label, make the facts, source warnings)
+
+
+def read_units(path: Path, source: str, resolver: Resolver, lexicon: Lexicon) -> list[Unit]:
+    """The graphs one file makes, each with a thunk that extracts its facts."""
+    if path.suffix.lower() == ".json":
+        return [(catalog_graph(path), source, lambda: read_catalog(path, source, resolver, lexicon), [])]
+    documents = read_source(path, source)
+    return [(review_graph(doc), source if len(documents) == 1 else f"{source} (post {doc.post_title!r})",
+             lambda doc=doc: extract(doc, resolver, lexicon), list(getattr(doc, "warnings", [])))
+            for doc in documents]
 
 
 @dataclass
 class UnitResult:
-    """One named graph a source makes: its triples, or the reason it failed."""
+    """One named graph a source makes: its content with its provenance, or the reason it failed."""
 
     graph: str
     label: str
-    triples: list[Triple] | None = None
+    data: GraphData | None = None
     warnings: list[str] = field(default_factory=list)
     error: str | None = None
 
@@ -47,29 +69,43 @@ class SourceResult:
     error: str | None = None
 
 
-def extract_source(path: Path, source: str, resolver: Resolver, lexicon: Lexicon | None = None) -> SourceResult:
-    """Read one review or catalogue file and extract each of its graphs' triples (without the
-    provenance triples the build adds, which need the fingerprint it computes)."""
-    from kgraph.build import _units  # the build's own reading of a file into graphs
-    from kgraph.mapping import facts_to_triples
-
+def extract_source(path: Path, source: str, resolver: Resolver, lexicon: Lexicon | None = None,
+                   fingerprint: str = "") -> SourceResult:
+    """Read one review or catalogue file and extract each of its graphs, written as N-Triples
+    with the graph's provenance: its source, `fingerprint` and the warnings extraction gave."""
     result = SourceResult(Path(path), source)
     try:
-        units = _units(result.path, source, resolver, lexicon or load_lexicon())
+        units = read_units(result.path, source, resolver, lexicon or load_lexicon())
     except SourceError as error:
         result.error = error.reason
+        return result
+    except Exception as error:  # noqa: BLE001 - one bad source never stops the build
+        result.error = _unexpected(error)
         return result
     for graph, label, make, notes in units:
         try:
             facts = make()
-            result.units.append(UnitResult(graph, label, facts_to_triples(facts), [*notes, *facts.warnings]))
+            warnings = [*notes, *facts.warnings]
+            triples = facts_to_triples(facts) + provenance_triples(graph, source, fingerprint, warnings)
+            result.units.append(UnitResult(graph, label, GraphData.of(graph, triples), warnings))
         except Exception as error:  # noqa: BLE001 - as in the build: one bad source never stops it
             if isinstance(error, KGraphError):
                 reason = error.reason if isinstance(error, SourceError) else str(error)
             else:
-                reason = f"kgraph failed on it ({type(error).__name__}: {error}); please report this"
+                reason = _unexpected(error)
             result.units.append(UnitResult(graph, label, error=reason))
     return result
+
+
+def provenance_triples(graph: str, source: str, fingerprint: str, warnings: list[str]) -> list[Triple]:
+    """What a graph says of itself: `<graph> kg:sourceFile ...; kg:fingerprint ...; kg:buildWarning ...`."""
+    node = URIRef(graph)
+    return [(node, KG.sourceFile, Literal(source)), (node, KG.fingerprint, Literal(fingerprint)),
+            *((node, KG.buildWarning, Literal(w)) for w in dict.fromkeys(warnings))]
+
+
+def _unexpected(error: Exception) -> str:
+    return f"kgraph failed on it ({type(error).__name__}: {error}); please report this"
 
 
 _WORKER: tuple[Resolver, Lexicon] | None = None
@@ -80,9 +116,13 @@ def _start_worker(resolver: Resolver, lexicon: Lexicon) -> None:
     _WORKER = (resolver, lexicon)
 
 
-def _in_worker(job: tuple[Path, str]) -> SourceResult:
+Job = tuple[Path, str, str]  # (file, its name in the store, its fingerprint)
+
+
+def _in_worker(job: Job) -> SourceResult:
     assert _WORKER is not None
-    return extract_source(job[0], job[1], *_WORKER)
+    path, source, fingerprint = job
+    return extract_source(path, source, *_WORKER, fingerprint=fingerprint)
 
 
 def default_workers() -> int:
@@ -93,17 +133,17 @@ def default_workers() -> int:
         return max(1, os.cpu_count() or 1)
 
 
-def extract_sources(jobs: Iterable[tuple[Path, str]], resolver: Resolver, lexicon: Lexicon | None = None,
+def extract_sources(jobs: Iterable[Job], resolver: Resolver, lexicon: Lexicon | None = None,
                     workers: int | None = None, ahead: int = 4) -> Iterator[SourceResult]:
-    """Extract (path, shown name) jobs in `workers` processes and yield their results in the
+    """Extract (path, name, fingerprint) jobs in `workers` processes and yield their results in the
     jobs' order, keeping at most `ahead` jobs per worker in flight. With one worker (or one
     job) everything runs in this process."""
     lexicon = lexicon or load_lexicon()
     jobs = list(jobs)
     workers = min(workers or default_workers(), len(jobs))
     if workers <= 1:
-        for path, source in jobs:
-            yield extract_source(path, source, resolver, lexicon)
+        for path, source, fingerprint in jobs:
+            yield extract_source(path, source, resolver, lexicon, fingerprint)
         return
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")

@@ -285,7 +285,7 @@ def test_a_server_that_never_answers_is_a_timeout(monkeypatch):
 
 
 def test_an_unexpected_failure_on_one_source_does_not_stop_the_build(tmp_path, monkeypatch):
-    import kgraph.build as build_module
+    import kgraph.parallel as build_module  # where the build reads each source
 
     folder = tmp_path / "reviews"
     folder.mkdir()

@@ -8,6 +8,7 @@ from kgraph.build import build
 from kgraph.errors import QueryError, SelectorError, StoreError
 from kgraph.queries import run_query
 from kgraph.store import open_store
+from kgraph.store.base import GraphData
 
 from conftest import ALIASES, SEED
 
@@ -29,6 +30,21 @@ def test_replace_and_remove_graphs(any_store):
     assert sum(1 for q in any_store.quads() if str(q[3]) == G2) == 2
     any_store.remove_graph(G2)
     assert G2 not in any_store.graphs()
+
+
+def test_replace_graphs_writes_new_and_existing_graphs_whole(any_store):
+    """A build writes graphs in batches (GraphData): a new graph and one the store holds are
+    each replaced whole, an empty one leaves no triples; a bad term is refused before any write."""
+    any_store.replace_graph(G1, triples(3, G1))
+    any_store.replace_graphs([GraphData.of(G1, triples(1, G1)), GraphData.of(G2, triples(2, G2)),
+                              GraphData.of(G1 + "x", [])])
+    counts: dict[str, int] = {}
+    for quad in any_store.quads():
+        counts[str(quad[3])] = counts.get(str(quad[3]), 0) + 1
+    assert counts.get(G1) == 1 and counts.get(G2) == 2 and G1 + "x" not in counts
+    assert {(s, p, o) for s, p, o, g in any_store.quads() if str(g) == G2} == set(triples(2, G2))
+    with pytest.raises(StoreError, match="has space"):
+        GraphData.of(G2, [(URIRef(f"{G2}/s"), P, URIRef("https://example.org/has space"))])
 
 
 def test_literals_round_trip_exactly(any_store):

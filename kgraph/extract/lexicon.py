@@ -30,6 +30,7 @@ class Lexicon:
     jobs: dict[str, tuple[str, str]] = field(default_factory=dict)
     themes: list[ThemeTrigger] = field(default_factory=list)
     platform_pattern: re.Pattern[str] | None = None
+    any_theme: re.Pattern[str] | None = None  # every theme trigger at once: a sentence no trigger matches is skipped
 
     def platform(self, name: str) -> tuple[str, str, bool] | None:
         return self.platforms.get(name_key(name))
@@ -87,4 +88,6 @@ def load_lexicon() -> Lexicon:
         if phrases:
             regex = "|".join(_trigger_regex(p) for p in sorted(phrases, key=len, reverse=True))
             lex.themes.append(ThemeTrigger(str(concept), label, re.compile(regex, re.IGNORECASE)))
+    if lex.themes:
+        lex.any_theme = re.compile("|".join(f"(?:{t.pattern.pattern})" for t in lex.themes), re.IGNORECASE)
     return lex

@@ -48,6 +48,9 @@ class Store(Protocol):
     def replace_graph(self, graph: str, triples: Iterable[Triple]) -> None:
         """Atomically make `graph` hold exactly `triples` (nothing else is touched)."""
 
+    def replace_graphs(self, graphs: Iterable[GraphData]) -> None:
+        """Replace each graph with its checked content, each one whole (see GraphData.of)."""
+
     def remove_graph(self, graph: str) -> None:
         """Drop `graph` if it exists."""
 
@@ -74,17 +77,35 @@ class Store(Protocol):
     def __exit__(self, *exc: object) -> None: ...
 
 
-def render_insert(graph: str, triples: Iterable[Triple], replace: bool = True) -> str:
-    """SPARQL Update text that replaces a graph, every term written by Oxigraph's N-Triples writer.
+@dataclass(frozen=True)
+class GraphData:
+    """One graph's content checked and written as N-Triples (one triple a line), ready for any
+    backend: Oxigraph loads it, a server takes it as a Graph Store Protocol body."""
 
-    A term that is not valid RDF (an IRI with a space, a bad language tag, a lone surrogate)
-    raises StoreError before anything is sent, so a bad value never reaches the store.
-    """
+    graph: str
+    ntriples: str
+    count: int
+
+    @classmethod
+    def of(cls, graph: str, triples: Iterable[Triple]) -> "GraphData":
+        """StoreError, before anything is sent, when the name or a term is not valid RDF (an IRI
+        with a space, a bad language tag, a lone surrogate)."""
+        iri_text(graph, StoreError)
+        lines = [f"{_nt(s, StoreError)} {_nt(p, StoreError)} {_nt(o, StoreError)} .\n" for s, p, o in triples]
+        return cls(graph, "".join(lines), len(lines))
+
+    def chunks(self, size: int) -> Iterator[str]:
+        """The N-Triples in pieces of at most `size` triples (a literal never spans lines)."""
+        lines = self.ntriples.splitlines(keepends=True)
+        for start in range(0, len(lines), size):
+            yield "".join(lines[start:start + size])
+
+
+def insert_text(graph: str, body: str, replace: bool = True) -> str:
+    """SPARQL Update text that puts N-Triples `body` into `graph`, first dropping it when `replace`."""
     g = iri_text(graph, StoreError)
-    body = "\n".join(f"{_nt(s, StoreError)} {_nt(p, StoreError)} {_nt(o, StoreError)} ."
-                     for s, p, o in triples)
     drop = f"DROP SILENT GRAPH {g} ;\n" if replace else ""
-    if not body:
+    if not body.strip():
         return drop.rstrip(" ;\n") or f"CREATE SILENT GRAPH {g}"
     return f"{drop}INSERT DATA {{ GRAPH {g} {{\n{body}\n}} }}"
 
@@ -298,10 +319,22 @@ def _describe(term: Node) -> str:
     return f"the {kind} {str(term)[:80]!r}"
 
 
+_IRIS: dict[str, str] = {}  # IRI -> its N-Triples form: a review repeats its IRIs many times
+
+
 def _nt(term: Node, error: type[KGraphError], prefix: str = "") -> str:
     """`term` in canonical N-Triples (pyoxigraph's writer); `error` if it is not valid RDF."""
+    if type(term) is URIRef:
+        known = _IRIS.get(term)
+        if known is not None:
+            return known
     try:
-        return str(to_oxigraph(term))
+        text = str(to_oxigraph(term))
+        if type(term) is URIRef:
+            if len(_IRIS) > 200_000:
+                _IRIS.clear()
+            _IRIS[term] = text
+        return text
     except ValueError as problem:
         raise error(f"{prefix}{problem}") from None
 

@@ -17,7 +17,7 @@ from rdflib.namespace import XSD
 from rdflib.term import Node
 
 from kgraph.errors import QueryError, StoreBusy, StoreDamaged, StoreError, StoreMissing
-from kgraph.store.base import Quad, Rows, Term, Triple, bind, iri_text, render_insert
+from kgraph.store.base import GraphData, Quad, Rows, Term, Triple, bind, insert_text, iri_text
 
 log = logging.getLogger(__name__)
 MARKER = "KGRAPH-STORE"  # written into every store kgraph creates; RocksDB leaves it alone
@@ -100,7 +100,34 @@ class OxigraphStore:
             self._fail(error, "list the graphs of")
 
     def replace_graph(self, graph: str, triples: Iterable[Triple]) -> None:
-        self.update(render_insert(graph, triples))
+        self.replace_graphs([GraphData.of(graph, triples)])
+
+    def replace_graphs(self, graphs: Iterable[GraphData]) -> None:
+        """A graph the store does not hold yet is loaded by Oxigraph's parser in one transaction
+        (no SPARQL text to compile); one it holds is dropped and filled in one update. Each graph
+        is replaced whole or left as it was."""
+        if self.read_only:
+            raise StoreError(f"the store at {self.path} is open read-only; this command cannot change it")
+        for data in graphs:
+            name = ox.NamedNode(data.graph)
+            if self._holds(name):
+                self.update(insert_text(data.graph, data.ntriples))
+                continue
+            try:
+                if data.count:
+                    self._store.load(data.ntriples, format=ox.RdfFormat.N_TRIPLES, to_graph=name)
+                else:
+                    self._store.add_graph(name)
+            except SyntaxError as error:  # pragma: no cover - GraphData is written by Oxigraph itself
+                raise StoreError(f"graph {data.graph} could not be read back: {error}") from None
+            except (OSError, RuntimeError) as error:
+                self._fail(error, "write to")
+
+    def _holds(self, graph: ox.NamedNode) -> bool:
+        try:
+            return self._store.contains_named_graph(graph)
+        except (OSError, RuntimeError) as error:
+            self._fail(error, "read")
 
     def remove_graph(self, graph: str) -> None:
         self.update(f"DROP SILENT GRAPH {iri_text(graph, StoreError)}")

@@ -30,7 +30,7 @@ from SPARQLWrapper import JSON, POST, SPARQLWrapper
 from SPARQLWrapper.SPARQLExceptions import SPARQLWrapperException
 
 from kgraph.errors import KGraphError, QueryError, StoreError, StoreTimeout
-from kgraph.store.base import Quad, Rows, Term, Triple, bind, iri_text, ntriples, render_insert
+from kgraph.store.base import GraphData, Quad, Rows, Term, Triple, bind, insert_text, iri_text, ntriples
 
 log = logging.getLogger(__name__)
 DISTINCT = re.compile(r"^\s*SELECT\s+DISTINCT\b", re.I | re.M)
@@ -132,36 +132,42 @@ class SparqlStore:
         return sorted(map(str, graphs))
 
     def replace_graph(self, graph: str, triples: Iterable[Triple]) -> None:
-        """One Graph Store Protocol PUT where the server has one; else one update for a small
-        graph, and a large one staged in chunks in a scratch graph and moved over the target in
-        one step, so a failure leaves the target as it was."""
-        iri_text(graph, StoreError)  # a graph name that is not an IRI never reaches the server
-        triples = list(triples)
-        if triples and self.store_url and self._put(graph, triples):
-            return
-        if len(triples) <= CHUNK:
-            self.update(render_insert(graph, triples))
-            return
-        staging = f"{graph}#kgraph-staging"
-        scratch, target = iri_text(staging, StoreError), iri_text(graph, StoreError)
+        self.replace_graphs([GraphData.of(graph, triples)])
+
+    def replace_graphs(self, graphs: Iterable[GraphData]) -> None:
+        """Each graph with one Graph Store Protocol PUT where the server has one; else one update
+        for a small graph, and a large one staged in chunks in a scratch graph and moved over the
+        target in one step, so a failure leaves the target as it was."""
+        for data in graphs:
+            if data.count and self.store_url and self._put(data):
+                continue
+            if data.count <= CHUNK:
+                self.update(insert_text(data.graph, data.ntriples))
+                continue
+            self._staged(data)
+
+    def _staged(self, data: GraphData) -> None:
+        staging = f"{data.graph}#kgraph-staging"
+        scratch, target = iri_text(staging, StoreError), iri_text(data.graph, StoreError)
         self.update(f"DROP SILENT GRAPH {scratch}")
         try:
-            marker = [(URIRef(staging), STAGING_FOR, URIRef(graph))]
-            self.update(render_insert(staging, marker, replace=False))
-            for start in range(0, len(triples), CHUNK):
-                self.update(render_insert(staging, triples[start:start + CHUNK], replace=False))
-            unmark = f"DELETE DATA {{ GRAPH {scratch} {{ {ntriples(marker).strip()} }} }}"
+            marker = ntriples([(URIRef(staging), STAGING_FOR, URIRef(data.graph))])
+            self.update(insert_text(staging, marker, replace=False))
+            for chunk in data.chunks(CHUNK):
+                self.update(insert_text(staging, chunk, replace=False))
+            unmark = f"DELETE DATA {{ GRAPH {scratch} {{ {marker.strip()} }} }}"
             self.update(f"{unmark} ;\nMOVE SILENT GRAPH {scratch} TO GRAPH {target}")
         except KGraphError:
             self.update(f"DROP SILENT GRAPH {scratch}")
             raise
 
-    def _put(self, graph: str, triples: list[Triple]) -> bool:
-        """Replace `graph` with one Graph Store Protocol PUT; False when the server has no such endpoint."""
+    def _put(self, data: GraphData) -> bool:
+        """Replace a graph with one Graph Store Protocol PUT; False when the server has no such endpoint."""
         if self.read_only:
             raise StoreError(f"the store {self.selector} is open read-only; this command cannot change it")
+        graph = data.graph
         url = f"{self.store_url}?{urllib.parse.urlencode({'graph': graph})}"
-        request = urllib.request.Request(url, data=ntriples(triples).encode("utf-8"), method="PUT", headers={
+        request = urllib.request.Request(url, data=data.ntriples.encode("utf-8"), method="PUT", headers={
             "Content-Type": "application/n-triples", "User-Agent": USER_AGENT})
         try:
             with urllib.request.urlopen(request, timeout=self.timeout) as response:
