@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import json
 import shutil
+from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
@@ -10,7 +11,7 @@ from click.testing import CliRunner
 from kgraph import KGraph
 from kgraph.cli import main
 from kgraph.errors import GoldError
-from kgraph.gold import load_gold
+from kgraph.gold import load_gold, load_gold_dir
 
 from conftest import ROOT
 
@@ -184,3 +185,17 @@ def test_a_missing_pages_folder_is_one_error_not_a_page_of_misses_each(tmp_path)
     result = CliRunner().invoke(main, ["evaluate", str(GOLD), "--pages", str(tmp_path / "nowhere")])
     assert result.exit_code == 1
     assert result.output == f"error: {tmp_path / 'nowhere'}: no such folder of page texts (data/devset/README.md says how to fetch them)\n"
+
+
+@pytest.mark.parametrize("name", ["devset", "heldout"])
+def test_each_committed_gold_set_loads_and_names_exactly_the_pages_its_checksums_list(name):
+    folder = ROOT / "data" / name
+    golds = load_gold_dir(folder / "gold")
+    listed = [line.split()[1] for line in (folder / "pages.sha256").read_text("utf-8").splitlines()]
+    assert sorted(g.page for g in golds) == sorted(listed)
+    assert [Path(g.path).stem for g in golds] == [Path(g.page).stem for g in golds]
+
+
+def test_the_held_out_set_shares_no_page_with_the_dev_set():
+    dev, held = (load_gold_dir(ROOT / "data" / name / "gold") for name in ("devset", "heldout"))
+    assert not {g.url for g in dev} & {g.url for g in held}
