@@ -224,3 +224,14 @@ def test_a_job_with_the_name_set_off_by_commas():
 def test_two_variant_spellings_in_one_cast_list_stay_two_people():
     facts = facts_of("Title: A Title\nCast: Kim Jin-ah, Kim Jing-ah, Park Sun-ho, Park Seon-ho\n", Resolver())
     assert len([e for e in facts.entities if type(e).__name__ == "PersonEntity"]) == 4
+
+
+def test_spelling_variants_fold_only_the_usual_romanisation_pairs():
+    """Seong/Sung, Joo/Ju, Shi/Si are one name spelled two ways; Seo/Soo and Yeon/Young are two names."""
+    from kgraph.extract.context import spelling_key
+
+    for one, other in (("Seong-min", "Sung-min"), ("Byeong-hun", "Byung-hun"), ("Ji-joo", "Ji-ju"),
+                       ("Shi-woo", "Si-woo"), ("Kyung-pyo", "Gyung-pyo")):
+        assert spelling_key(one) == spelling_key(other), (one, other)
+    for one, other in (("Seo-ji", "Soo-ji"), ("Woo-yeon", "Woo-young"), ("Seo-dong", "Soo-dong")):
+        assert spelling_key(one) != spelling_key(other), (one, other)

@@ -163,7 +163,7 @@ def themes(ctx: Context) -> None:
         if sentence.section.lower().startswith(("overview", "hashtag")):
             continue
         text = AD_PHRASES.sub(lambda m: " " * len(m.group(0)), clean(sentence.text))
-        if ctx.lexicon.any_theme is None or not ctx.lexicon.any_theme.search(text):
+        if not ctx.lexicon.may_name_a_theme(text):
             continue
         for trigger in ctx.lexicon.themes:
             if trigger.pattern.search(text):

@@ -273,12 +273,14 @@ class Context:
 
 
 
-_FOLDS = (("shi", "si"), ("oo", "u"), ("ee", "i"), ("ou", "u"), ("eo", "u"))
+# ㅓ is written eo or u only before -ng (Seong/Sung, Byeong/Byung, Jeong/Jung): folding it
+# everywhere made Seo-ji and Soo-ji, or Woo-yeon and Woo-young, one character.
+_FOLDS = (("shi", "si"), ("oo", "u"), ("ee", "i"), ("ou", "u"), ("eong", "ung"))
 
 
 def spelling_key(name: str) -> str:
     """A name key with the usual romanisation variants of one review folded: Shi/Si, Joo/Ju,
-    Hee/Hi, an initial K/G, T/D, P/B and a final -ng/-n ("Go Kyung-pyo" = "Go Gyung-pyo",
+    Hee/Hi, Seong/Sung, an initial K/G, T/D, P/B and a final -ng/-n ("Go Kyung-pyo" = "Go Gyung-pyo",
     "Byung Sung-hyun" = "Byun Sung-hyun"). Used only inside one review, where two people
     whose names differ by these alone are one person spelled twice."""
     tokens = []

@@ -30,7 +30,8 @@ class Lexicon:
     jobs: dict[str, tuple[str, str]] = field(default_factory=dict)
     themes: list[ThemeTrigger] = field(default_factory=list)
     platform_pattern: re.Pattern[str] | None = None
-    any_theme: re.Pattern[str] | None = None  # every theme trigger at once: a sentence no trigger matches is skipped
+    theme_words: frozenset[str] = frozenset()  # the first word of every theme trigger (lower case)
+    theme_prefixes: tuple[str, ...] = ()  # first words given as "aveng*"
 
     def platform(self, name: str) -> tuple[str, str, bool] | None:
         return self.platforms.get(name_key(name))
@@ -40,6 +41,13 @@ class Lexicon:
 
     def job(self, name: str) -> tuple[str, str] | None:
         return self.jobs.get(name_key(name))
+
+    def may_name_a_theme(self, text: str) -> bool:
+        """False when no theme trigger can match `text` (none of their first words is in it): a
+        set lookup per word, so the triggers' patterns run only on the few sentences that may match."""
+        words = _WORD.findall(text.lower())
+        return bool(self.theme_words.intersection(words)) or (
+            bool(self.theme_prefixes) and any(w.startswith(self.theme_prefixes) for w in words))
 
     def platforms_in(self, text: str) -> list[tuple[int, str, str, bool]]:
         """Known platform names in `text`: (offset, iri, name, is_broadcaster)."""
@@ -51,6 +59,9 @@ class Lexicon:
             if found:
                 out.append((match.start(), *found))
         return out
+
+
+_WORD = re.compile(r"\w+")
 
 
 def _trigger_regex(phrase: str) -> str:
@@ -82,12 +93,22 @@ def load_lexicon() -> Lexicon:
             label = str(graph.value(concept, SKOS.prefLabel))
             for lbl in [label, *map(str, graph.objects(concept, SKOS.altLabel))]:
                 target[name_key(lbl)] = (str(concept), label)
+    words: set[str] = set()
+    prefixes: set[str] = set()
     for concept in sorted(graph.subjects(SKOS.inScheme, KG.ThemeScheme)):
         label = str(graph.value(concept, SKOS.prefLabel))
         phrases = [str(p) for p in graph.objects(concept, SKOS.hiddenLabel)]
         if phrases:
             regex = "|".join(_trigger_regex(p) for p in sorted(phrases, key=len, reverse=True))
             lex.themes.append(ThemeTrigger(str(concept), label, re.compile(regex, re.IGNORECASE)))
-    if lex.themes:
-        lex.any_theme = re.compile("|".join(f"(?:{t.pattern.pattern})" for t in lex.themes), re.IGNORECASE)
+            for phrase in phrases:
+                head = phrase.split()[0].lower()
+                first = _WORD.match(head)
+                if first is None:
+                    prefixes.add("")  # a trigger opening with a symbol: every sentence may match
+                elif head.endswith("*") and first.end() == len(head) - 1:
+                    prefixes.add(first.group())
+                else:
+                    words.add(first.group())
+    lex.theme_words, lex.theme_prefixes = frozenset(words), tuple(sorted(prefixes))
     return lex

@@ -45,11 +45,15 @@ def normalise_heading(line: str) -> str:
     return re.sub(r"\s+", " ", text).lower()
 
 
+_HEADING_SET = frozenset(KNOWN_HEADINGS)
+_HEADING_STARTS = tuple(h + joiner for h in KNOWN_HEADINGS for joiner in (" /", " &", " and"))
+
+
 def is_known_heading(line: str) -> bool:
+    """A section name the blog uses, alone or joined to another ("Cast / Characters", "Story & Themes")."""
     norm = normalise_heading(line)
-    return any(norm == h or norm.startswith(h + " /") or norm.startswith(h + " &")
-               or norm.startswith(h + " and") for h in KNOWN_HEADINGS) or any(
-        part.strip() in KNOWN_HEADINGS for part in norm.split("/") if "/" in norm)
+    return norm in _HEADING_SET or norm.startswith(_HEADING_STARTS) or (
+        "/" in norm and any(part.strip() in _HEADING_SET for part in norm.split("/")))
 
 
 def looks_like_heading(line: str) -> bool:
