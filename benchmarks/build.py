@@ -6,7 +6,7 @@
 For each size: generate N reviews (synthetic; the layouts kgraph reads) in a temporary
 folder, then run `kgraph build` as a child process into an on-disk Oxigraph store there and
 report reviews per second, quads, the store's size on disk (the analytics table included),
-the child's peak memory (getrusage of that child), and the time of a rebuild when nothing
+the child's peak memory and CPU time (wait4 of that child, its extraction workers included), and the time of a rebuild when nothing
 changed, after one review changed, after one was deleted and after 1% more were added;
 then the extraction F1 of the first build against the generator's gold (a regression guard:
 1.0 means every rendered fact was extracted and nothing else of the scored kinds).
@@ -30,8 +30,12 @@ sys.path.insert(0, str(HERE))
 KGRAPH = [sys.executable, "-m", "kgraph.cli"]
 
 
+CPU: dict[str, float] = {}  # command -> CPU seconds (user + system) of the child and its workers
+
+
 def _kgraph(work: Path, *args: str) -> tuple[float, float]:
-    """Run one kgraph command in `work`; (seconds, peak RSS GiB of that child)."""
+    """Run one kgraph command in `work`; (seconds, peak RSS GiB of that child). Its CPU time,
+    the extraction workers' included, is kept in CPU under the command's first two words."""
     started = time.perf_counter()
     with open(work / "kgraph.log", "a") as log:
         child = subprocess.Popen([*KGRAPH, *args, "--store", f"oxigraph:{work / 'store'}"], cwd=work,
@@ -39,6 +43,7 @@ def _kgraph(work: Path, *args: str) -> tuple[float, float]:
         _, status, usage = os.wait4(child.pid, 0)
         child.returncode = os.waitstatus_to_exitcode(status)
     seconds = time.perf_counter() - started
+    CPU[" ".join(args[:2])] = usage.ru_utime + usage.ru_stime
     if child.returncode not in (0,):
         log_text = (work / "kgraph.log").read_text(errors="replace")[-2000:]
         raise SystemExit(f"kgraph {' '.join(args)} exited {child.returncode}:\n{log_text}")
@@ -79,6 +84,8 @@ def measure(n: int, keep: bool = False) -> dict:
 
         out["build_s"], out["peak_gib"] = _kgraph(work, *build)
         out["reviews_per_s"] = len(first) / out["build_s"]
+        out["cpu_ms_per_review"] = 1000 * CPU["build reviews"] / len(first)
+        out["load_average"] = os.getloadavg()[0]
         _progress(out)
         out["store_gib"] = _size_gib(work)
         raw = ox.Store(str(work / "store"))
@@ -115,6 +122,7 @@ def measure(n: int, keep: bool = False) -> dict:
 
 COLUMNS = [("reviews", "reviews", "{:,}"), ("files", "files", "{:,}"), ("quads", "quads", "{:,}"),
            ("build_s", "build s", "{:.0f}"), ("reviews_per_s", "reviews/s", "{:.1f}"),
+           ("cpu_ms_per_review", "CPU ms/review", "{:.0f}"), ("load_average", "load", "{:.1f}"),
            ("store_gib", "store GiB", "{:.2f}"), ("peak_gib", "peak memory GiB", "{:.2f}"),
            ("unchanged_s", "unchanged rebuild s", "{:.1f}"), ("one_changed_s", "one changed s", "{:.1f}"),
            ("reunions_after_change_s", "next `kgraph reunions` s", "{:.1f}"),
