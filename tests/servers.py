@@ -100,6 +100,32 @@ MaxQueryExecutionTime = 120
 """
 
 
+_RUNNING: dict[str, tuple[int, Path]] = {}  # a running Virtuoso's SPARQL URL -> (its SQL port, its folder)
+
+
+def isql(url: str, statement: str) -> str:
+    """Run one SQL statement as dba on the Virtuoso serving `url`; its output (ServerError on failure)."""
+    done = subprocess.run([shutil.which("isql-vt") or "isql-vt", f"127.0.0.1:{_RUNNING[url][0]}", "dba", "dba",
+                           f"exec={statement}"], capture_output=True, text=True, timeout=300)
+    if done.returncode != 0 or "*** Error" in done.stdout + done.stderr:
+        raise ServerError(f"isql {statement!r} failed: {(done.stdout + done.stderr)[-500:]}")
+    return done.stdout
+
+
+def virtuoso_bulk_load(url: str, dump: Path) -> None:
+    """Load an N-Quads file with Virtuoso's bulk loader, as the README's guide does: copy it into
+    a folder the server may read (DirsAllowed), `ld_dir`, `rdf_loader_run()`, `checkpoint`."""
+    folder = _RUNNING[url][1] / f"load-{time.monotonic_ns()}"
+    folder.mkdir()
+    shutil.copy(dump, folder / dump.name)
+    isql(url, f"ld_dir('{folder}', '*.nq', 'urn:kgraph:no-default-graph');")
+    isql(url, "rdf_loader_run();")
+    isql(url, "checkpoint;")
+    errors = isql(url, f"SELECT ll_error FROM DB.DBA.load_list WHERE ll_file LIKE '{folder}/%' AND ll_error IS NOT NULL;")
+    if "0 Rows" not in errors:
+        raise ServerError(f"Virtuoso's bulk loader reported: {errors[-500:]}")
+
+
 def virtuoso_installed() -> bool:
     return bool(shutil.which("virtuoso-t") and shutil.which("isql-vt"))
 
@@ -120,8 +146,10 @@ def virtuoso(folder: Path) -> Iterator[str]:
         wait_for(url, process, 60, lambda: (folder / "virtuoso.log").read_text()[-500:])
         subprocess.run([isql, f"127.0.0.1:{sql}", "dba", "dba", 'exec=GRANT SPARQL_UPDATE TO "SPARQL";'],
                        check=True, capture_output=True, timeout=60)
+        _RUNNING[url] = (sql, folder)
         yield url
     finally:
+        _RUNNING.pop(url, None)
         subprocess.run([isql, f"127.0.0.1:{sql}", "dba", "dba", "exec=shutdown;"], capture_output=True, timeout=60)
         try:
             process.wait(timeout=30)
