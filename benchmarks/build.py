@@ -61,6 +61,41 @@ def _size_gib(work: Path) -> float:
     return sum(p.stat().st_size for p in files) / 1024 ** 3
 
 
+# Benchmark probes (not user questions): who has the most credits, and some titles, to time the named queries on.
+BUSIEST = """PREFIX kg: <https://w3id.org/kgraph/ontology#>
+SELECT ?person (COUNT(DISTINCT ?title) AS ?titles) WHERE { ?credit kg:person ?person ; kg:title ?title }
+GROUP BY ?person ORDER BY DESC(?titles) ?person"""
+TITLES = "PREFIX kg: <https://w3id.org/kgraph/ontology#> SELECT ?title WHERE { ?title a kg:Title } ORDER BY ?title"
+
+
+def point_queries(store) -> dict:
+    """Median ms of the named point queries over 25 people (spread over the credit counts) and 25
+    titles, each query run once per entity after one warm-up; plus the busiest person's filmography."""
+    import statistics
+
+    from kgraph.queries import run_query
+
+    people = [row[0] for row in store.select(BUSIEST).rows]
+    titles = [row[0] for row in store.select(TITLES).rows]
+    sample_people = people[:: max(1, len(people) // 25)][:25]
+    sample_titles = titles[:: max(1, len(titles) // 25)][:25]
+
+    def median_ms(name: str, param: str, values: list) -> float:
+        run_query(store, name, {param: values[0]})
+        times = []
+        for value in values:
+            started = time.perf_counter()
+            run_query(store, name, {param: value})
+            times.append((time.perf_counter() - started) * 1000)
+        return statistics.median(times)
+
+    return {"filmography_ms": median_ms("filmography", "person", sample_people),
+            "costars_ms": median_ms("costars", "person", sample_people),
+            "cast_ms": median_ms("cast", "title", sample_titles),
+            "busiest_filmography_ms": median_ms("filmography", "person", people[:1] * 5),
+            "busiest_titles": int(store.select(BUSIEST).rows[0][1])}
+
+
 def measure(n: int, keep: bool = False) -> dict:
     import pyoxigraph as ox
 
@@ -93,6 +128,7 @@ def measure(n: int, keep: bool = False) -> dict:
         del raw
         with open_store(f"oxigraph:{work / 'store'}") as store:
             result = score(store, records)
+            out.update(point_queries(store))
         out["f1"], out["precision"], out["recall"] = result.f1, result.precision, result.recall
         out["misses"], out["extra"] = result.misses[:5], result.extra[:5]
 
@@ -127,6 +163,8 @@ COLUMNS = [("reviews", "reviews", "{:,}"), ("files", "files", "{:,}"), ("quads",
            ("unchanged_s", "unchanged rebuild s", "{:.1f}"), ("one_changed_s", "one changed s", "{:.1f}"),
            ("reunions_after_change_s", "next `kgraph reunions` s", "{:.1f}"),
            ("one_deleted_s", "one deleted s", "{:.1f}"), ("one_percent_added_s", "1% added s", "{:.1f}"),
+           ("filmography_ms", "filmography ms", "{:.1f}"), ("costars_ms", "co-stars ms", "{:.1f}"),
+           ("cast_ms", "cast ms", "{:.1f}"), ("busiest_filmography_ms", "busiest filmography ms", "{:.1f}"),
            ("f1", "extraction F1", "{:.3f}")]
 
 
