@@ -214,17 +214,20 @@ def build(store: Store, paths: Iterable[Path | str] = DEFAULT_PATHS, aliases: Pa
     warnings_then = stored_warnings(store)
     built_now: dict[str, str] = {}  # graph -> source
     ordered = [f for f in catalogs if f not in bad_catalogs] + [f for f in files if f.suffix.lower() != ".json"]
+    by_source: dict[str, set[str]] = {}
+    for graph, (file, _) in state.items():
+        by_source.setdefault(file, set()).add(graph)
     todo: list[_Job] = []
     for path in ordered:
         source = source_id(path, root_path)
+        previous = set(by_source.get(source, ()))
         try:
             data = path.read_bytes()
         except OSError as error:
             report.failed.append((source, f"cannot be read: {error.strerror or error}"))
-            built_now.update({g: source for g, (f, _) in state.items() if f == source})
+            built_now.update({g: source for g in previous})
             continue
         fingerprint = _digest(data, pipeline.encode())
-        previous = {g for g, (f, _) in state.items() if f == source}
         if not force and previous and all(state[g][1] == fingerprint for g in previous):
             report.unchanged += [(source, g) for g in sorted(previous)]
             report.warnings += [w for g in sorted(previous) for w in warnings_then.get(g, [])]
@@ -245,7 +248,8 @@ def build(store: Store, paths: Iterable[Path | str] = DEFAULT_PATHS, aliases: Pa
     writer.flush()
 
     _reconcile(store, state, built_now, scope, root_path, report, force)
-    _write_manifest(store, state)
+    if report.built or report.removed or BUILD_GRAPH not in store.graphs():
+        _write_manifest(store, state)  # unchanged when nothing was built or removed
     if report.built or report.removed:
         from kgraph.analysis.reunions import refresh
         refresh(store)  # the derived (person, title) table beside an on-disk store
