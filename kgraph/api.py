@@ -282,7 +282,7 @@ class KGraph:
 
 def serve_app(store: str | None = None, **settings: object):
     """The ASGI app of `kgraph serve` for `store` (read-only), for uvicorn or any ASGI server;
-    settings: base, max_rows, timeout, max_query_bytes, workers."""
+    settings: base, max_rows, timeout, max_query_bytes, workers, refresh."""
     from kgraph.serve import Settings, create_app
     return create_app(Settings(store or default_selector(), **settings))  # type: ignore[arg-type]
 

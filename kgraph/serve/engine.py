@@ -155,7 +155,11 @@ class WorkerPool:
             try:
                 if watcher.changed():
                     log.info("the store at %s has a new build: reopening it", self.selector)
-                    self.reload()
+                    try:
+                        self.reload()
+                    except KGraphError:
+                        watcher.forget()  # try again next time
+                        raise
             except KGraphError as error:  # a build may be rewriting it: try again next time
                 log.warning("could not check the store for a new build: %s", error)
 

@@ -18,7 +18,7 @@ class BuildWatcher:
         self.selector = selector
         self.path = Path(selector[len("oxigraph:"):])
         self.files = self._files()
-        self.token = self._token()
+        self.token: str | None = self._token()
 
     def _files(self) -> tuple[tuple[str, int, int], ...]:
         """(name, size, mtime) of every file in the store folder: any write changes one."""
@@ -33,6 +33,10 @@ class BuildWatcher:
 
         with open_read_only(self.selector) as store:
             return store_token(store)
+
+    def forget(self) -> None:
+        """Make the next check find a change (after a reload that failed)."""
+        self.files, self.token = (), None
 
     def changed(self) -> bool:
         files = self._files()
