@@ -1,5 +1,6 @@
 """The HTML side of `kgraph serve`: home, search, the query page, entity pages (with content
-negotiation), /void and /healthz. Templates autoescape everything."""
+negotiation), /void and /healthz. What they show is gathered by kgraph.serve.tasks in a worker
+process, within the timeout; templates autoescape everything."""
 from __future__ import annotations
 
 import json
@@ -78,8 +79,8 @@ async def _cached(request: Request, key: str, task: str):
 
 # ---------------------------------------------------------------------------------- home, search
 async def home(request: Request) -> Response:
-    counts, titles = await _cached(request, "home", "home")
-    return _render(request, "home.html", counts=counts, titles=titles[:200], total=len(titles))
+    counts, titles, total = await _cached(request, "home", "home")
+    return _render(request, "home.html", counts=counts, titles=titles, total=total)
 
 
 async def search(request: Request) -> Response:

@@ -19,13 +19,13 @@ LABELS = ("http://schema.org/name", "http://www.w3.org/2004/02/skos/core#prefLab
           "http://www.w3.org/2000/01/rdf-schema#label")
 
 
-def home(store: Store) -> tuple[dict[str, int], list[dict]]:
-    """The graph's counts and its titles (one row per title)."""
+def home(store: Store, shown: int = 200) -> tuple[dict[str, int], list[dict], int]:
+    """The graph's counts, its first `shown` titles (one row per title) and how many there are."""
     counts = {str(r["what"]): int(r["count"]) for r in run_query(store, "stats")}
     seen: dict[str, dict] = {}
     for row in run_query(store, "titles"):
         seen.setdefault(str(row["title"]), row)
-    return counts, list(seen.values())
+    return counts, list(seen.values())[:shown], len(seen)
 
 
 def void(store: Store) -> tuple[dict[str, int], list[str]]:
