@@ -322,7 +322,7 @@ def jsonld(target: str, check: bool, store: str) -> None:
                 click.echo(line, err=True)
             failed = report.verdict()
             if failed:
-                failures.append(failed)
+                failures.append(f"{review['name']}: {failed}" if "@graph" in doc and review.get("name") else failed)
         if failures:
             click.echo(f"check failed: {'; '.join(failures)}", err=True)
             sys.exit(1)

@@ -491,6 +491,9 @@ def test_jsonld_of_a_title_two_reviews_cover_is_the_kgraph_jsonld_document(two_r
     reviewed = [doc["itemReviewed"]["@id"] for doc in expected["@graph"]]
     assert reviewed == ["https://w3id.org/kgraph/id/title/the-call-2020"] * 2
     assert len({doc["name"] for doc in expected["@graph"]}) == 2  # one document per review
+    checked = subprocess.run([sys.executable, "-m", "kgraph.cli", "jsonld", "The Call", "--check", "--store", selector],
+                             capture_output=True, text=True, timeout=120, cwd=ROOT)
+    assert checked.stderr.count("schema.org: ") == 2  # --check reports on each review
     status, headers, body = fetch(f"{running.url}/id/title/the-call-2020?format=jsonld")
     assert status == 200 and headers.get_content_type() == "application/ld+json"
     assert json.loads(body) == expected
