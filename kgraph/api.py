@@ -211,7 +211,8 @@ class KGraph:
     # ------------------------------------------------------------------ JSON-LD
     def jsonld(self, target: str | Path, aliases: Path | str | None = "data/aliases.csv") -> dict:
         """schema.org JSON-LD for one review: a review file (read on the fly, no build needed),
-        a review's IRI or URL, or a title in the store that one review covers."""
+        a review's IRI or URL, or a title in the store (a title several reviews cover gets
+        each review's document, by review IRI, in one `@graph`)."""
         from kgraph import jsonld
 
         path = Path(str(target))
@@ -226,10 +227,8 @@ class KGraph:
             hit = reviews[reviews["title"] == iri]
         if hit.empty:
             raise KGraphError(f"no review in the store matches {text!r}")
-        if hit["graph"].nunique() > 1:
-            options = ", ".join(sorted(set(hit["review"])))
-            raise KGraphError(f"{text!r} is covered by several reviews ({options}); give one review's IRI or URL")
-        return jsonld.document(self.store, str(hit["graph"].iloc[0]))
+        graphs = hit.sort_values("review").drop_duplicates("graph")["graph"]
+        return jsonld.reviews_document(self.store, [str(g) for g in graphs])
 
     def embed(self, page: Path | str, out: Path | str | None = None,
               aliases: Path | str | None = "data/aliases.csv") -> Path:
@@ -283,7 +282,7 @@ class KGraph:
 
 def serve_app(store: str | None = None, **settings: object):
     """The ASGI app of `kgraph serve` for `store` (read-only), for uvicorn or any ASGI server;
-    settings: base, max_rows, timeout, max_query_bytes, workers."""
+    settings: base, max_rows, timeout, max_query_bytes, workers, refresh."""
     from kgraph.serve import Settings, create_app
     return create_app(Settings(store or default_selector(), **settings))  # type: ignore[arg-type]
 

@@ -1,6 +1,7 @@
 """schema.org JSON-LD for a review page, from the review's own named graph.
 
-The document is a `CriticReview` whose `itemReviewed` is a `Movie` or `TVSeries`. It states
+The document is a `CriticReview` whose `itemReviewed` is a `Movie` or `TVSeries` (for a
+title several reviews cover, `reviews_document` puts each review's in one `@graph`). It states
 only what the review's graph states: no rating unless the review gives one, no date the
 review does not give. `script_tag` escapes `<`, `>` and `&` so no text can close the
 element; `embed` puts the block in a page, replacing the one kgraph put there before.
@@ -168,6 +169,15 @@ def document(store: Store, graph: str) -> dict[str, Any]:
         out["reviewRating"] = rating
     out["itemReviewed"] = {k: v for k, v in item.items() if v is not None}
     return out
+
+
+def reviews_document(store: Store, graphs: list[str]) -> dict[str, Any]:
+    """The JSON-LD for a title the reviews in `graphs` cover: the review's document when there
+    is one, else one `@graph` holding each review's document in the order given."""
+    docs = [document(store, graph) for graph in graphs]
+    if len(docs) == 1:
+        return docs[0]
+    return {"@context": SCHEMA_CONTEXT, "@graph": [{k: v for k, v in doc.items() if k != "@context"} for doc in docs]}
 
 
 def dumps(doc: dict[str, Any]) -> str:

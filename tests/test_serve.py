@@ -221,6 +221,37 @@ def test_construct_answers_in_rdf_formats(server, accept, rdflib_format):
         assert (URIRef(PERSON), URIRef("https://w3id.org/kgraph/ontology#nameKo"), Literal("전종서", lang="ko")) in graph
 
 
+def test_default_and_named_graph_uris_choose_the_dataset(server, repo_store):
+    from SPARQLWrapper import JSON, POST, SPARQLWrapper
+
+    with _embedded(repo_store) as store:
+        graphs = sorted(str(g) for g in store.select(
+            f"SELECT DISTINCT ?g WHERE {{ GRAPH ?g {{ <{TITLE}> ?p ?o }} }}").column("g"))
+        review = next(g for g in graphs if "/review/" in g)
+        in_review = set(store.select(f"SELECT ?p ?o WHERE {{ GRAPH <{review}> {{ <{TITLE}> ?p ?o }} }}").rows)
+        everywhere = set(store.select(f"SELECT ?p ?o WHERE {{ <{TITLE}> ?p ?o }}").rows)
+    assert len(graphs) >= 2 and in_review < everywhere
+
+    def ask(query: str, default: list[str] = (), named: list[str] = (), method: str = "GET") -> list[dict]:
+        client = SPARQLWrapper(f"{server.url}/sparql")
+        client.setQuery(query)
+        client.setReturnFormat(JSON)
+        client.setMethod(method)
+        for graph in default:
+            client.addDefaultGraph(graph)
+        for graph in named:
+            client.addNamedGraph(graph)
+        return client.query().convert()["results"]["bindings"]
+
+    rows = ask(f"SELECT ?p ?o WHERE {{ <{TITLE}> ?p ?o }}", default=[review])
+    assert {(r["p"]["value"], r["o"]["value"]) for r in rows} == {(str(p), str(o)) for p, o in in_review}
+    rows = ask(f"SELECT DISTINCT ?g WHERE {{ GRAPH ?g {{ <{TITLE}> ?p ?o }} }}", named=graphs[:1], method=POST)
+    assert [r["g"]["value"] for r in rows] == graphs[:1]
+    assert ask(f"SELECT ?o WHERE {{ <{TITLE}> ?p ?o }}", named=graphs) == []  # no default graph given: empty
+    status, _, body = sparql_get(server, "ASK { ?s ?p ?o }", **{"default-graph-uri": "not an iri <x>"})
+    assert status == 400 and b"default-graph-uri" in body
+
+
 def test_cors_lets_browser_clients_call_the_endpoint(server):
     status, headers, _ = fetch(f"{server.url}/sparql?query=ASK%7B%7D", headers={"Origin": "https://yasgui.example"})
     assert status == 200 and headers["access-control-allow-origin"] == "*"
@@ -271,6 +302,75 @@ def test_a_never_ending_query_is_stopped_and_the_server_goes_on(strict_server):
             break
         time.sleep(0.5)
     assert status == 200 and json.loads(body)["boolean"] is True
+
+
+class SlowProxy:
+    """A SPARQL endpoint that forwards to `upstream` after `delay` seconds a request: a store
+    made slow on purpose. `requests` counts the requests it has received."""
+
+    def __init__(self, upstream: str, delay: float) -> None:
+        import http.server
+        import threading
+
+        proxy = self
+        self.requests = 0
+
+        class Handler(http.server.BaseHTTPRequestHandler):
+            def _forward(self) -> None:
+                proxy.requests += 1
+                body = self.rfile.read(int(self.headers.get("Content-Length") or 0)) or None
+                time.sleep(delay)
+                query = self.path.partition("?")[2]
+                headers = {k: self.headers[k] for k in ("Accept", "Content-Type") if self.headers.get(k)}
+                status, answer_headers, answer = fetch(upstream + ("?" + query if query else ""), data=body,
+                                                       headers=headers, method=self.command)
+                try:
+                    self.send_response(status)
+                    self.send_header("Content-Type", answer_headers.get("Content-Type", "text/plain"))
+                    self.send_header("Content-Length", str(len(answer)))
+                    self.end_headers()
+                    self.wfile.write(answer)
+                except OSError:  # the worker asking was ended meanwhile
+                    pass
+
+            do_GET = do_POST = _forward
+
+            def log_message(self, *args) -> None:
+                pass
+
+        self.httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.httpd.daemon_threads = True
+        self.url = f"http://127.0.0.1:{self.httpd.server_address[1]}/sparql"
+        threading.Thread(target=self.httpd.serve_forever, daemon=True).start()
+
+    def close(self) -> None:
+        self.httpd.shutdown()
+        self.httpd.server_close()
+
+
+def test_a_page_on_a_slow_store_is_stopped_with_a_503_and_the_server_goes_on(server, tmp_path):
+    slow = SlowProxy(f"{server.url}/sparql", delay=0.6)  # a title page takes a dozen round trips
+    running = Server(f"sparql+{slow.url}", tmp_path, "--timeout", "1.5", "--workers", "1")
+    try:
+        for path in ("/id/title/ballerina-2023", "/id/person/jeon-jong-seo"):
+            status, _, body = fetch(running.url + path, headers={"Accept": "text/html"})
+            assert status == 503, path
+            assert b"longer than 1.5 s and was stopped" in body and b"<h1>503</h1>" in body, path
+            seen = slow.requests
+            time.sleep(2)  # a page still gathering would have sent more queries by now
+            assert slow.requests == seen, path
+        status, _, body = fetch(running.url + "/id/title/ballerina-2023", headers={"Accept": "application/ld+json"})
+        assert status == 503 and body.startswith(b"the request ran longer than")  # plain text for RDF clients
+        deadline = time.monotonic() + 60  # a fresh worker takes the stopped one's place
+        while True:
+            status, _, body = fetch(f"{running.url}/healthz")
+            if status == 200 or time.monotonic() > deadline:
+                break
+            time.sleep(0.5)
+        assert status == 200 and json.loads(body)["status"] == "ok"
+    finally:
+        running.stop()
+        slow.close()
 
 
 def test_oversized_queries_are_refused(strict_server):
@@ -333,6 +433,73 @@ def test_title_jsonld_is_the_kgraph_jsonld_document(server, repo_store):
     assert status == 200 and headers.get_content_type() == "application/ld+json"
     with _embedded(repo_store) as store:
         assert json.loads(body) == KGraph(store).jsonld("Ballerina")
+
+
+THE_CALL = ROOT / "data" / "reviews" / "the-call-2020.txt"
+THE_CALL_AGAIN = ROOT / "tests" / "data" / "the-call.md"  # a second review of The Call (2020)
+
+
+def _review_links(running: Server, path: str) -> list[str]:
+    from bs4 import BeautifulSoup
+
+    _, _, body = fetch(running.url + path, headers={"Accept": "text/html"})
+    return [a["href"] for a in BeautifulSoup(body, "html.parser").select("#reviews a[href^='/id/review/']")]
+
+
+def test_a_new_build_is_served_without_a_restart(tmp_path):
+    selector = f"oxigraph:{tmp_path / 'store'}"
+    with open_store(selector) as store:
+        assert build(store, [THE_CALL], aliases=ALIASES, dump=None).ok
+    running = Server(selector, tmp_path, "--refresh", "0.2")
+    try:
+        assert _review_links(running, "/id/title/the-call-2020") == ["/id/review/the-call-2020"]
+        with open_store(selector) as store:  # beside the running server, as a user would
+            assert build(store, [THE_CALL, THE_CALL_AGAIN], aliases=ALIASES, dump=None).ok
+        deadline = time.monotonic() + 60
+        while len(links := _review_links(running, "/id/title/the-call-2020")) < 2 and time.monotonic() < deadline:
+            time.sleep(0.3)
+        assert sorted(links) == ["/id/review/2025-03-the-call-review", "/id/review/the-call-2020"]
+        _, _, body = fetch(f"{running.url}/void")
+        void = Graph().parse(data=body, format="turtle")
+        named = {str(o) for o in void.objects(None, URIRef("http://www.w3.org/ns/sparql-service-description#name"))}
+        assert "https://w3id.org/kgraph/graph/review/2025-03-the-call-review" in named  # cached answers renewed too
+    finally:
+        running.stop()
+
+
+@pytest.fixture(scope="session")
+def two_reviews(tmp_path_factory):
+    """A store where two reviews cover The Call, and `kgraph serve` on it: (selector, server)."""
+    folder = tmp_path_factory.mktemp("two-reviews")
+    selector = f"oxigraph:{folder / 'store'}"
+    with open_store(selector) as store:
+        assert build(store, [ROOT / "data" / "catalog" / "the-call-2020.json", THE_CALL, THE_CALL_AGAIN],
+                     aliases=ALIASES, dump=None).ok
+    running = Server(selector, folder)
+    yield selector, running
+    running.stop()
+
+
+def test_jsonld_of_a_title_two_reviews_cover_is_the_kgraph_jsonld_document(two_reviews):
+    from bs4 import BeautifulSoup
+
+    selector, running = two_reviews
+    done = subprocess.run([sys.executable, "-m", "kgraph.cli", "jsonld", "The Call", "--store", selector],
+                          capture_output=True, text=True, timeout=120, cwd=ROOT)
+    assert done.returncode == 0, done.stderr
+    expected = json.loads(done.stdout)
+    reviewed = [doc["itemReviewed"]["@id"] for doc in expected["@graph"]]
+    assert reviewed == ["https://w3id.org/kgraph/id/title/the-call-2020"] * 2
+    assert len({doc["name"] for doc in expected["@graph"]}) == 2  # one document per review
+    checked = subprocess.run([sys.executable, "-m", "kgraph.cli", "jsonld", "The Call", "--check", "--store", selector],
+                             capture_output=True, text=True, timeout=120, cwd=ROOT)
+    assert checked.stderr.count("schema.org: ") == 2  # --check reports on each review
+    status, headers, body = fetch(f"{running.url}/id/title/the-call-2020?format=jsonld")
+    assert status == 200 and headers.get_content_type() == "application/ld+json"
+    assert json.loads(body) == expected
+    _, _, page = fetch(f"{running.url}/id/title/the-call-2020", headers={"Accept": "text/html"})
+    script = BeautifulSoup(page, "html.parser").find("script", type="application/ld+json")
+    assert json.loads(script.string) == expected
 
 
 @pytest.mark.parametrize("accept, fmt, rdflib_format", [("text/turtle", None, "turtle"),
@@ -446,6 +613,30 @@ def test_query_page_runs_a_named_query_with_bound_parameters(server):
     params["param_title"] = HOSTILE
     status, _, body = fetch(f"{server.url}/query?" + urllib.parse.urlencode(params))
     assert status == 400 and b"not a valid iri" in body and b"<script>alert" not in body
+
+
+def test_query_form_starts_from_the_declared_defaults(server, repo_store):
+    from bs4 import BeautifulSoup
+
+    from kgraph.queries import load_query
+
+    [param] = load_query("reunions").params
+    assert param.default is not None
+    page = BeautifulSoup(fetch(f"{server.url}/query?name=reunions")[2], "html.parser")
+    field = page.select_one("input[name=param_min_titles]")
+    assert field["value"] == str(param.default) and not field.has_attr("required")
+    assert page.select_one("input[name=param_title]") is None
+    cast = BeautifulSoup(fetch(f"{server.url}/query?name=cast")[2], "html.parser").select_one("input[name=param_title]")
+    assert cast["value"] == "" and cast.has_attr("required")  # no default: the user must fill it in
+    params = {"name": "reunions", "param_min_titles": field["value"], "run": "1"}
+    page = BeautifulSoup(fetch(f"{server.url}/query?" + urllib.parse.urlencode(params))[2], "html.parser")
+    shown = [[td.get_text(strip=True) for td in tr.find_all("td")] for tr in page.select("#results tbody tr")]
+    with _embedded(repo_store) as store:
+        expected = run_query(store, "reunions")
+    assert len(shown) == len(expected) > 0
+    params["param_min_titles"] = ""  # a field emptied falls back to its default
+    page = BeautifulSoup(fetch(f"{server.url}/query?" + urllib.parse.urlencode(params))[2], "html.parser")
+    assert len(page.select("#results tbody tr")) == len(expected)
 
 
 # ------------------------------------------------------------------ hostile input, missing store

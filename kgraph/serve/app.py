@@ -33,6 +33,7 @@ class Settings:
     timeout: float = 10.0
     max_query_bytes: int = 100_000
     workers: int = 2
+    refresh: float = 2.0  # seconds between checks for a new build of an embedded store; 0: never
 
     def __post_init__(self) -> None:
         if not self.base.endswith("/"):
@@ -42,23 +43,19 @@ class Settings:
 def create_app(settings: Settings) -> Starlette:
     """The ASGI app serving `settings.selector` read-only; a missing store raises StoreError now."""
     from kgraph.serve import endpoint, pages
-    from kgraph.serve.engine import RemoteEngine, WorkerPool
+    from kgraph.serve.engine import WorkerPool
 
-    store = open_read_only(settings.selector)
-    if settings.selector.startswith("oxigraph:"):
-        engine = WorkerPool(settings.selector, settings.workers, settings.timeout)
-    else:
-        engine = RemoteEngine(settings.selector[len("sparql+"):], settings.timeout)
+    open_read_only(settings.selector).close()  # a missing store is an error now, not in the workers
+    engine = WorkerPool(settings.selector, settings.workers, settings.timeout)
 
     @contextlib.asynccontextmanager
     async def lifespan(app: Starlette):
         import anyio
-        await anyio.to_thread.run_sync(engine.start)
+        await anyio.to_thread.run_sync(engine.start, settings.refresh)
         try:
             yield
         finally:
             engine.close()
-            store.close()
 
     routes = [
         Route("/", pages.home),
@@ -75,7 +72,7 @@ def create_app(settings: Settings) -> Starlette:
                              expose_headers=["X-KGraph-Rows", "X-KGraph-Row-Cap", "X-KGraph-Truncated"])]
     app = Starlette(routes=routes, middleware=middleware, lifespan=lifespan,
                     exception_handlers=pages.EXCEPTION_HANDLERS)
-    app.state.settings, app.state.store, app.state.engine, app.state.cache = settings, store, engine, {}
+    app.state.settings, app.state.engine, app.state.cache = settings, engine, {}
     return app
 
 

@@ -153,31 +153,38 @@ def entity_page(store: Store, iri: str, rows: list[dict]) -> dict:
             "evidence": evidence(store, iri)}
 
 
-_TABLES: dict[str, object] = {}
+_TABLES: dict[str, tuple[tuple[int, int] | None, object]] = {}
 
 
 def _table(store: Store):
-    """A read-only DuckDB connection to the derived table when its token is the store's, opened
-    once per store: the store is a read-only snapshot, and the open file stays the one that
-    matched even if a build replaces it. None when there is no usable table."""
+    """A read-only DuckDB connection to the derived table when its token is the store's. The
+    answer is kept per store while the table file stays as it is (the store is a read-only
+    snapshot, and an open file stays the one that matched even if a build replaces it); a
+    build that rewrites the table makes it be looked at again. None when no table is usable."""
     import duckdb
 
     from kgraph.analysis import reunions as derived
 
     key = str(getattr(store, "path", None))
-    if key not in _TABLES:
-        path = derived._table_path(store)
-        con = None
-        if path is not None and path.exists():
-            try:
-                con = duckdb.connect(str(path), read_only=True, config={"threads": 1})
-                if con.execute("SELECT token FROM meta").fetchone()[0] != derived.store_token(store):
-                    con.close()
-                    con = None
-            except duckdb.Error:
+    path = derived._table_path(store)
+    try:
+        stat = path.stat() if path is not None else None
+        seen = (stat.st_size, stat.st_mtime_ns) if stat is not None else None
+    except OSError:
+        seen = None
+    if key in _TABLES and (_TABLES[key][1] is not None or _TABLES[key][0] == seen):
+        return _TABLES[key][1]
+    con = None
+    if seen is not None:
+        try:
+            con = duckdb.connect(str(path), read_only=True, config={"threads": 1})
+            if con.execute("SELECT token FROM meta").fetchone()[0] != derived.store_token(store):
+                con.close()
                 con = None
-        _TABLES[key] = con
-    return _TABLES[key]
+        except duckdb.Error:
+            con = None
+    _TABLES[key] = (seen, con)
+    return con
 
 
 def _reunions_from_table(store: Store, iri: str, min_titles: int) -> list[dict] | None:

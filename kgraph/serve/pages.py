@@ -1,5 +1,6 @@
 """The HTML side of `kgraph serve`: home, search, the query page, entity pages (with content
-negotiation), /void and /healthz. Templates autoescape everything."""
+negotiation), /void and /healthz. What they show is gathered by kgraph.serve.tasks in a worker
+process, within the timeout; templates autoescape everything."""
 from __future__ import annotations
 
 import json
@@ -14,9 +15,9 @@ from starlette.requests import Request
 from starlette.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
 
 from kgraph.errors import KGraphError, QueryError
-from kgraph.queries import Param, coerce, list_queries, run_query
-from kgraph.serve import facts
+from kgraph.queries import Param, coerce, list_queries
 from kgraph.serve.endpoint import Refusal, run
+from kgraph.serve.engine import QueryTimedOut
 from kgraph.serve.results import parse_accept
 from kgraph.store.base import bind
 
@@ -58,40 +59,35 @@ def _render(request: Request, name: str, status: int = 200, **context) -> HTMLRe
     return HTMLResponse(html, status_code=status)
 
 
-def _store(request: Request):
-    return request.app.state.store
+async def _call(request: Request, task: str, *args):
+    """Run a kgraph.serve.tasks task on a worker within the timeout; one that overruns is
+    stopped and answered with a 503 page."""
+    try:
+        return await anyio.to_thread.run_sync(request.app.state.engine.call, task, *args)
+    except QueryTimedOut as error:
+        raise HTTPException(503, f"{error}: the store was too slow to answer; try again later") from None
 
 
-def _cached(request: Request, key: str, compute):
-    """`compute()` once per server: the store is opened read-only, so whole-graph answers
-    (counts, the title list, the graphs) cannot change while it runs."""
-    cache = request.app.state.cache
-    if key not in cache:
-        cache[key] = compute()
-    return cache[key]
+async def _cached(request: Request, key: str, task: str):
+    """A whole-graph answer (counts, the title list, the graphs) once per snapshot of the store:
+    it cannot change until the workers reopen a new build."""
+    cache, generation = request.app.state.cache, request.app.state.engine.generation
+    if key not in cache or cache[key][0] != generation:
+        cache[key] = (generation, await _call(request, task))
+    return cache[key][1]
 
 
 # ---------------------------------------------------------------------------------- home, search
 async def home(request: Request) -> Response:
-    def gather():
-        store = _store(request)
-        counts = {str(r["what"]): int(r["count"]) for r in run_query(store, "stats")}
-        titles = list(run_query(store, "titles"))
-        return counts, titles
-    counts, titles = await anyio.to_thread.run_sync(_cached, request, "home", gather)
-    seen: dict[str, dict] = {}
-    for row in titles:
-        seen.setdefault(str(row["title"]), row)
-    return _render(request, "home.html", counts=counts, titles=list(seen.values())[:200], total=len(seen))
+    counts, titles, total = await _cached(request, "home", "home")
+    return _render(request, "home.html", counts=counts, titles=titles, total=total)
 
 
 async def search(request: Request) -> Response:
-    from kgraph.serve.search import search as find
-
     text = request.query_params.get("q", "").strip()
     if not text:
         return _render(request, "search.html", q="", exact=[], close=[])
-    exact, close = await anyio.to_thread.run_sync(find, _store(request), text)
+    exact, close = await _call(request, "search", text)
     base = request.app.state.settings.base
     if len(exact) == 1 and exact[0][1].startswith(base + "id/"):
         return RedirectResponse("/" + exact[0][1][len(base):], status_code=303)
@@ -120,78 +116,24 @@ async def entity(request: Request) -> Response:
     settings = request.app.state.settings
     iri = settings.base + "id/" + request.path_params["rest"]
     fmt = _entity_format(request)
-    store = _store(request)
     try:
         coerce(IRI_PARAM, iri)
     except QueryError:
         raise HTTPException(404, "no such entity: the path is not part of a valid IRI") from None
-    rows, kinds = await anyio.to_thread.run_sync(facts.types, store, iri)
-    if not rows:
+    data = await _call(request, "entity", iri, fmt, request.query_params.get("path_to", "").strip())
+    if data is None:
         raise HTTPException(404, "nothing in the graph has this IRI")
     here = urllib.parse.quote(request.url.path)
     links = ", ".join(f'<{here}?format={n}>; rel="alternate"; type="{m}"'
                       for n, m in ENTITY_FORMATS.items() if n != "html")
     headers = {"Vary": "Accept", "Link": links}
     if fmt != "html":
-        body, media = await anyio.to_thread.run_sync(_entity_rdf, store, iri, rows, kinds, fmt)
-        return Response(body, media_type=media, headers=headers)
-    if facts.KG + "Title" in kinds:
-        page = await anyio.to_thread.run_sync(facts.title_page, store, iri)
-        script = await anyio.to_thread.run_sync(_title_script, store, page["reviews"])
-        response = _render(request, "title.html", iri=iri, page=page, jsonld_script=script)
-    elif facts.KG + "Person" in kinds:
-        page = await anyio.to_thread.run_sync(facts.person_page, store, iri)
-        path_to = request.query_params.get("path_to", "").strip()
-        path, path_error = None, None
-        if path_to:
-            try:
-                path = await anyio.to_thread.run_sync(_path, store, iri, path_to)
-            except KGraphError as error:
-                path_error = str(error)
-        response = _render(request, "person.html", iri=iri, page=page, path_to=path_to, path=path,
-                           path_error=path_error)
-    else:
-        page = await anyio.to_thread.run_sync(facts.entity_page, store, iri, rows)
-        label = next((str(r["value"]) for r in rows if str(r["predicate"]) in (
-            "http://schema.org/name", "http://www.w3.org/2004/02/skos/core#prefLabel",
-            "http://www.w3.org/2000/01/rdf-schema#label")), iri.rsplit("/", 1)[-1])
-        response = _render(request, "entity.html", iri=iri, page=page, label=label,
-                           kinds=sorted(_short(k) for k in kinds))
+        return Response(data["body"], media_type=data["media"], headers=headers)
+    if "kinds" in data:
+        data["kinds"] = [_short(k) for k in data["kinds"]]
+    response = _render(request, data.pop("template"), iri=iri, **data)
     response.headers.update(headers)
     return response
-
-
-def _path(store, iri: str, other: str):
-    from kgraph.api import KGraph
-    return KGraph(store).path(iri, other).to_dict("records")
-
-
-def _title_document(store, reviews: list[dict]) -> dict | None:
-    """The `kgraph jsonld` document of the title's review, when exactly one review covers it."""
-    from kgraph import jsonld
-    graphs = {str(r["graph"]) for r in reviews}
-    return jsonld.document(store, graphs.pop()) if len(graphs) == 1 else None
-
-
-def _title_script(store, reviews: list[dict]) -> str | None:
-    from kgraph import jsonld
-    doc = _title_document(store, reviews)
-    return jsonld.script_tag(doc) if doc else None
-
-
-def _entity_rdf(store, iri: str, rows: list[dict], kinds: set[str], fmt: str) -> tuple[bytes, str]:
-    if fmt == "jsonld" and facts.KG + "Title" in kinds:
-        doc = _title_document(store, list(run_query(store, "page-reviews", {"title": URIRef(iri)})))
-        if doc is not None:
-            return json.dumps(doc, ensure_ascii=False, indent=2).encode("utf-8"), "application/ld+json"
-    graph = Graph()
-    graph.bind("kg", "https://w3id.org/kgraph/ontology#")
-    graph.bind("schema", "http://schema.org/")
-    for row in rows:
-        graph.add((URIRef(iri), row["predicate"], row["value"]))
-    rdflib_format = {"turtle": "turtle", "ntriples": "nt", "jsonld": "json-ld"}[fmt]
-    body = graph.serialize(format=rdflib_format, encoding="utf-8")
-    return body, ENTITY_FORMATS[fmt] + "; charset=utf-8"
 
 
 # ---------------------------------------------------------------------------------- query page
@@ -206,17 +148,18 @@ async def query_page(request: Request) -> Response:
         if named is None:
             error, status = "no named query has that name; pick one from the list", 404
         else:
-            values = {p.name: params.get(f"param_{p.name}", "") for p in named.params}
+            values = {p.name: params.get(f"param_{p.name}", _initial(p)).strip() for p in named.params}
             text = named.text
     elif sparql:
         text = sparql
     if text is not None and "run" in params and error is None:
         try:
             if named is not None:
-                missing = [k for k, v in values.items() if not v]
+                missing = [p.name for p in named.params if not values[p.name] and p.default is None]
                 if missing:
                     raise QueryError(f"fill in: {', '.join(missing)}")
-                text = bind(named.text, {p.name: coerce(p, values[p.name]) for p in named.params})
+                text = bind(named.text, {p.name: coerce(p, values[p.name]) if values[p.name] else p.default
+                                         for p in named.params})
             rendered = await run(request, text, "json", "turtle")
             result = _table(rendered)
         except QueryError as problem:
@@ -225,6 +168,11 @@ async def query_page(request: Request) -> Response:
             error, status = refusal.message, refusal.status
     return _render(request, "query.html", status=status, queries=queries, named=named, values=values,
                    sparql=sparql if named is None else "", text=text, error=error, result=result)
+
+
+def _initial(param: Param) -> str:
+    """A form field's initial value: the parameter's declared default, as a user would type it."""
+    return "" if param.default is None else str(param.default)
 
 
 def _table(rendered) -> dict:
@@ -245,10 +193,7 @@ def _table(rendered) -> dict:
 async def void(request: Request) -> Response:
     settings = request.app.state.settings
 
-    def gather():
-        store = _store(request)
-        return ({str(r["what"]): int(r["count"]) for r in run_query(store, "stats")}, store.graphs())
-    counts, graphs = await anyio.to_thread.run_sync(_cached, request, "void", gather)
+    counts, graphs = await _cached(request, "void", "void")
     from rdflib import BNode, Namespace
     VOID = Namespace("http://rdfs.org/ns/void#")
     SD = Namespace("http://www.w3.org/ns/sparql-service-description#")
@@ -286,9 +231,11 @@ async def void(request: Request) -> Response:
 
 async def healthz(request: Request) -> Response:
     try:
-        ok = await anyio.to_thread.run_sync(_store(request).ask, "ASK { ?s ?p ?o }")
+        ok = await _call(request, "healthy")
     except KGraphError as error:
         return JSONResponse({"status": "error", "error": str(error)}, status_code=503)
+    except HTTPException as error:
+        return JSONResponse({"status": "error", "error": error.detail}, status_code=error.status_code)
     return JSONResponse({"status": "ok", "store": request.app.state.settings.selector, "empty": not ok})
 
 

@@ -13,12 +13,3 @@ def open_read_only(selector: str) -> Store:
                          "a memory: store would be empty")
     return open_store(selector, create=False, read_only=True)
 
-
-def native_store(selector: str):
-    """The pyoxigraph Store under an `oxigraph:` selector, opened read-only (for the engine's
-    own serializers)."""
-    store = open_read_only(selector)
-    native = getattr(store, "_store", None)
-    if native is None:
-        raise StoreError(f"{selector} is not an Oxigraph store")
-    return native
