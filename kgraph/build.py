@@ -41,7 +41,8 @@ DEFAULT_DUMP = "data/kgraph.nq"
 AUTO = "auto"  # the default dump: data/kgraph.nq for the default store, none for any other
 SOURCE_GRAPHS = (GRAPH_IRI + "review/", GRAPH_IRI + "catalog/")
 POOL_FROM = 24  # sources to extract before a build starts a process pool
-BATCH_TRIPLES, BATCH_SOURCES = 20_000, 64  # how much a build writes in one store transaction
+BATCH_TRIPLES, BATCH_SOURCES = 20_000, 64  # how much a build writes before it records the batch
+COMPACT_FROM = 200  # graphs built (and a tenth of the store) before a build compacts an on-disk store
 PROVENANCE_QUERY = """
 PREFIX kg: <https://w3id.org/kgraph/ontology#>
 SELECT ?graph ?file ?fingerprint WHERE { GRAPH ?graph { ?graph kg:sourceFile ?file ; kg:fingerprint ?fingerprint } }"""
@@ -250,6 +251,8 @@ def build(store: Store, paths: Iterable[Path | str] = DEFAULT_PATHS, aliases: Pa
     _reconcile(store, state, built_now, scope, root_path, report, force)
     if report.built or report.removed or BUILD_GRAPH not in store.graphs():
         _write_manifest(store, state)  # unchanged when nothing was built or removed
+    if len(report.built) >= COMPACT_FROM and len(report.built) * 10 >= len(state) and hasattr(store, "compact"):
+        store.compact()  # a large build leaves RocksDB's files three times their compacted size
     if report.built or report.removed:
         from kgraph.analysis.reunions import refresh
         refresh(store)  # the derived (person, title) table beside an on-disk store

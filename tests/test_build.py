@@ -7,7 +7,7 @@ from pathlib import Path
 from kgraph.build import build
 from kgraph.store import open_store
 
-from conftest import ALIASES, SEED
+from conftest import ALIASES, ROOT, SEED
 
 REVIEW_GRAPH = "https://w3id.org/kgraph/graph/review/"
 
@@ -107,3 +107,43 @@ def test_ontology_is_loaded_once_as_its_own_graph(seed_store):
     assert "https://w3id.org/kgraph/graph/ontology" in seed_store.graphs()
     assert seed_store.ask("""ASK { <https://w3id.org/kgraph/ontology#CastCredit>
                               <http://www.w3.org/2000/01/rdf-schema#label> ?l }""")
+
+
+def test_a_large_build_compacts_the_store_and_keeps_every_quad(tmp_path, monkeypatch):
+    """A build of many graphs ends by compacting the on-disk store; the dump is the same."""
+    import kgraph.build as build_module
+    from kgraph.store.oxigraph import OxigraphStore
+
+    compacted, dumps = [], {}
+    real = OxigraphStore.compact
+    monkeypatch.setattr(OxigraphStore, "compact", lambda self: (compacted.append(self.path), real(self))[1])
+    for name, threshold in (("plain", 10**9), ("compacted", 1)):
+        monkeypatch.setattr(build_module, "COMPACT_FROM", threshold)
+        with open_store(f"oxigraph:{tmp_path / name}") as store:
+            assert build(store, [ROOT / "data" / "reviews"], aliases=ALIASES, dump=tmp_path / f"{name}.nq",
+                         root=ROOT).ok
+        dumps[name] = (tmp_path / f"{name}.nq").read_bytes()
+    assert compacted == [tmp_path / "compacted"]
+    assert dumps["plain"] == dumps["compacted"]
+
+
+def test_compacting_shrinks_a_store_written_graph_by_graph(tmp_path):
+    from rdflib import Literal, URIRef
+
+    from kgraph.store.base import GraphData
+
+    def size() -> int:
+        return sum(f.stat().st_size for f in (tmp_path / "store").iterdir())
+
+    with open_store(f"oxigraph:{tmp_path / 'store'}") as store:
+        for k in range(60):
+            graph = f"https://example.org/g/{k}"
+            store.replace_graphs([GraphData.of(graph, [
+                (URIRef(f"{graph}/s{i}"), URIRef("https://example.org/p"), Literal(f"sentence {i} of review {k}"))
+                for i in range(500)])])
+        count = sum(1 for _ in store.quads())
+    before = size()
+    with open_store(f"oxigraph:{tmp_path / 'store'}") as store:
+        store.compact()
+        assert sum(1 for _ in store.quads()) == count == 30_000
+    assert size() < before * 0.7

@@ -123,6 +123,16 @@ class OxigraphStore:
             except (OSError, RuntimeError) as error:
                 self._fail(error, "write to")
 
+    def compact(self) -> None:
+        """Flush the write-ahead log and compact RocksDB's files: after a large build the store
+        shrinks to about a third on disk and point queries stop paying for uncompacted files."""
+        if self.path is None or self.read_only:
+            return
+        try:
+            self._store.optimize()
+        except (OSError, RuntimeError) as error:
+            self._fail(error, "compact")
+
     def _holds(self, graph: ox.NamedNode) -> bool:
         try:
             return self._store.contains_named_graph(graph)
