@@ -199,3 +199,75 @@ def test_a_table_without_actor_and_character_header_gives_no_cast():
             "<tr><td>Kim Ji-hoon</td><td>Choi Pro</td></tr></table></article></body></html>")
     _, facts = read(html, "other.html", "html")
     assert cast(facts) == set()
+
+
+# ------------------------------------------------------------------ grouped cast lists
+
+def text_page(body: str, title: str = "Ballerina") -> str:
+    return f"{title} review\nTitle: {title}\nYear: 2023\n{body}"
+
+
+def test_character_then_actor_decided_by_name_shape():
+    _, facts = read(text_page("Main Role\nOk-ju (Jeon Jong-seo)\nChoi Pro (Kim Ji-hoon)\n"
+                              "Support Role\nMin-hee (Park Yu-rim)\n"), "mdl.txt", "text")
+    assert cast(facts) == {("Jeon Jong-seo", "Ok-ju"), ("Kim Ji-hoon", "Choi Pro"), ("Park Yu-rim", "Min-hee")}
+
+
+def test_actor_then_character_decided_by_people_the_alias_table_knows():
+    # both sides are Korean full names: only knowing who the actors are decides the order
+    _, facts = read(text_page("Main Cast:\nJeon Jong-seo (Jang Ok-ju)\nPark Yu-rim (Choi Min-hee)\n"),
+                    "fan.txt", "text")
+    assert cast(facts) == {("Jeon Jong-seo", "Jang Ok-ju"), ("Park Yu-rim", "Choi Min-hee")}
+
+
+def test_an_undecidable_list_yields_nothing_rather_than_a_guess():
+    # nobody here is known to the alias table and every name is a Korean full name
+    page = text_page("Main Role\nYoon Hye-jin (Shin Min-a)\nHong Du-sik (Kim Seon-ho)\n", "Hometown Cha-Cha-Cha")
+    _, facts = read(page, "undecided.txt", "text")
+    assert cast(facts) == set()
+
+
+def test_an_undecided_list_is_read_once_the_prose_names_an_actor():
+    page = text_page("Main Role\nYoon Hye-jin (Shin Min-a)\nHong Du-sik (Kim Seon-ho)\nStory\n"
+                     "Shin Min-a plays Hye-jin, a dentist who opens a clinic in Gongjin.\n", "Hometown Cha-Cha-Cha")
+    _, facts = read(page, "later.txt", "text")
+    assert {("Shin Min-a", "Yoon Hye-jin"), ("Kim Seon-ho", "Hong Du-sik")} <= cast(facts)
+    assert not any(person in ("Yoon Hye-jin", "Hong Du-sik") for person, _ in cast(facts))
+
+
+def test_a_list_that_contradicts_itself_yields_nothing():
+    page = text_page("Main Role\nOk-ju (Jeon Jong-seo)\nKim Ji-hoon (Choi Pro)\n")
+    _, facts = read(page, "mixed.txt", "text")
+    assert cast(facts) == set()
+
+
+def test_dash_lists_in_either_order():
+    first = text_page("Cast:\nOk-ju – Jeon Jong-seo\nChoi Pro – Kim Ji-hoon\n")
+    assert cast(read(first, "dash1.txt", "text")[1]) == {("Jeon Jong-seo", "Ok-ju"), ("Kim Ji-hoon", "Choi Pro")}
+    second = text_page("Main Cast\nKim Seon-ho – Hong Du-sik\nKim Young-ok – Gam-ri\n", "Hometown Cha-Cha-Cha")
+    assert cast(read(second, "dash2.txt", "text")[1]) == {("Kim Seon-ho", "Hong Du-sik"), ("Kim Young-ok", "Gam-ri")}
+
+
+def test_actor_as_character_under_a_korean_label_with_roles_before_names():
+    page = text_page("출연\nJeon Jong-seo as Ok-ju, a former bodyguard\nKim Ji-hoon as the villain Choi Pro\n")
+    _, facts = read(page, "ko.txt", "text")
+    assert cast(facts) == {("Jeon Jong-seo", "Ok-ju"), ("Kim Ji-hoon", "Choi Pro")}
+    descriptions = {e.name: e.descriptions for e in facts.entities if type(e).__name__ == "CharacterEntity"}
+    assert descriptions["Choi Pro"] == ["villain"]
+
+
+def test_grouped_lists_in_markdown_and_html():
+    markdown = ("# Ballerina\n\n**Main Cast:**\n\n- Ok-ju (Jeon Jong-seo)\n- Choi Pro (Kim Ji-hoon)\n\n"
+                "## Story\n\nA revenge film on Netflix.\n")
+    assert cast(read(markdown, "cast.md", "markdown")[1]) == {("Jeon Jong-seo", "Ok-ju"), ("Kim Ji-hoon", "Choi Pro")}
+    html = ("<html><body><article><h1>Ballerina</h1><h3>Main Role</h3><ul><li>Ok-ju (Jeon Jong-seo)</li>"
+            "<li>Choi Pro (Kim Ji-hoon)</li></ul><h3>Support Role</h3><ul><li>Min-hee (Park Yu-rim)</li></ul>"
+            "<p>A revenge film.</p></article></body></html>")
+    assert cast(read(html, "cast.html", "html")[1]) == {
+        ("Jeon Jong-seo", "Ok-ju"), ("Kim Ji-hoon", "Choi Pro"), ("Park Yu-rim", "Min-hee")}
+
+
+def test_a_list_under_another_heading_is_not_a_cast_list():
+    page = text_page("Favourite scenes\nOk-ju (Jeon Jong-seo) at the pool\nThe club (Gangnam)\n")
+    _, facts = read(page, "scenes.txt", "text")
+    assert ("Gangnam", "The club") not in cast(facts) and ("The club", "Gangnam") not in cast(facts)

@@ -11,6 +11,7 @@ import re
 from typing import NamedTuple
 
 from kgraph.sources.document import Document, Line, Section, Sentence
+from kgraph.sources.lists import is_cast_group
 from kgraph.sources.sentences import split_sentences
 from kgraph.sources.tables import RULE, cells
 
@@ -22,6 +23,8 @@ KNOWN_HEADINGS = (
     "cast & characters", "cast and characters", "cast", "fun facts", "behind the scenes",
     "ost", "soundtrack", "awards", "conclusion", "warm reminders", "final thoughts",
     "verdict", "hashtags", "details", "info", "information", "where to watch",
+    "main cast", "main role", "main roles", "support role", "support roles", "supporting role",
+    "supporting roles", "supporting cast", "lead cast", "guest role", "guest roles",
 )
 # Lines that are page furniture wherever they appear.
 CHROME_LINES = re.compile(
@@ -171,19 +174,23 @@ def segment_lines(text: str, lines: list[SourceLine], path: str, fmt: str,
         doc.chrome.append((lines[i].start, lines[i].end, "footer"))
 
     section = Section(heading="")
+    cast_label = False  # the last label line was "출연", "Cast:" ...: short lines under it are a list
     for source in lines[content_from:content_to]:
         line = source.text
         field_line = is_field_line(line) and (len(line) <= 120 or _is_overview(section.heading))
         if CHROME_LINES.match(line):
             doc.chrome.append((source.start, source.end, "furniture"))
             continue
-        if source.kind == "heading" or (source.kind == "text" and looks_like_heading(line) and not field_line):
+        if source.kind == "heading" or (source.kind == "text" and looks_like_heading(line) and not field_line
+                                        and not _in_cast_list(section, line, cast_label)):
+            cast_label = False
             if section.lines or section.heading:
                 doc.sections.append(section)
             marks = MD_HEADING.match(line)
             level = source.level or (marks.group(0).count("#") if marks else 0)
             section = Section(heading=MD_HEADING.sub("", line).strip().strip("*_ "), level=level)
             continue
+        cast_label = is_cast_group(line) or (cast_label and not line.endswith((":", "：")))
         spans = [(0, len(line), line)] if field_line else split_sentences(line)
         sentences = tuple(_sentence(text, source, a, b, t, section.heading) for a, b, t in spans)
         kind = source.kind if source.kind != "text" else (
@@ -209,6 +216,13 @@ def is_field_line(line: str) -> bool:
     """A 'Label: value' line whose label has at most five words."""
     match = FIELD.match(line)
     return bool(match) and len(match.group(1).split()) <= 5 and len(line) < 300
+
+
+def _in_cast_list(section: Section, line: str, cast_label: bool) -> bool:
+    """A short line under "Main Role", "Cast" or a "출연" label ("Jeon Jong-seo – Ok-ju") is a list
+    line, not a heading, unless it is a heading the page marks or one kgraph knows ("Story")."""
+    return ((cast_label or is_cast_group(section.heading)) and not MD_HEADING.match(line)
+            and not is_known_heading(line) and not is_cast_group(line))
 
 
 def _is_fact_line(line: str) -> bool:
