@@ -271,3 +271,12 @@ def test_a_list_under_another_heading_is_not_a_cast_list():
     page = text_page("Favourite scenes\nOk-ju (Jeon Jong-seo) at the pool\nThe club (Gangnam)\n")
     _, facts = read(page, "scenes.txt", "text")
     assert ("Gangnam", "The club") not in cast(facts) and ("The club", "Gangnam") not in cast(facts)
+
+
+def test_an_html_table_inside_markdown_is_read_as_html_tables_are():
+    text = ("# Ballerina\n\n<table>\n<tr><th>Actor</th><th>Character</th></tr>\n"
+            "<tr><td>Jeon Jong-seo</td><td>Ok-ju</td></tr>\n</table>\n\nA revenge film.\n")
+    doc, facts = read(text, "mixed.md", "markdown")
+    assert cast(facts) == {("Jeon Jong-seo", "Ok-ju")}
+    row = next(s for s in doc.sentences if "Jeon Jong-seo" in s.text)
+    assert text.index("<table>") <= row.start < row.end <= text.index("</table>") + len("</table>")

@@ -4,7 +4,8 @@ Front matter is read with python-frontmatter. Headings keep their level; paragra
 and table rows become lines whose text has the markup removed, and every character of that text
 keeps its offset in the file, so a sentence's span points into the Markdown as written. A table
 row's line is its cells between pipes, followed after the header by its rule, as
-kgraph.sources.tables reads them.
+kgraph.sources.tables reads them. Code blocks are not prose and are left out; raw HTML blocks
+(a <table>, a <dl>) are read as an HTML page's are.
 """
 from __future__ import annotations
 
@@ -23,7 +24,6 @@ from kgraph.sources.layout import SourceLine, is_field_line, segment_lines
 
 FRONT_MATTER = re.compile(r"\A---\s*\n(.*?)\n---\s*\n", re.S)
 NEWLINE = re.compile(r"\r\n|\r|\n")
-SKIPPED = ("fence", "code_block", "html_block", "hr")  # code, raw HTML and rules are no prose
 
 
 @lru_cache(maxsize=1)
@@ -193,8 +193,28 @@ def markdown_lines(text: str, body_start: int = 0) -> list[SourceLine]:
             out += [line] if line else []
             rule = source.line(token.map[1]) if header and token.map else None
             out += [rule] if rule else []  # the rule under the header, the file's own line
+        elif token.type == "html_block":
+            out += _html_block(token, source)
+            i += 1
         else:
             i += 1
+    return out
+
+
+def _html_block(token: Token, source: _Source) -> list[SourceLine]:
+    """Raw HTML inside Markdown (a <table>, a <dl>), rendered as an HTML page's lines are. Its
+    rendered text is not a copy of the source, so its offsets run on from the block's start."""
+    from kgraph.sources.html import html_text
+
+    start, end = source.lines(token.map)
+    text, _ = html_text(token.content)
+    out, at = [], 0
+    for raw in text.splitlines():
+        line = raw.strip()
+        if line:
+            offset = min(start + at + raw.index(line), max(start, end - 1))
+            out.append(SourceLine(offset, min(offset + len(line), end), line, source.number(start)))
+        at += len(raw) + 1
     return out
 
 
