@@ -280,3 +280,12 @@ def test_an_html_table_inside_markdown_is_read_as_html_tables_are():
     assert cast(facts) == {("Jeon Jong-seo", "Ok-ju")}
     row = next(s for s in doc.sentences if "Jeon Jong-seo" in s.text)
     assert text.index("<table>") <= row.start < row.end <= text.index("</table>") + len("</table>")
+
+
+def test_short_lines_under_a_cast_heading_are_list_lines_until_the_prose_starts():
+    page = text_page("Main Role\nOk-ju – Jeon Jong-seo\nChoi Pro – Kim Ji-hoon\n"
+                     "Both leads are excellent, and the fights are staged with real care.\n"
+                     "The Pool Fight\nOk-ju fights her way out of a flooded room.\n")
+    doc, facts = read(page, "sections.txt", "text")
+    assert [s.heading for s in doc.sections][-2:] == ["Main Role", "The Pool Fight"]
+    assert cast(facts) == {("Jeon Jong-seo", "Ok-ju"), ("Kim Ji-hoon", "Choi Pro")}

@@ -174,7 +174,7 @@ def segment_lines(text: str, lines: list[SourceLine], path: str, fmt: str,
         doc.chrome.append((lines[i].start, lines[i].end, "footer"))
 
     section = Section(heading="")
-    cast_label = False  # the last label line was "출연", "Cast:" ...: short lines under it are a list
+    in_cast_list = False  # under "Main Role", "Cast:", 출연 ... and no prose yet: short lines are list lines
     for source in lines[content_from:content_to]:
         line = source.text
         field_line = is_field_line(line) and (len(line) <= 120 or _is_overview(section.heading))
@@ -182,15 +182,15 @@ def segment_lines(text: str, lines: list[SourceLine], path: str, fmt: str,
             doc.chrome.append((source.start, source.end, "furniture"))
             continue
         if source.kind == "heading" or (source.kind == "text" and looks_like_heading(line) and not field_line
-                                        and not _in_cast_list(section, line, cast_label)):
-            cast_label = False
+                                        and not (in_cast_list and _list_line(line))):
             if section.lines or section.heading:
                 doc.sections.append(section)
             marks = MD_HEADING.match(line)
             level = source.level or (marks.group(0).count("#") if marks else 0)
             section = Section(heading=MD_HEADING.sub("", line).strip().strip("*_ "), level=level)
+            in_cast_list = is_cast_group(section.heading)
             continue
-        cast_label = is_cast_group(line) or (cast_label and not line.endswith((":", "：")))
+        in_cast_list = is_cast_group(line) or (in_cast_list and len(line) <= 80 and line[-1] not in ".!?:：")
         spans = [(0, len(line), line)] if field_line else split_sentences(line)
         sentences = tuple(_sentence(text, source, a, b, t, section.heading) for a, b, t in spans)
         kind = source.kind if source.kind != "text" else (
@@ -218,11 +218,10 @@ def is_field_line(line: str) -> bool:
     return bool(match) and len(match.group(1).split()) <= 5 and len(line) < 300
 
 
-def _in_cast_list(section: Section, line: str, cast_label: bool) -> bool:
-    """A short line under "Main Role", "Cast" or a "출연" label ("Jeon Jong-seo – Ok-ju") is a list
-    line, not a heading, unless it is a heading the page marks or one kgraph knows ("Story")."""
-    return ((cast_label or is_cast_group(section.heading)) and not MD_HEADING.match(line)
-            and not is_known_heading(line) and not is_cast_group(line))
+def _list_line(line: str) -> bool:
+    """Under "Main Role" or "Cast", a short line ("Jeon Jong-seo – Ok-ju") is a list line, not a
+    heading, unless it is a heading the page marks or one kgraph knows ("Support Role", "Story")."""
+    return not MD_HEADING.match(line) and not is_known_heading(line) and not is_cast_group(line)
 
 
 def _is_fact_line(line: str) -> bool:
