@@ -289,3 +289,10 @@ def test_short_lines_under_a_cast_heading_are_list_lines_until_the_prose_starts(
     doc, facts = read(page, "sections.txt", "text")
     assert [s.heading for s in doc.sections][-2:] == ["Main Role", "The Pool Fight"]
     assert cast(facts) == {("Jeon Jong-seo", "Ok-ju"), ("Kim Ji-hoon", "Choi Pro")}
+
+
+def test_a_crew_line_in_a_cast_list_is_no_character():
+    page = text_page("Cast & Crew\nOk-ju – Jeon Jong-seo, a former bodyguard\nDirector – Lee Chung-hyun\n"
+                     "Choi Pro – Kim Ji-hoon\n")
+    _, facts = read(page, "crew.txt", "text")
+    assert cast(facts) == {("Jeon Jong-seo", "Ok-ju"), ("Kim Ji-hoon", "Choi Pro")}  # the crew line casts no one

@@ -16,8 +16,8 @@ from dataclasses import dataclass
 from kgraph.extract.context import Context
 from kgraph.extract.overview import normalise_field_name
 from kgraph.extract.patterns import is_korean_name
-from kgraph.extract.people import character_name, foreign_name, person_name
-from kgraph.extract.phrasings import strip_role
+from kgraph.extract.people import JOB_WORDS, character_name, foreign_name, person_name
+from kgraph.extract.phrasings import RELATION_WORDS, ROLE_WORDS, strip_role
 from kgraph.names import clean, name_key
 from kgraph.sources.document import Sentence
 from kgraph.sources.lists import ItemList, is_cast_group, item_lists
@@ -27,7 +27,7 @@ BULLET = re.compile(r"^\s*(?:[-•*·▪►]|\d+[.)])\s+")
 HANGUL_PAREN = re.compile(r"\s*\([\uac00-\ud7a3\s]+\)")
 PAIR_AS = re.compile(rf"^(?P<a>{WORDS})\s+as\s+(?P<b>(?:the\s+)?(?:[a-z][\w-]*\s+){{0,3}}{WORDS})(?:\s*[,;:–—(].*)?$")
 PAIR_PAREN = re.compile(rf"^(?P<a>{WORDS})\s*\((?P<b>{WORDS})\)(?:\s*[,;:–—-].*)?$")
-PAIR_DASH = re.compile(rf"^(?P<a>{WORDS})\s+[–—-]\s+(?P<b>{WORDS})(?:\s*[,;:(].*)?$")
+PAIR_DASH = re.compile(rf"^(?P<a>{WORDS})\s+[–—-]\s+(?P<b>{WORDS})(?:\s*[,;:(–—].*)?$")
 STAGE_NAME = re.compile(r"^[A-Z][A-Z0-9.&]{1,6}$")  # "IU", "D.O.", "BIBI": a person, not a character
 
 
@@ -72,7 +72,9 @@ def _pairs(group: ItemList) -> list[Pair]:
         for form, pattern in (("as", PAIR_AS), ("paren", PAIR_PAREN), ("dash", PAIR_DASH)):
             match = pattern.match(text)
             if match:
-                out.append(Pair(match.group("a").strip(), match.group("b").strip(), form, line.sentences[0]))
+                first, second = match.group("a").strip(), match.group("b").strip()
+                if not (_job_or_role(first) or _job_or_role(second)):  # "Director – Lee Chung-hyun": no cast line
+                    out.append(Pair(first, second, form, line.sentences[0]))
                 break
         else:
             break
@@ -95,7 +97,7 @@ def _read_list(ctx: Context, pairs: list[Pair]) -> list[list[Pair]]:
             person_text, character_text = (pair.first, pair.second) if person_first else (pair.second, pair.first)
             name = _person(ctx, person_text)
             role, description = strip_role(character_text)
-            character = character_name(ctx, role) if name else None
+            character = character_name(ctx, role) if name and not _job_or_role(role) else None  # "the detective"
             if name and character:
                 person = ctx.person(name, sentence=pair.sentence)
                 ctx.cast(person, ctx.character(character, description=description), pair.sentence)
@@ -133,6 +135,12 @@ def _person_like(ctx: Context, text: str, strong: bool) -> bool:
 
 def _known_character(ctx: Context, text: str) -> bool:
     return ctx.find_character(text) is not None or ctx.resolver.character(ctx.title_iri.value, text) is not None
+
+
+def _job_or_role(text: str) -> bool:
+    """"Director", "Writer", "Detective": a credit line or an unnamed role, not a character's name."""
+    key = text.lower().rstrip(".")
+    return key in JOB_WORDS or key in ROLE_WORDS or key in RELATION_WORDS
 
 
 def _person(ctx: Context, text: str) -> str | None:
