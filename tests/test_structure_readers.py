@@ -97,6 +97,8 @@ def test_markdown_pipe_tables_are_rows_with_their_header():
     assert table.header == ["actor", "character"]
     assert [row for row, _ in table.rows] == [["Jeon Jong-seo", "Ok-ju"], ["Kim Ji-hoon", "Choi Pro"],
                                                ["Park Yu-rim", "Min-hee"]]
+    first_row = table.rows[0][1].sentences[0]
+    assert BALLERINA_MD[first_row.start:first_row.end] == "| **Jeon Jong-seo** | Ok-ju |"  # the row as written
     assert cast(facts) == {("Jeon Jong-seo", "Ok-ju"), ("Kim Ji-hoon", "Choi Pro"), ("Park Yu-rim", "Min-hee")}
     assert crew(facts) == {"Lee Chung-hyun"}
     assert attrs(facts)["year"] == {"2023"} and attrs(facts)["runtimeMinutes"] == {"93"}

@@ -87,11 +87,13 @@ class _Source:
         return SourceLine(lead, lead + len(stripped), stripped, self.number(lead), "row")
 
 
-def _inline(token: Token, source: _Source) -> list[tuple[_Text, str]]:
-    """The plain text of an inline token, cut at its line breaks: (text, the break after it)."""
+def _inline(token: Token, source: _Source, after: int = 0) -> list[tuple[_Text, str]]:
+    """The plain text of an inline token, cut at its line breaks: (text, the break after it).
+    Its characters are looked for in the token's lines from offset `after` on (a table row's
+    second cell comes after its first)."""
     start, end = source.lines(token.map)
     src = source.text[start:end]
-    cursor = 0
+    cursor = max(0, after - start)
     parts: list[tuple[_Text, str]] = [(_Text(), "")]
     for child in token.children or []:
         if child.type in ("softbreak", "hardbreak"):
@@ -143,7 +145,7 @@ def _paragraph(parts: list[tuple[_Text, str]], source: _Source, kind: str) -> li
 
 def _row(tokens: list[Token], i: int, source: _Source) -> tuple[SourceLine | None, int]:
     """The table row opening at tokens[i] as one line "| a | b |"; the index after the row."""
-    row_start, _ = source.lines(tokens[i].map)
+    row_start, row_end = source.lines(tokens[i].map)
     text = _Text()
     text.fixed("| ", row_start)
     i += 1
@@ -152,12 +154,13 @@ def _row(tokens: list[Token], i: int, source: _Source) -> tuple[SourceLine | Non
         if tokens[i].type == "inline":
             if cells:
                 text.fixed(" | ", text.positions[-1] + 1 if text.positions else row_start)
-            for part, _ in _inline(tokens[i], source):
+            for part, _ in _inline(tokens[i], source, text.positions[-1] + 1):
                 chars = "".join(part.chars).replace("|", "/")
                 text.add(chars, part.positions)
             cells += 1
         i += 1
-    text.fixed(" |", text.positions[-1] + 1)
+    closing = source.text.find("|", text.positions[-1] + 1, row_end)
+    text.fixed(" |", closing if closing >= 0 else text.positions[-1] + 1)
     return text.line(source.number(row_start), "row"), i + 1
 
 
@@ -171,8 +174,8 @@ def markdown_lines(text: str, body_start: int = 0) -> list[SourceLine]:
     while i < len(tokens):
         token = tokens[i]
         if token.type == "heading_open":
-            [(text, _)] = _inline(tokens[i + 1], source)[:1]
-            line = text.line(source.number(source.lines(token.map)[0]), "heading", int(token.tag[1]))
+            [(heading, _)] = _inline(tokens[i + 1], source)[:1]
+            line = heading.line(source.number(source.lines(token.map)[0]), "heading", int(token.tag[1]))
             out += [line] if line else []
             i += 3
         elif token.type == "list_item_open":
