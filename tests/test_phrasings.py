@@ -52,3 +52,15 @@ def nominations(facts) -> set[tuple]:
 def test_every_award_phrasing_yields_its_nominations_and_no_others(row):
     [doc] = read_text(f"Overview\nTitle: {row.title}\nAwards\n{row.example}\n", "awards.txt")
     assert nominations(extract(doc, RESOLVER)) == set(row.yields)
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Ji Sung as Dr. Cha Yo-han, an anesthesiologist who cannot feel pain.", {("Ji Sung", "Cha Yo-han")}),
+    ("Kang Ki-young as Attorney Jung Myung-seok, her mentor, steals scenes.", {("Kang Ki-young", "Jung Myung-seok")}),
+    ("Kim Sung-ryung plays Seo-yeon's mother, Eun-ae.", {("Kim Sung-ryung", "Eun-ae")}),
+    ("Lee Kyu-hyung plays the prosecutor Son Seok-ki.", {("Lee Kyu-hyung", "Son Seok-ki")}),  # Son: a family name
+])
+def test_a_role_or_relation_word_is_never_part_of_a_character_name(sentence, expected):
+    [doc] = read_text(f"Overview\nTitle: A Title\nStory\n{sentence}\n", "roles.txt")
+    cast, _ = credits(extract(doc, RESOLVER))
+    assert cast == expected

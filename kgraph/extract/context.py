@@ -41,6 +41,7 @@ class Context:
         self.statements: dict[tuple[str, str, str], Statement] = {}
         self.warnings: list[str] = []
         self.mentions: list[tuple[Sentence, str]] = []  # person IRI mentions in order
+        self.structured: set[Sentence] = set()  # cast-list lines read by a structure reader; prose skips them
         # Indexes that keep look-ups constant-time however long the review or its cast list.
         self._person_keys: dict[str, str] = {}  # name key of a name or spelling -> person IRI
         self._loose_keys: dict[str, str] = {}  # spelling_key of a full name -> person IRI

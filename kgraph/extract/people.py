@@ -7,7 +7,7 @@ from kgraph.extract.context import Context, sentence_text
 from kgraph.extract.facts import CrewCredit, Iri
 from kgraph.extract.overview import Field, split_list
 from kgraph.extract.patterns import is_korean_given_name, is_korean_name, korean_names
-from kgraph.extract.phrasings import PHRASINGS
+from kgraph.extract.phrasings import PHRASINGS, strip_role
 from kgraph.names import HANGUL, clean, name_key
 from kgraph.sources.document import Sentence
 from kgraph.sources.tables import tables
@@ -59,7 +59,7 @@ GROUP_BOTH = re.compile(rf"\bthe\s+(?P<group>twins|sisters|brothers)\s+\(both\s+
 STAGE_NAME = re.compile(rf"(?<![\w-])(?P<stage>[A-Z][A-Z.&]{{1,7}})\s+\((?P<person>{NAME})\)")
 STARRING = re.compile(r"\b(?:starring|stars|led by)\s+([^.;:()]+)", re.I)
 NOT_CHARACTERS = {"he", "she", "they", "it", "him", "her", "his", "the", "a", "an", "this", "that",
-                  "best", "netflix", "korean", "south"}
+                  "best", "netflix", "korean", "south", "dr", "mr", "mrs", "ms", "prof"}
 PERSON_NOUNS = ("bodyguard", "woman", "man", "girl", "boy", "friend", "villain", "hero", "heroine",
                 "protagonist", "antagonist", "agent", "detective", "doctor", "student", "lawyer",
                 "officer", "cop", "killer", "assassin", "widow", "orphan", "soldier", "teacher",
@@ -258,6 +258,8 @@ def prose_cast(ctx: Context) -> None:
     """Actors and their characters from prose patterns; an actor may play several characters."""
     groups: dict[str, list[str]] = {}
     for sentence in _prose(ctx):
+        if sentence in ctx.structured:
+            continue  # a cast-list line a structure reader has read (or found undecidable)
         text = sentence_text(sentence)
         for match in STAGE_NAME.finditer(text):
             name = person_name(ctx, match.group("person"))
@@ -270,7 +272,7 @@ def prose_cast(ctx: Context) -> None:
                 name = person_name(ctx, match.group("person")) or (
                     foreign_name(ctx, match.group("person"), match.group("char"))
                     if pattern is CAST_PATTERNS[1] else None)
-                character = _character_name(ctx, match.group("char"))
+                character = character_name(ctx, match.group("char"))
                 if not name or not character:
                     continue
                 desc = match.groupdict().get("desc")
@@ -282,15 +284,15 @@ def prose_cast(ctx: Context) -> None:
                     for person_text, character_text in row.pairs(match):
                         name = person_name(ctx, person_text) or foreign_name(ctx, person_text,
                                                                              character_text or "")
-                        character = _character_name(ctx, character_text or "")
+                        character = character_name(ctx, character_text or "")
                         if name and character and name_key(name) == name_key(person_text):
                             ctx.cast(ctx.person(name, sentence=sentence), ctx.character(character), sentence)
         for match in NAMED_DESC.finditer(text):
-            character = _character_name(ctx, match.group(2))
+            character = character_name(ctx, match.group(2))
             if character:
                 ctx.character(character, description=match.group(1))
         for match in FRIEND_DESC.finditer(text):
-            character = _character_name(ctx, match.group(2))
+            character = character_name(ctx, match.group(2))
             if character:
                 ctx.character(character, description=match.group(1))
 
@@ -303,7 +305,7 @@ def _multi_cast(ctx: Context, sentence: Sentence, text: str, groups: dict[str, l
     for match in RESPECTIVELY.finditer(text):
         pairs += [(match.group("p1"), match.group("c1")), (match.group("p2"), match.group("c2"))]
     for match in GROUP.finditer(text):
-        members = [c for c in (_character_name(ctx, match.group("c1")), _character_name(ctx, match.group("c2"))) if c]
+        members = [c for c in (character_name(ctx, match.group("c1")), character_name(ctx, match.group("c2"))) if c]
         groups["twins"] = groups["sisters"] = groups["brothers"] = members
         for member in members:
             ctx.character(member)
@@ -311,7 +313,7 @@ def _multi_cast(ctx: Context, sentence: Sentence, text: str, groups: dict[str, l
         pairs += [(match.group("person"), member) for member in groups.get(match.group("group"), [])]
     for person_text, character_text in pairs:
         name = person_name(ctx, person_text or "")
-        character = _character_name(ctx, character_text or "")
+        character = character_name(ctx, character_text or "")
         if name and character:
             ctx.cast(ctx.person(name, sentence=sentence), ctx.character(character), sentence)
     for match in STARRING.finditer(text):
@@ -327,8 +329,10 @@ def _multi_cast(ctx: Context, sentence: Sentence, text: str, groups: dict[str, l
                     ctx.cast(person, None, sentence)
 
 
-def _character_name(ctx: Context, text: str) -> str | None:
-    text = text.strip().strip(",.")
+def character_name(ctx: Context, text: str) -> str | None:
+    """The character a pattern's character slot names, less a role before the name ("Attorney
+    Jung Myung-seok" is Jung Myung-seok); None for a pronoun, a description, a person or the title."""
+    text = strip_role(text.strip().strip(",."))[0]
     if text.endswith("'s"):  # "Seo-yeon's mother": a description, not the character
         return None
     name = text

@@ -13,8 +13,39 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from kgraph.extract.patterns import FAMILY_NAMES
+
 NAME = r"[A-Z][\w'-]*(?:\s[A-Z][\w'-]*){0,2}"
 CHAR = r"[A-Z][\w'-]*(?:\s[A-Z][\w'-]*){0,2}"
+# Words for what a character is or is to someone: never part of the character's name.
+ROLE_WORDS = (
+    "executive", "detective", "attorney", "lawyer", "prosecutor", "judge", "doctor", "dr", "surgeon",
+    "resident", "nurse", "professor", "teacher", "chief", "captain", "officer", "inspector", "sergeant",
+    "agent", "director", "chairman", "chairwoman", "president", "ceo", "manager", "team leader",
+    "secretary", "reporter", "paralegal", "assassin", "killer", "bodyguard", "chef", "villain",
+    "antagonist", "heir", "heiress", "commander",
+)
+RELATION_WORDS = (
+    "daughter", "son", "wife", "husband", "ex-wife", "ex-husband", "mother", "father", "mom", "dad",
+    "sister", "brother", "grandmother", "grandfather", "boss", "friend", "best friend", "fiancé",
+    "fiancée", "mentor", "rival", "colleague", "partner", "neighbour", "neighbor", "cousin", "aunt", "uncle",
+)
+_ROLE = "|".join(sorted((re.escape(w) for w in ROLE_WORDS + RELATION_WORDS), key=len, reverse=True))
+_RELATION = "|".join(sorted((re.escape(w) for w in RELATION_WORDS), key=len, reverse=True))
+_TITLE = "|".join(sorted((re.escape(w.title()) for w in ROLE_WORDS if w.title() not in FAMILY_NAMES),
+                         key=len, reverse=True))  # "Dr", "Attorney", "Team Leader"; never a family name
+ROLE_PREFIX = re.compile(rf"^(?:(?:the|a|an|his|her|their)\s+)?(?P<desc>(?:[a-z][\w-]*\s+){{0,3}}?(?:{_ROLE})|"
+                         rf"(?:{_TITLE})\.?)\s+(?=[A-Z])")
+
+
+def strip_role(text: str) -> tuple[str, str | None]:
+    """"the executive Choi Pro" -> ("Choi Pro", "executive"), "Attorney Jung Myung-seok" ->
+    ("Jung Myung-seok", "attorney"), "Dr. Cha Yo-han" -> ("Cha Yo-han", "dr."): the role before
+    a name is a description of the character, not part of the name."""
+    match = ROLE_PREFIX.match(text.strip())
+    if not match:
+        return text.strip(), None
+    return text.strip()[match.end():].strip(), match.group("desc").lower()
 
 
 @dataclass(frozen=True)
@@ -87,6 +118,40 @@ PHRASINGS: tuple[Phrasing, ...] = (
          ("director", "writer"),
          "Directed and written by Lee Chung-hyun, Ballerina is a revenge thriller.",
          (("Lee Chung-hyun", "director"), ("Lee Chung-hyun", "writer"))),
+    _row("X plays Y's RELATION, Z (the relation is no part of the name)",
+         rf"(?<![\w-])(?P<person>{NAME})\s+(?:plays|played|portrays|portrayed)\s+{CHAR}'s\s+"
+         rf"(?:[a-z][\w-]*\s+){{0,2}}?(?:{_RELATION}),?\s+(?P<char>{CHAR})",
+         ("cast",),
+         "Kim Sung-ryung plays Seo-yeon's mother, Eun-ae, who keeps the old country house.",
+         (("Kim Sung-ryung", "Eun-ae"),)),
+    _row("X plays her RELATION Y",
+         rf"(?<![\w-])(?P<person>{NAME})\s+(?:plays|played|portrays|portrayed)\s+(?:his|her|their)\s+"
+         rf"(?:[a-z][\w-]*\s+){{0,2}}?(?:{_RELATION}),?\s+(?P<char>{CHAR})",
+         ("cast",),
+         "Park Eun-bin leads the cast as Woo Young-woo, and Jeon Bae-soo plays her father, Woo Gwang-ho.",
+         (("Jeon Bae-soo", "Woo Gwang-ho"),)),
+    _row("X as the executive Y (a role before the name is no part of it)",
+         rf"(?<![\w-])(?P<person>{NAME}),?\s+(?:as|plays|played|portrays|portrayed)\s+(?:(?:the|a|an)\s+)?"
+         rf"(?:[a-z][\w-]*\s+){{0,5}}?(?:{_ROLE})(?:\s+\([a-z][^)]{{0,40}}\))?\s+(?P<char>{CHAR})",
+         ("cast",),
+         "Kang Ki-young as senior attorney Jung Myung-seok is the surprise of the series.",
+         (("Kang Ki-young", "Jung Myung-seok"),)),
+    _row("X as described role (aside) Y",
+         rf"(?<![\w-])(?P<person>{NAME}),?\s+as\s+(?:(?:the|a|an)\s+)?(?:[a-z][\w-]*\s+){{0,5}}?(?:{_ROLE})"
+         rf"\s+\([a-z][^)]{{0,40}}\)\s+(?P<char>{CHAR})",
+         ("cast",),
+         "Kang Tae-oh as the kind paralegal (and love interest) Lee Jun-ho is easy to root for.",
+         (("Kang Tae-oh", "Lee Jun-ho"),)),
+    _row("X embodying Y (a participle)",
+         rf"(?<![\w-])(?P<person>{NAME})\s+(?:embodying|portraying|playing)\s+(?P<char>{CHAR})",
+         ("cast",),
+         "The leads are easy to love, with Kim Seon-ho embodying Hong Du-sik and Shin Min-a portraying Yoon Hye-jin.",
+         (("Kim Seon-ho", "Hong Du-sik"), ("Shin Min-a", "Yoon Hye-jin"))),
+    _row("X as Title Y (a capitalised role title is no part of the name)",
+         rf"(?<![\w-])(?P<person>{NAME}),?\s+(?:as|plays|played|portrays|portrayed)\s+(?:{_TITLE})\.?\s+(?P<char>{CHAR})",
+         ("cast",),
+         "Ji Sung as Dr. Cha Yo-han, an anesthesiologist who cannot feel pain, carries the series.",
+         (("Ji Sung", "Cha Yo-han"),)),
     _row("X as Y (a cast-list line)",
          rf"^(?P<person>{NAME})\s+as\s+(?P<char>{CHAR})$",
          ("cast",),

@@ -41,7 +41,7 @@ def split_title(value: str) -> tuple[str, str | None, int | None]:
     hangul_match = HANGUL_RUN.search(value)
     hangul = hangul_match.group(0).strip() if hangul_match else None
     if hangul:  # "(한글, 2016)": the year after a comma is not part of the Hangul title
-        hangul = re.sub(r",\s*(?:19|20)\d\d$", "", hangul).strip(" ,")
+        hangul = _without_year(hangul)
     year_match = YEAR_PAREN.search(value)
     name = value
     if hangul:
@@ -157,14 +157,19 @@ def _hangul_near(doc, name: str) -> tuple[str | None, Sentence | None]:
         ends_line = not re.search(r"[A-Za-z]", plain[run.end():])
         if (key and key in before.lower() and ends_line and not is_korean_name(owner)) or (
                 index < 6 and HANGUL_RUN.fullmatch(bare)):
-            return run.group(0).strip(), sentence
+            return _without_year(run.group(0)), sentence
     if key:
         pattern = re.compile(rf"{re.escape(key)}[’'”\"*_]*\s*\(({HANGUL_RUN.pattern})", re.I)
         for sentence in doc.sentences[:40]:
             match = pattern.search(clean(sentence.text))
             if match:
-                return match.group(1).strip(), sentence
+                return _without_year(match.group(1)), sentence
     return None, None
+
+
+def _without_year(hangul: str) -> str:
+    """"발레리나, 2023" -> "발레리나": the year after a comma is not part of the Hangul title."""
+    return re.sub(r",\s*(?:19|20)\d\d$", "", hangul.strip()).strip(" ,")
 
 
 def _known_title_in_heading(ctx: Context, heading: str) -> str | None:

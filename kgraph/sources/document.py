@@ -17,21 +17,25 @@ class Sentence:
 
 @dataclass(frozen=True)
 class Line:
-    """One non-empty line of a section (a paragraph, a field line or a list item)."""
+    """One non-empty line of a section (a paragraph, a field line, a list item or a table row).
+    `kind` is "item" for a list item, "row" for a table row (or its rule), else "text"."""
 
     start: int
     end: int
     text: str
     number: int
     sentences: tuple[Sentence, ...]
+    kind: str = "text"
 
 
 @dataclass
 class Section:
-    """A heading and the lines under it; the heading is "" before the first heading."""
+    """A heading and the lines under it; the heading is "" before the first heading. `level` is
+    the heading's level (1-6) when the page marks it (Markdown '#', HTML <h1>-<h6>), else 0."""
 
     heading: str
     lines: list[Line] = field(default_factory=list)
+    level: int = 0
 
     @property
     def sentences(self) -> list[Sentence]:

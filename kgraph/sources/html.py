@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 from urllib.parse import quote
 
-from bs4 import BeautifulSoup, Comment
+from bs4 import BeautifulSoup, Comment, Tag
 
 from kgraph.errors import SourceError
 from kgraph.sources.document import Document
@@ -41,6 +41,10 @@ def html_text(fragment: str) -> tuple[str, BeautifulSoup]:
         classes = " ".join(tag.get("class") or []) + " " + (tag.get("id") or "")
         if classes.strip() and CHROME_CLASSES.search(classes) and tag.name not in ("html", "body"):
             tag.decompose()
+    for table in reversed(soup.find_all("table")):  # innermost first
+        _replace_with_lines(soup, table, table_lines(table))
+    for dl in reversed(soup.find_all("dl")):
+        _replace_with_lines(soup, dl, definition_lines(dl))
     for tag in soup.find_all(BLOCKS):
         tag.insert_before("\n")
         tag.insert_after("\n")
@@ -52,6 +56,54 @@ def html_text(fragment: str) -> tuple[str, BeautifulSoup]:
     text = soup.get_text()
     text = "\n".join(re.sub(r"[ \t\u00a0]+", " ", line).strip() for line in text.splitlines())
     return re.sub(r"\n{3,}", "\n\n", text).strip() + "\n", soup
+
+
+def _cell_text(tag: Tag) -> str:
+    return re.sub(r"\s+", " ", tag.get_text(" ", strip=True)).replace("|", "/")
+
+
+def table_lines(table: Tag) -> list[str]:
+    """An HTML table as the pipe rows kgraph.sources.tables reads: "| a | b |" a row, a rule
+    under a header row (all <th>, or in <thead>); a row of one cell (an infobox's title) is a
+    plain line. Infobox rows (<th>Label</th><td>value</td>) stay two-cell label-value rows."""
+    lines: list[str] = []
+    rows = [tr for tr in table.find_all("tr") if tr.find_parent("table") is table]
+    for tr in rows:
+        cells = tr.find_all(["th", "td"], recursive=False)
+        texts = [_cell_text(c) for c in cells]
+        if not any(texts):
+            continue
+        if len(cells) == 1:
+            lines.append(texts[0])
+            continue
+        first = not any(line.startswith("|") for line in lines)
+        lines.append("| " + " | ".join(texts) + " |")
+        if first and (tr.find_parent("thead") is not None or all(c.name == "th" for c in cells)):
+            lines.append("|" + "---|" * len(cells))
+    return lines
+
+
+def definition_lines(dl: Tag) -> list[str]:
+    """A definition list as "Label: value" lines; a term's several values joined by commas."""
+    lines: list[str] = []
+    for dt in dl.find_all("dt"):
+        if dt.find_parent("dl") is not dl:
+            continue
+        values = []
+        for sibling in dt.find_next_siblings(["dt", "dd"]):
+            if sibling.name == "dt":
+                break
+            values.append(_cell_text(sibling))
+        label = _cell_text(dt).rstrip(":：")
+        if label and any(values):
+            lines.append(f"{label}: {', '.join(v for v in values if v)}")
+    return lines
+
+
+def _replace_with_lines(soup: BeautifulSoup, tag: Tag, lines: list[str]) -> None:
+    block = soup.new_tag("div")
+    block.string = "\n".join(lines)
+    tag.replace_with(block)
 
 
 def html_document(html: str, path: str) -> Document:

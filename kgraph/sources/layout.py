@@ -8,10 +8,12 @@ Document so tests and users can see what was cut.
 from __future__ import annotations
 
 import re
+from typing import NamedTuple
 
 from kgraph.sources.document import Document, Line, Section, Sentence
+from kgraph.sources.lists import is_cast_group
 from kgraph.sources.sentences import split_sentences
-from kgraph.sources.tables import RULE
+from kgraph.sources.tables import RULE, cells
 
 KNOWN_HEADINGS = (
     "introduction", "overview", "overall story", "story", "plot", "synopsis",
@@ -21,6 +23,8 @@ KNOWN_HEADINGS = (
     "cast & characters", "cast and characters", "cast", "fun facts", "behind the scenes",
     "ost", "soundtrack", "awards", "conclusion", "warm reminders", "final thoughts",
     "verdict", "hashtags", "details", "info", "information", "where to watch",
+    "main cast", "main role", "main roles", "support role", "support roles", "supporting role",
+    "supporting roles", "supporting cast", "lead cast", "guest role", "guest roles",
 )
 # Lines that are page furniture wherever they appear.
 CHROME_LINES = re.compile(
@@ -74,14 +78,40 @@ def looks_like_heading(line: str) -> bool:
     return len(text.split()) <= 8
 
 
-def _lines(text: str) -> list[tuple[int, int, str, int]]:
+class SourceLine(NamedTuple):
+    """One non-empty line as a reader hands it to `segment_lines`: its span in the document text,
+    its text, its 1-based line number, its kind ("heading", "item", "row" or "text"), a heading's
+    level, and, when the text is not a plain copy of the span (Markdown with its markup removed),
+    the offset in the document text of each of its characters."""
+
+    start: int
+    end: int
+    text: str
+    number: int
+    kind: str = "text"
+    level: int = 0
+    positions: tuple[int, ...] | None = None
+
+    def span(self, a: int, b: int) -> tuple[int, int]:
+        """The document-text span of characters a..b of the line's text."""
+        if self.positions is None:
+            return self.start + a, self.start + b
+        return self.positions[a], self.positions[b - 1] + 1
+
+    def after(self, cut: int) -> "SourceLine":
+        """The line without its first `cut` characters."""
+        positions = self.positions[cut:] if self.positions is not None else None
+        return self._replace(start=self.span(cut, cut + 1)[0], text=self.text[cut:], positions=positions)
+
+
+def _lines(text: str) -> list[SourceLine]:
     out = []
     for number, match in enumerate(re.finditer(r"[^\r\n]*(?:\r\n|\r|\n|$)", text), start=1):
         raw = match.group(0).rstrip("\r\n")
         stripped = raw.strip()
         if stripped:
             lead = len(raw) - len(raw.lstrip())
-            out.append((match.start() + lead, match.start() + lead + len(stripped), stripped, number))
+            out.append(SourceLine(match.start() + lead, match.start() + lead + len(stripped), stripped, number))
         if match.end() >= len(text):
             break
     return out
@@ -89,73 +119,83 @@ def _lines(text: str) -> list[tuple[int, int, str, int]]:
 
 def segment(text: str, path: str, fmt: str, post_title: str | None = None) -> Document:
     """Split page text into a Document. `post_title`, when the caller knows it (HTML, Atom), wins."""
+    return segment_lines(text, _lines(text), path, fmt, post_title)
+
+
+def segment_lines(text: str, lines: list[SourceLine], path: str, fmt: str,
+                  post_title: str | None = None) -> Document:
+    """A Document from the lines a reader found in `text`: chrome cut, sections and sentences."""
     doc = Document(path=path, text=text, format=fmt)
-    lines = _lines(text)
     if lines:  # a dateline opening the page: "date 2023-03-31 Name: Kill Boksoon"
-        dateline = DATELINE.match(lines[0][2])
+        dateline = DATELINE.match(lines[0].text)
         if dateline:
             doc.date_published = dateline.group(1)
-            start, end, line, number = lines[0]
-            rest = line[dateline.end():]
-            lines[0:1] = [(start + dateline.end(), end, rest, number)] if rest else []
-    first_heading = next((i for i, ln in enumerate(lines) if is_known_heading(ln[2])), None)
+            rest = lines[0].after(dateline.end()) if dateline.end() < len(lines[0].text) else None
+            lines = ([rest] if rest else []) + lines[1:]
+    first_heading = next((i for i, ln in enumerate(lines) if is_known_heading(ln.text)), None)
 
     # Header chrome: everything before the post title.
     content_from = 0
     title_index: int | None = None
     if fmt == "markdown" and post_title is not None:  # a Markdown file has no page header to cut
-        content_from = next((i for i, ln in enumerate(lines) if not _is_header_chrome(ln[2])), len(lines))
+        content_from = next((i for i, ln in enumerate(lines) if not _is_header_chrome(ln.text)), len(lines))
     elif first_heading is not None:
         content_from = first_heading
-        candidates = [i for i in range(first_heading) if not _is_header_chrome(lines[i][2])]
+        while content_from > 0 and _is_fact_line(lines[content_from - 1].text) and not _after_featured(lines, content_from - 1):
+            content_from -= 1  # a fact box or an infobox table just above the first heading is content
+        candidates = [i for i in range(first_heading) if not _is_header_chrome(lines[i].text)]
         if candidates and post_title is None:
             title_index = candidates[-1]
     else:
         for i, ln in enumerate(lines):
-            if not _is_header_chrome(ln[2]):
+            if not _is_header_chrome(ln.text):
                 content_from = i
                 break
-        if post_title is None and content_from < len(lines) and _title_like(lines[content_from][2]):
+        if post_title is None and content_from < len(lines) and _title_like(lines[content_from].text):
             title_index = content_from
             content_from += 1
     for i in range(0, content_from):
         if i != title_index:
             kind = "featured" if _after_featured(lines, i) else "header"
-            doc.chrome.append((lines[i][0], lines[i][1], kind))
+            doc.chrome.append((lines[i].start, lines[i].end, kind))
     if title_index is not None:
-        start, end, title, _ = lines[title_index]
-        doc.post_title, doc.post_title_span = MD_HEADING.sub("", title).strip(), (start, end)
+        chosen = lines[title_index]
+        doc.post_title, doc.post_title_span = MD_HEADING.sub("", chosen.text).strip(), (chosen.start, chosen.end)
     elif post_title:
         doc.post_title = post_title
 
     # Footer chrome: from the first end marker or share link on.
     content_to = len(lines)
     for i in range(content_from, len(lines)):
-        ln = lines[i][2]
-        if END_MARKERS.match(ln) or SHARE_LINE.match(ln):
+        if END_MARKERS.match(lines[i].text) or SHARE_LINE.match(lines[i].text):
             content_to = i
             break
     for i in range(content_to, len(lines)):
-        doc.chrome.append((lines[i][0], lines[i][1], "footer"))
+        doc.chrome.append((lines[i].start, lines[i].end, "footer"))
 
     section = Section(heading="")
-    for start, end, line, number in lines[content_from:content_to]:
-        field_line = _is_field(line) and (len(line) <= 120 or _is_overview(section.heading))
+    in_cast_list = False  # under "Main Role", "Cast:", 출연 ... and no prose yet: short lines are list lines
+    for source in lines[content_from:content_to]:
+        line = source.text
+        field_line = is_field_line(line) and (len(line) <= 120 or _is_overview(section.heading))
         if CHROME_LINES.match(line):
-            doc.chrome.append((start, end, "furniture"))
+            doc.chrome.append((source.start, source.end, "furniture"))
             continue
-        if looks_like_heading(line) and not field_line:
+        if source.kind == "heading" or (source.kind == "text" and looks_like_heading(line) and not field_line
+                                        and not (in_cast_list and _list_line(line))):
             if section.lines or section.heading:
                 doc.sections.append(section)
-            section = Section(heading=MD_HEADING.sub("", line).strip().strip("*_ "))
+            marks = MD_HEADING.match(line)
+            level = source.level or (marks.group(0).count("#") if marks else 0)
+            section = Section(heading=MD_HEADING.sub("", line).strip().strip("*_ "), level=level)
+            in_cast_list = is_cast_group(section.heading)
             continue
-        sentences = tuple(
-            Sentence(a, b, t, section.heading, number)
-            for a, b, t in (
-                [(start, end, line)] if field_line else split_sentences(line, offset=start)
-            )
-        )
-        section.lines.append(Line(start, end, line, number, sentences))
+        in_cast_list = is_cast_group(line) or (in_cast_list and len(line) <= 80 and line[-1] not in ".!?:：")
+        spans = [(0, len(line), line)] if field_line else split_sentences(line)
+        sentences = tuple(_sentence(text, source, a, b, t, section.heading) for a, b, t in spans)
+        kind = source.kind if source.kind != "text" else (
+            "item" if BULLET.match(line) else "row" if cells(line) is not None or RULE.match(line) else "text")
+        section.lines.append(Line(source.start, source.end, line, source.number, sentences, kind))
     if section.lines or section.heading:
         doc.sections.append(section)
     return doc
@@ -165,9 +205,28 @@ FIELD = re.compile(r"^\s*(?:[-•*·▪►]\s*)?(?:\*\*)?([A-Za-z\uac00-\ud7a3][
                    r"\s*(?:\*\*)?\s*\S")
 
 
-def _is_field(line: str) -> bool:
+def _sentence(text: str, source: SourceLine, a: int, b: int, words: str, heading: str) -> Sentence:
+    """Characters a..b of a line as a Sentence, numbered by the line of the text it starts on
+    (a Markdown paragraph may run over several)."""
+    start, end = source.span(a, b)
+    return Sentence(start, end, words, heading, source.number + text.count("\n", source.start, start))
+
+
+def is_field_line(line: str) -> bool:
+    """A 'Label: value' line whose label has at most five words."""
     match = FIELD.match(line)
     return bool(match) and len(match.group(1).split()) <= 5 and len(line) < 300
+
+
+def _list_line(line: str) -> bool:
+    """Under "Main Role" or "Cast", a short line ("Jeon Jong-seo – Ok-ju") is a list line, not a
+    heading, unless it is a heading the page marks or one kgraph knows ("Support Role", "Story")."""
+    return not MD_HEADING.match(line) and not is_known_heading(line) and not is_cast_group(line)
+
+
+def _is_fact_line(line: str) -> bool:
+    """A field line, a pipe-table row or a table's rule."""
+    return is_field_line(line) or cells(line) is not None or bool(RULE.match(line))
 
 
 def _is_overview(heading: str) -> bool:
@@ -178,9 +237,9 @@ def _is_header_chrome(line: str) -> bool:
     return bool(CHROME_LINES.match(line) or HEADER_PROSE.match(line))
 
 
-def _after_featured(lines: list[tuple[int, int, str, int]], i: int) -> bool:
-    return any(lines[j][2].lower() == "featured" for j in range(i))
+def _after_featured(lines: list[SourceLine], i: int) -> bool:
+    return any(lines[j].text.lower() == "featured" for j in range(i))
 
 
 def _title_like(line: str) -> bool:
-    return len(line) <= 200 and line[-1] not in ".!?" and not _is_field(line)
+    return len(line) <= 200 and line[-1] not in ".!?" and not is_field_line(line)

@@ -1,0 +1,153 @@
+"""Grouped cast lists: the lines under "Main Role", "Support Role", "Main Cast", "Cast", 출연 ...
+read as "Actor as Character", "Character (Actor)", "Actor (Character)", "Character – Actor" or
+"Actor – Character".
+
+Which side of "A (B)" or "A – B" is the actor is decided once per list, from evidence: people
+and characters the alias table, the catalogue or the review already knows, then the shape of
+the names (a Korean full name beside a given name or a nickname). A list whose evidence is
+missing or contradicts itself yields nothing: a wrong credit costs more than a missing one.
+Lines read here are marked, so prose patterns do not guess at them again.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from kgraph.extract.context import Context
+from kgraph.extract.overview import normalise_field_name
+from kgraph.extract.patterns import is_korean_name
+from kgraph.extract.people import JOB_WORDS, character_name, foreign_name, person_name
+from kgraph.extract.phrasings import RELATION_WORDS, ROLE_WORDS, strip_role
+from kgraph.names import clean, name_key
+from kgraph.sources.document import Sentence
+from kgraph.sources.lists import ItemList, is_cast_group, item_lists
+
+WORDS = r"[A-Z][\w'’.-]*(?:\s(?:[A-Z][\w'’.-]*|de|of|the))*"  # capitalised words: a name or a role
+BULLET = re.compile(r"^\s*(?:[-•*·▪►]|\d+[.)])\s+")
+HANGUL_PAREN = re.compile(r"\s*\([\uac00-\ud7a3\s]+\)")
+PAIR_AS = re.compile(rf"^(?P<a>{WORDS})\s+as\s+(?P<b>(?:the\s+)?(?:[a-z][\w-]*\s+){{0,3}}{WORDS})(?:\s*[,;:–—(].*)?$")
+PAIR_PAREN = re.compile(rf"^(?P<a>{WORDS})\s*\((?P<b>{WORDS})\)(?:\s*[,;:–—-].*)?$")
+PAIR_DASH = re.compile(rf"^(?P<a>{WORDS})\s+[–—-]\s+(?P<b>{WORDS})(?:\s*[,;:(–—].*)?$")
+STAGE_NAME = re.compile(r"^[A-Z][A-Z0-9.&]{1,6}$")  # "IU", "D.O.", "BIBI": a person, not a character
+
+
+@dataclass(frozen=True)
+class Pair:
+    """One line of a list: its two names in written order, how they were joined, its sentence."""
+
+    first: str
+    second: str
+    form: str  # "as", "paren" or "dash"
+    sentence: Sentence
+
+
+def grouped_cast(ctx: Context) -> list[list[Pair]]:
+    """Cast credits from the lists under cast group headings; returns the lists it could not
+    decide yet, for `undecided_cast` to try again once the prose has named more people."""
+    pending = []
+    for section in ctx.doc.sections:
+        for group in item_lists(section):
+            if _is_cast_heading(group.heading):
+                pending += _read_list(ctx, _pairs(group))
+    return pending
+
+
+def undecided_cast(ctx: Context, pending: list[list[Pair]]) -> None:
+    """The lists `grouped_cast` left, read with the people and characters met since."""
+    for pairs in pending:
+        _read_list(ctx, pairs)
+
+
+def _is_cast_heading(heading: str) -> bool:
+    return is_cast_group(heading) or normalise_field_name(heading) in ("cast", "cast_main", "cast_support")
+
+
+def _pairs(group: ItemList) -> list[Pair]:
+    """The list's lines as pairs, up to the first line that is not one."""
+    out: list[Pair] = []
+    for line in group.items:
+        if len(line.sentences) != 1:
+            break
+        text = HANGUL_PAREN.sub("", BULLET.sub("", clean(line.text))).strip().strip("*_").strip()
+        for form, pattern in (("as", PAIR_AS), ("paren", PAIR_PAREN), ("dash", PAIR_DASH)):
+            match = pattern.match(text)
+            if match:
+                first, second = match.group("a").strip(), match.group("b").strip()
+                if not (_job_or_role(first) or _job_or_role(second)):  # "Director – Lee Chung-hyun": no cast line
+                    out.append(Pair(first, second, form, line.sentences[0]))
+                break
+        else:
+            break
+    return out
+
+
+def _read_list(ctx: Context, pairs: list[Pair]) -> list[list[Pair]]:
+    """Credit the pairs of one list; returns the forms of it that stay undecidable."""
+    undecided = []
+    for form in ("as", "paren", "dash"):
+        lines = [p for p in pairs if p.form == form]
+        if not lines:
+            continue
+        ctx.structured.update(p.sentence for p in lines)
+        person_first = True if form == "as" else _person_first(ctx, lines)
+        if person_first is None:
+            undecided.append(lines)  # nothing, rather than a guess
+            continue
+        for pair in lines:
+            person_text, character_text = (pair.first, pair.second) if person_first else (pair.second, pair.first)
+            name = _person(ctx, person_text)
+            role, description = strip_role(character_text)
+            character = character_name(ctx, role) if name and not _job_or_role(role) else None  # "the detective"
+            if name and character:
+                person = ctx.person(name, sentence=pair.sentence)
+                ctx.cast(person, ctx.character(character, description=description), pair.sentence)
+    return undecided
+
+
+def _person_first(ctx: Context, pairs: list[Pair]) -> bool | None:
+    """True when the list writes the actor first, False when second, None when undecidable."""
+    for strong in (True, False):
+        first = sum(1 for p in pairs if _vote(ctx, p, strong) is True)
+        second = sum(1 for p in pairs if _vote(ctx, p, strong) is False)
+        if first and second:
+            return None  # the list contradicts itself
+        if first or second:
+            return bool(first)
+    return None
+
+
+def _vote(ctx: Context, pair: Pair, strong: bool) -> bool | None:
+    """Which side of one pair is the person, by known names (strong) or by name shape."""
+    a_person, b_person = _person_like(ctx, pair.first, strong), _person_like(ctx, pair.second, strong)
+    if strong:
+        a_role, b_role = _known_character(ctx, pair.first), _known_character(ctx, pair.second)
+        a_person, b_person = a_person or b_role, b_person or a_role
+    if a_person != b_person:
+        return a_person
+    return None
+
+
+def _person_like(ctx: Context, text: str, strong: bool) -> bool:
+    if strong:
+        return (" " in text and ctx.known_person(text) is not None) or bool(ctx.resolver.table.candidates("person", text))
+    return is_korean_name(text) or bool(STAGE_NAME.match(text))
+
+
+def _known_character(ctx: Context, text: str) -> bool:
+    return ctx.find_character(text) is not None or ctx.resolver.character(ctx.title_iri.value, text) is not None
+
+
+def _job_or_role(text: str) -> bool:
+    """"Director", "Writer", "Detective": a credit line or an unnamed role, not a character's name."""
+    key = text.lower().rstrip(".")
+    return key in JOB_WORDS or key in ROLE_WORDS or key in RELATION_WORDS
+
+
+def _person(ctx: Context, text: str) -> str | None:
+    """The person a list's actor slot names, when it is a whole name."""
+    name = person_name(ctx, text)
+    if name and name_key(name) == name_key(text):
+        return name
+    if STAGE_NAME.match(text) and ctx.resolver.table.candidates("person", text):
+        return text
+    return foreign_name(ctx, text)
