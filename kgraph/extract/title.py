@@ -12,7 +12,7 @@ from kgraph.extract.context import DEMONYMS, Context, sentence_text
 from kgraph.extract.facts import SCHEMA, TitleEntity
 from kgraph.extract import title_choice, values
 from kgraph.extract.overview import Field, split_list
-from kgraph.extract.patterns import is_korean_name
+from kgraph.extract.patterns import is_korean_given_name, is_korean_name
 from kgraph.names import clean, display
 from kgraph.sources.document import Sentence
 from kgraph.vocab import KG
@@ -20,7 +20,7 @@ from kgraph.vocab import KG
 HANGUL_RUN = re.compile(r"[\uac00-\ud7a3][\uac00-\ud7a3\s:·,!?0-9]*[\uac00-\ud7a3!?0-9]|[\uac00-\ud7a3]")
 # "(2016)", "(2022 film)", "(2015-2016)", "(2019 TV series)", ", 2016)" inside "(한글, 2016)"
 YEAR_PAREN = re.compile(r"[(,]\s*((?:19|20)\d\d)(?:\s*[–-]\s*(?:(?:19|20)?\d\d)?)?(?:\s+(?:film|movie|tv series|series|"
-                        r"drama|k-drama|web series))?\s*\)")
+                        r"drama|k-drama|web series))?\s*\)", re.I)
 INTRO_YEAR = re.compile(r"\b(?:is|was)\s+(?:a|an)\s+((?:19|20)\d\d)\s+(?:South\s+)?Korean\b")
 THE_YEAR_KIND = re.compile(r"\bthe\s+((?:19|20)\d\d)\s+(?:South\s+)?Korean\s+(?:[\w-]+\s+){0,2}?"
                            r"(?:film|movie|drama|series|k-drama|thriller|comedy)\b", re.I)
@@ -28,6 +28,7 @@ CARD_YEAR = re.compile(r"\b(?:South\s+)?Korea,?\s*((?:19|20)\d\d)\b|^((?:19|20)\
 RELEASED_ON = re.compile(r"\b(?:was\s+|is\s+|were\s+)?(?:released|premiered|debuted|dropped|first aired|aired)\s+"
                          r"(?:on\s+[A-Z][\w+ ]{1,20}?\s+)?(?:on|in)\s+(?:[A-Z][a-z]+\.?\s+\d{1,2},?\s+|\d{1,2}\s+[A-Z][a-z]+\.?\s+"
                          r"|[A-Z][a-z]+\s+)?((?:19|20)\d\d)\b")
+HEADLINE_KIND = re.compile(r"\((?:19|20)\d\d\s+(film|movie|tv series|series|drama|k-drama|web series)\)", re.I)
 FILM_WORDS = re.compile(r"\b(film|movie|feature)s?\b", re.I)
 SERIES_WORDS = re.compile(r"\b(series|k-drama|drama series|episodes?|season)\b", re.I)
 RUNTIME = re.compile(
@@ -93,6 +94,9 @@ def find_title(ctx: Context, fields: dict[str, Field]) -> None:
     if "title" in fields:
         name, hangul, year = split_title(fields["title"].value)
         sentence = fields["title"].sentence
+        heading = _english_heading(ctx, name, hangul)
+        if heading:  # "Title: 사랑의 불시착 / Sarangui Bulsichak" under the heading "Crash Landing on You"
+            name = heading
     elif doc.post_title and not doc.sentences:
         raise ExtractionError(doc.path, f"only a title line ({doc.post_title[:60]!r}) and no review text; "
                                         "expected an Overview block or paragraphs about the title")
@@ -172,6 +176,24 @@ def _without_year(hangul: str) -> str:
     return re.sub(r",\s*(?:19|20)\d\d$", "", hangul.strip()).strip(" ,")
 
 
+def _english_heading(ctx: Context, name: str, hangul: str | None) -> str | None:
+    """The page heading, when a title field gives only the Hangul title and its romanisation
+    ("사랑의 불시착 / Sarangui Bulsichak") and the heading names the title in English."""
+    heading = ctx.doc.post_title
+    if not (hangul and heading and _romanised(name)) or clean(name).lower() in clean(heading).lower():
+        return None
+    english = split_title(_title_from_heading(ctx, heading))[0]
+    if title_choice.plausible(english) and not _romanised(english) and clean(english).lower() != clean(name).lower():
+        return english
+    return None
+
+
+def _romanised(name: str) -> bool:
+    """True when every word reads as romanised Korean syllables ("Sarangui Bulsichak")."""
+    words = re.findall(r"[A-Za-z]+", name)
+    return bool(words) and not re.search(r"\d", name) and all(is_korean_given_name(w) for w in words)
+
+
 def _known_title_in_heading(ctx: Context, heading: str) -> str | None:
     """The longest title of the alias table that the heading starts with, and its year/Hangul."""
     found = _title_from_heading(ctx, heading)
@@ -206,6 +228,9 @@ def _kind(ctx: Context, fields: dict[str, Field]) -> tuple[str, Sentence | None]
         return "series", fields["episodes"].sentence
     if "network" in fields:
         return "series", fields["network"].sentence
+    headline = HEADLINE_KIND.search(clean(ctx.doc.post_title or ""))
+    if headline:  # "Badland Hunters (2024 Film)"
+        return ("film" if FILM_WORDS.search(headline.group(1)) else "series"), None
     film = series = 0
     first: dict[str, Sentence] = {}
     for sentence in ctx.doc.sentences:

@@ -28,8 +28,12 @@ HEAD_SHAPES: tuple[tuple[re.Pattern[str], int], ...] = (
     (re.compile(r"^(?:(?:k-?drama|drama|movie|film|series|tv|netflix)\s+)?(?:review|recap)\s*[:\-–—|]\s*(?P<t>.+)$", re.I), 12),
     # "A Review of The Frog", "An Honest Review Of 'Reply 1988' By ..."
     (re.compile(r"\breview\s+of\s+(?P<t>[“‘'\"]?[A-Z0-9].+?)(?:[”’'\"](?:\s|$)|\s+by\s+|$)", re.I), 10),
-    # "'Concrete Utopia' Review: ...", "Mantis Review", "Reply 1988 Drama Review", "X (2015-2016) | TV Series Review"
-    (re.compile(r"^(?P<t>.+?)\s*(?:\([^)]*\)\s*)?(?:\|\s*)?(?:(?:k-?drama|drama|movie|film|tv series|series|season \d+)\s+)?"
+    # "(Film Review) X [한글]", "[Review] X": a review tag in brackets before the title
+    (re.compile(r"^[(\[]\s*(?:(?:k-?drama|drama|movie|film|series|tv)\s+)?(?:review|recap)\s*[)\]]\s*(?P<t>.+)$", re.I), 12),
+    # "'Concrete Utopia' Review: ...", "Mantis Review", "Reply 1988 Drama Review", "X (2015-2016) | TV Series Review",
+    # "X – Full Review", "Netflix Series X: A Review"
+    (re.compile(r"^(?P<t>.+?)\s*(?:\([^)]*\)\s*)?(?:[|:–—-]\s*)?(?:\b(?:a|an|my|the|full|honest|quick|short|mini|final|"
+                r"spoiler-free|spoiler|in-depth|detailed)\s+)*(?:(?:k-?drama|drama|movie|film|tv series|series|season \d+)\s+)?"
                 r"(?:review|recap)\b", re.I), 10),
     # "DECISION TO LEAVE (헤어질 결심) (2022)", "Broker (2022)", "X (Korean: 한글)"
     (re.compile(r"^(?P<t>[^()]{1,80}?)\s*\((?:[^()]*[\uac00-\ud7a3][^()]*|(?:19|20)\d\d(?:\s*[–-]\s*(?:19|20)?\d\d)?"
@@ -40,10 +44,20 @@ INTRODUCES = re.compile(
     r"(?:\d{4}\s+)?(?:(?:South\s+)?Korean|Netflix|new|upcoming|hit)\b"
     r"(?!(?:\s+[\w-]+){0,2}\s+(?:actor|actress|director|singer|writer|screenwriter|filmmaker|idol|rapper|model|"
     r"comedian|entertainer|producer|star)s?\b)")
+# "Hometown Cha Cha Cha is the perfect feel-good drama", "X is a heartwarming drama set in ...": the
+# subject of a sentence that calls it a drama or film, with only describing words between
+CALLED_A_KIND = re.compile(
+    r"^(?P<t>[A-Z0-9][^.,;:!?()]{0,60}?)\s+is\s+(?:a|an|the)\s+(?:(?!for\b|in\b|to\b|by\b)[a-z][\w-]*\s+){0,6}?"
+    r"(?:k-?drama|drama|film|movie|series|show|thriller|melodrama|rom-?com)\b")
 JUNK = re.compile(
     r"^(?:@|(?:directed|written|produced|starring)\s+by\b|(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|date\b|tag\b|author\b|posted\b|by\b|search\b|skip to\b|featured\b|sorry\b|monthly archives|send to|standard$|"
     r"introduction$|home$|menu$|share$|spoiler|trigger warning|disclaimer|photo\b|the (?:movie|film|series|show|drama)$|"
-    r"(?:k-?drama|drama|movie|film|tv)\s+reviews?$|reviews?$|overview$|synopsis$|cast$|name$)", re.I)
+    r"(?:k-?drama|drama|movie|film|tv)\s+reviews?$|reviews?$|overview$|synopsis$|cast$|name$|"
+    # section headings and labels of a review page
+    r"(?:presentation|analysis|conclusions?|verdict|final (?:thoughts|verdict|words)|closing thoughts|summary|plot|"
+    r"story|the story|storyline|premise|characters?|cast (?:&|and) characters?|main cast|the leads|my (?:opinion|thoughts|take)|"
+    r"(?:pros|cons|pros and cons)|rating|trailer|details|info|information|where to watch|ost|soundtrack|awards|"
+    r"tags|themes|review|recap|background|introduction|production)\b(?:\s*\([^)]*\))?$)", re.I)
 MIN_MENTIONS = 2
 # Words that name a kind, a nationality, a day or a month, never a title on their own.
 NOT_TITLES = re.compile(
@@ -100,6 +114,21 @@ def _strip(text: str) -> str:
     return re.sub(r"\s*\|.*$", "", text).strip()
 
 
+# What a headline adds around the title: "(2024 Film)", "[한글]", "- Starring A", "Netflix Series X"
+HEADLINE_TAIL = re.compile(r"\s*(?:\((?:19|20)\d\d\b[^)]*\)|[\[(][^\])]*[\uac00-\ud7a3][^\])]*[\])]|"
+                           r"\s[|–—-]\s*(?:starring|directed by|written by|with|feat\.?|featuring)\b).*$", re.I)
+KIND_PREFIX = re.compile(r"^(?:(?:the\s+)?(?:(?:south\s+)?korean|k-?drama|netflix|disney\+?|tvn|jtbc|sbs|kbs2?|mbc|ena|"
+                         r"coupang play|tving|wavve|apple tv\+?|prime video)\s+)?(?:original\s+)?"
+                         r"(?:series|drama|film|movie|show|k-?drama|original)\s+(?=[“‘'\"A-Z0-9])", re.I)
+
+
+def _headline_title(text: str) -> str:
+    """The title a headline shape captured, less what the headline adds around it."""
+    text = HEADLINE_TAIL.sub("", text.strip())
+    stripped = KIND_PREFIX.sub("", text)
+    return stripped if stripped.strip() else text
+
+
 _SMALL = {"of", "the", "and", "in", "a", "an", "to", "for", "on", "with", "at", "from", "&", "–", "-"}
 
 
@@ -143,7 +172,7 @@ def candidates(doc: Document) -> list[Candidate]:
         plain = clean(line)
         for shape, strength in HEAD_SHAPES:
             match = shape.search(plain)
-            text = _trailing_title(_strip(match.group("t"))) if match else ""
+            text = _trailing_title(_strip(_headline_title(match.group("t")))) if match else ""
             if match and _plausible(text):
                 found.append(Candidate(text, strength - min(index, 4), sentence, line=plain))
                 break
@@ -155,12 +184,17 @@ def candidates(doc: Document) -> list[Candidate]:
             if _plausible(match.group(1)):
                 earlier = EARLIER_WORK.search(plain[:match.start() + 1])
                 found.append(Candidate(_strip(match.group(1)), (2 if earlier else 6) - min(index, 4), sentence))
-        if index < 4 and len(plain.split()) <= 6 and _plausible(_strip(plain)) and not plain.endswith("."):
+        if (index < 4 and len(plain.split()) <= 6 and _plausible(_strip(plain)) and not plain.endswith(".")
+                and not _field_line(plain)):
             found.append(Candidate(_strip(plain), 3 if index == 0 else 2, sentence))
     for index, sentence in enumerate(doc.sentences[:40]):
         match = INTRODUCES.match(clean(sentence.text))
-        if match and _plausible(match.group("t")):
+        if match and _plausible(match.group("t")) and not _names_a_person(match.group(0)):
             found.append(Candidate(_strip(match.group("t")), 8, sentence))
+        called = CALLED_A_KIND.match(clean(sentence.text)) if match is None else None
+        if (called and _plausible(called.group("t")) and not _names_a_person(called.group(0))
+                and not is_korean_given_name(called.group("t"))):
+            found.append(Candidate(_strip(called.group("t")), 8, sentence))
         owned = OWNED_TITLE.match(clean(sentence.text)) if index < 5 else None
         if owned and is_korean_name(owned.group("owner")) and _plausible(owned.group("t")):
             found.append(Candidate(_strip(owned.group("t")), 8, sentence))
@@ -209,6 +243,27 @@ def _body_runs(doc: Document) -> list[Candidate]:
             seen = counts.get(text)
             counts[text] = ((seen[0] if seen else 0) + 1, seen[1] if seen else sentence)
     return [Candidate(text, 0, sentence) for text, (n, sentence) in counts.items() if n >= BODY_MIN_MENTIONS]
+
+
+def _field_line(line: str) -> bool:
+    """True for a "Label: value" line whose label is a fact-box label or whose value is a number
+    ("Korean Title: ...", "Overall rating: 7.4"): a field, never a title on its own."""
+    label, sep, value = line.partition(":")
+    return bool(sep) and (normalise_field_name(label) is not None or bool(re.match(r"\s*\d", value))
+                          or len(label.split()) <= 4 and bool(value.strip()) and label[:1].isalpha()
+                          and normalise_field_name(label.split()[-1]) is not None)
+
+
+def _names_a_person(intro: str) -> bool:
+    """True when an introduced subject is a person or a role: it is a Korean-shaped name, or ends
+    with a hyphenated one ("Private An Jun-ho is a new ..."), or an actor follows it in brackets
+    ("Jun-ho (Jung Hae In) is")."""
+    head = re.split(r"\s+(?:is|was)\s", intro, maxsplit=1)[0]
+    paren = re.search(r"\(([^)]*)\)", head)
+    subject = re.sub(r"\s*\([^)]*\)", "", head).split()
+    ends = [" ".join(subject[-n:]) for n in (2, 3) if len(subject) >= n]
+    return bool((paren and is_korean_name(paren.group(1).strip()))
+                or any(is_korean_name(name) and ("-" in name or len(name.split()) == len(subject)) for name in ends))
 
 
 def choose(doc: Document) -> Candidate | None:

@@ -31,7 +31,8 @@ CHROME_LINES = re.compile(
     r"^(search this blog|featured|popular posts|comments|post a comment|get link|share|"
     r"x|facebook|pinterest|email|other apps|labels?:.*|newer posts?|older posts?|home|"
     r"subscribe to:.*|powered by blogger|report abuse|about me|archive|blog archive|"
-    r"enter comment|skip to main content|menu|posted by .*|\d+ comments?|no comments?:?)$",
+    r"enter comment|skip to main content|menu|posted by .*|\d+ comments?|no comments?:?|"
+    r"(?:table of )?contents|from (?:wikipedia|[\w-]*wiki)(?:, the free encyclopedia)?)$",
     re.IGNORECASE,
 )
 HEADER_PROSE = re.compile(r"^(welcome to (my|our|the) blog|this blog is)", re.IGNORECASE)
@@ -133,6 +134,8 @@ def segment_lines(text: str, lines: list[SourceLine], path: str, fmt: str,
             rest = lines[0].after(dateline.end()) if dateline.end() < len(lines[0].text) else None
             lines = ([rest] if rest else []) + lines[1:]
     first_heading = next((i for i, ln in enumerate(lines) if is_known_heading(ln.text)), None)
+    if first_heading is not None and _content_before(lines[:first_heading]):
+        first_heading = None  # "Drama: X" or a paragraph above "Synopsis": the post began before it
 
     # Header chrome: everything before the post title.
     content_from = 0
@@ -235,6 +238,19 @@ def _is_overview(heading: str) -> bool:
 
 def _is_header_chrome(line: str) -> bool:
     return bool(CHROME_LINES.match(line) or HEADER_PROSE.match(line))
+
+
+def _content_before(lines: list[SourceLine]) -> bool:
+    """True when the lines above the first known heading are the post, not a page header: no
+    "Featured" block, and a fact-box field or a paragraph among them (a header holds a title,
+    a date and short links)."""
+    if any(ln.text.lower() == "featured" for ln in lines):
+        return False
+    kept = [ln.text for ln in lines if not _is_header_chrome(ln.text)]
+    return any(is_field_line(text) or len(text) > HEADER_LINE_MAX for text in kept)
+
+
+HEADER_LINE_MAX = 160
 
 
 def _after_featured(lines: list[SourceLine], i: int) -> bool:

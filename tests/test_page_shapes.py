@@ -1,0 +1,99 @@
+"""Kinds of misses a held-out set of real pages showed (data/heldout/README.md), each as a
+general rule with a fixture in our own words that states only true facts about its title."""
+from __future__ import annotations
+
+import pytest
+
+from kgraph.extract import extract
+from kgraph.resolve import AliasTable, Resolver
+from kgraph.sources import read_text
+
+from conftest import ALIASES
+
+RESOLVER = Resolver(AliasTable.load(ALIASES))
+
+
+def facts_of(text: str, path: str = "page.txt", fmt: str = "text"):
+    [doc] = read_text(text, path, fmt)
+    return extract(doc, RESOLVER)
+
+
+def attrs(facts) -> dict[str, set[str]]:
+    out: dict[str, set[str]] = {}
+    for s in facts.statements:
+        out.setdefault(str(s.predicate).rsplit("#", 1)[-1], set()).add(str(getattr(s.value, "value", s.value)))
+    return out
+
+
+# ------------------------------------------------------------------ the reviewed title
+
+@pytest.mark.parametrize("headline", [
+    "(Film Review) Burning [버닝]",
+    "Burning – Full Review",
+    "Korean Film Burning: A Review",
+    "REVIEW: Burning (2018 Film) - Starring Yoo Ah-in",
+])
+def test_the_review_words_and_credits_of_a_headline_are_not_the_title(headline):
+    facts = facts_of(f"{headline}\n\nLee Chang-dong adapts a Murakami story. Yoo Ah-in plays Jong-su, who "
+                     "drives a truck.\nThe film ends in a field near the border.\n")
+    assert facts.title.name == "Burning"
+
+
+def test_a_bracketed_hangul_title_and_a_year_in_the_headline_are_read():
+    facts = facts_of("(Film Review) Burning [버닝]\n\nA slow mystery about a greenhouse.\n")
+    assert attrs(facts)["nameKo"] == {"버닝"}
+    facts = facts_of("REVIEW: Burning (2018 Film) - Starring Yoo Ah-in\n\nA slow mystery about a greenhouse.\n")
+    assert attrs(facts)["year"] == {"2018"}
+    assert facts.title.kind == "film"
+
+
+@pytest.mark.parametrize("heading", ["Conclusion", "Analysis", "Final Thoughts", "Verdict", "Synopsis", "Cast"])
+def test_a_section_heading_is_never_the_title(heading):
+    text = (f"{heading}\n\nKorean Title: 갯마을 차차차\nChannel: tvN\n\nSynopsis\n"
+            "A dentist from Seoul opens a clinic in the seaside village of Gongjin.\n"
+            "Hometown Cha-Cha-Cha is a gentle healing drama set by the sea.\n")
+    facts = facts_of(text)
+    assert facts.title.name == "Hometown Cha-Cha-Cha"
+
+
+def test_a_fact_box_above_a_known_heading_is_the_post_not_a_page_header():
+    text = ("REVIEW: Hometown Cha-Cha-Cha, a seaside romance\nDrama: Hometown Cha-Cha-Cha\n"
+            "Native Title: 갯마을 차차차\nDirector: Yoo Je-won\nRelease: 2021\nEpisodes: 16\n"
+            "Original Network: tvN\nTags: healing, village, romance\nWhere to watch:\nCast\n"
+            "Shin Min-a as Yoon Hye-jin\nKim Seon-ho as Hong Du-sik\n")
+    facts = facts_of(text)
+    assert facts.title.name == "Hometown Cha-Cha-Cha"
+    found = attrs(facts)
+    assert found["nameKo"] == {"갯마을 차차차"} and found["year"] == {"2021"} and found["episodeCount"] == {"16"}
+
+
+def test_a_paragraph_above_the_conclusion_heading_is_kept():
+    text = ("(Film Review) Burning [버닝]\n\nReview\n\nLee Chang-dong's film follows Jong-su (played by Yoo Ah-in), "
+            "a young man who drives his father's truck and wants to write novels, and the woman he meets "
+            "again by chance.\n\nConclusion\n\nA slow burn.\n")
+    facts = facts_of(text)
+    assert facts.title.name == "Burning"
+    assert ("Yoo Ah-in", "Jong-su") in _cast_pairs(facts)
+
+
+def test_a_romanised_title_field_gives_way_to_the_english_page_heading():
+    text = ("Crash Landing on You\nFrom DramaWiki\nContents\nDetails\n- Title: 사랑의 불시착 / Sarangui Bulsichak\n"
+            "- Episodes: 16\n- Broadcast network: tvN\nSynopsis\nA paragliding accident carries an heiress "
+            "across the border.\n")
+    facts = facts_of(text)
+    assert facts.title.name == "Crash Landing on You"
+    assert attrs(facts)["nameKo"] == {"사랑의 불시착"}
+
+
+def test_a_character_introduced_with_the_actor_in_brackets_is_not_the_title():
+    text = ("Yoo Ah-in Stars As A Would-Be Novelist In The Film \u201cBurning\u201d\n\n"
+            "Jong-su (Yoo Ah-in) is a delivery worker who meets a childhood neighbour again.\n"
+            "Later, Jong-su sees Ben's Porsche again.\n")
+    facts = facts_of(text)
+    assert facts.title.name == "Burning"
+
+
+def _cast_pairs(facts) -> set[tuple[str, str | None]]:
+    names = {e.iri: e.name for e in facts.entities if hasattr(e, "name")}
+    return {(names[c.person.value], names.get(c.character.value) if c.character else None)
+            for c in facts.claims if type(c).__name__ == "CastCredit"}
