@@ -97,3 +97,31 @@ def _cast_pairs(facts) -> set[tuple[str, str | None]]:
     names = {e.iri: e.name for e in facts.entities if hasattr(e, "name")}
     return {(names[c.person.value], names.get(c.character.value) if c.character else None)
             for c in facts.claims if type(c).__name__ == "CastCredit"}
+
+
+# ------------------------------------------------------------------ people's names
+
+@pytest.mark.parametrize("name, shaped", [
+    ("Tang Jun-sang", True), ("Tang Joon Sang", True), ("In Gyo-jin", True), ("Hwang Woo Seul Hye", True),
+    ("Wang Ji-won", True), ("Gook Joo", True),
+    ("In Seoul", False),  # a preposition before a place: "In" is a family name only before a hyphenated given name
+    ("Park Seo Joon Kim", False),  # a fourth word that is itself a family name starts another name
+])
+def test_family_names_of_the_closed_list_and_three_syllable_given_names(name, shaped):
+    from kgraph.extract.patterns import is_korean_name
+
+    assert is_korean_name(name) is shaped
+
+
+def test_a_sentence_opening_in_before_a_name_is_not_part_of_the_name():
+    from kgraph.extract.patterns import korean_names
+
+    assert [n for _, _, n in korean_names("In Lee Chang-dong's hands the story slows down.")] == ["Lee Chang-dong"]
+
+
+def test_cast_list_rows_with_rare_family_names_and_a_four_syllable_name():
+    text = ("Crash Landing on You\nCast\n- Hyun Bin as Ri Jeong-hyeok\n- Hwang Woo Seul Hye as Do Hye Ji\n"
+            "- Tang Jun-sang as Geum Eun-dong\n")
+    pairs = _cast_pairs(facts_of(text))
+    assert {("Hwang Woo Seul Hye", "Do Hye Ji"), ("Tang Jun-sang", "Geum Eun-dong")} <= pairs
+    assert not any(p == "Woo Seul Hye" for p, _ in pairs)

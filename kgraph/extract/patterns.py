@@ -22,7 +22,17 @@ FAMILY_NAMES = sorted({
     # rarer ones and their spellings
     "O", "Gi", "Ki", "Gang", "Seok", "Sol", "Sul", "Yong", "Geum", "Bok", "Eun", "Sun", "Seon",
     "Namkoong", "Sunwoo", "Dokko", "Gyeong", "Pyeon", "Byon", "Ryoo", "Rhyu", "Zo", "Choo", "Chu", "Mo",
+    # the rest of the closed list of Korean family names (Revised Romanisation, then usual spellings)
+    "Tang", "In", "Eo", "Gyeon", "Guk", "Gook", "Kook", "Gye", "Kye", "Dong", "Du", "Doo", "Dan", "Dam", "Dang",
+    "Ryeo", "Yeo", "Myeong", "Muk", "Ban", "Pan", "Beom", "Bu", "Boo", "Bin", "Bing", "Sak", "Seung", "Si",
+    "Ae", "Yeop", "Yeong", "Ong", "Wang", "Un", "Eum", "Jeom", "Je", "Jwa", "Cheon", "Tan", "Paeng",
+    "Pil", "Hak", "Hae", "Hyeon", "Hyeong", "Ho", "Hwa", "Heung", "Noe", "Nangung", "Seomun", "Dongbang",
+    "Sagong", "Hyun", "Keum", "Kum", "Goh", "Ku", "Kwok", "Pyun", "Suk", "Youn", "Lyoo", "Hur", "Hahn",
+    "Whang", "Rah", "Paek", "Baik", "Shon", "Jhun", "Jhin", "Rim", "Kyeon", "Kye", "Chon", "Chong",
 })
+# Family names that are also English words: a name only with a hyphenated given name ("In Gyo-jin",
+# never "In Seoul" or "In Heo Myung-haeng's debut").
+WORD_FAMILY_NAMES = frozenset({"In", "On", "Un", "Dan", "Pan", "Tan", "Ho", "Bin", "Ban", "Si", "Je", "Ae", "Hae"})
 _INITIALS = "kk|gg|tt|dd|pp|bb|ss|jj|ch|sh|ts|ph|th|kh|g|k|n|d|t|r|l|m|b|p|s|j|c|h|y|w|f|z"
 _VOWELS = ("yae|yeo|yoo|you|wae|ae|ai|ya|eo|ye|wa|oe|yo|wo|we|wi|yu|eu|ui|oo|ou|ee|ea|uh|oh|ah|eh"
            "|a|e|o|u|i|y")
@@ -34,7 +44,8 @@ _FAMILY = "|".join(FAMILY_NAMES)
 # "Jeon Jong-seo", "JEON Jong-seo", "Jeon Jong Seo", "Kim Ji-hoon", "Joo Hyun". Given-name
 # tokens are checked by is_korean_given_name after matching.
 KOREAN_NAME = (
-    rf"(?:(?i:{_FAMILY}))\s(?:[A-Z][a-z]+(?:-[A-Za-z][a-z]*)?(?:\s[A-Z][a-z]+(?![\w-]))?)"
+    rf"(?:(?i:{_FAMILY}))\s(?:[A-Z][a-z]+(?:-[A-Za-z][a-z]*)?(?:\s[A-Z][a-z]+(?![\w-]))?"
+    rf"(?:\s(?!(?i:{_FAMILY})\b)[A-Z][a-z]{{1,4}}(?![\w-]))?)"  # "Hwang Woo Seul Hye": three given syllables
 )
 KOREAN_NAME_RE = re.compile(rf"(?<![\w-])({KOREAN_NAME})(?![\w-])")
 # A character or stage name: capitalised words, hyphenated syllables allowed (Ok-ju, Choi Pro).
@@ -54,6 +65,17 @@ def is_korean_name(name: str) -> bool:
     if not match:
         return False
     family, _, given = match.group(1).partition(" ")
+    return _given_fits(family, given)
+
+
+def _given_fits(family: str, given: str) -> bool:
+    """True when `given` reads as a Korean given name after `family`: romanised syllables, one
+    syllable a word when spelled apart ("Woo Seul Hye"), hyphenated after a word-like family name."""
+    if family.capitalize() in WORD_FAMILY_NAMES and "-" not in given:
+        return False
+    parts = given.split(" ")
+    if len(parts) == 3 and not all(re.fullmatch(_SYLLABLE, p, re.I) for p in parts):
+        return False
     return is_korean_given_name(given)
 
 
@@ -70,12 +92,17 @@ def korean_names(text: str) -> list[tuple[int, int, str]]:
             name = f"{family} {given}"
             end = match.start(1) + len(name)
         position = end
-        if is_korean_given_name(given):
+        if _given_fits(family, given):
             out.append((match.start(1), end, name))
-        elif " " in given:  # "Kim Ji Hoon plays": maybe only the first token is the name
-            first = given.split(" ")[0]
-            if is_korean_given_name(first):
-                out.append((match.start(1), match.start(1) + len(family) + 1 + len(first), f"{family} {first}"))
+        else:  # "Kim Ji Hoon plays": maybe only the first tokens are the name; "In Heo Myung-haeng": the next
+            position = match.start(1) + len(family) + 1
+            parts = given.split(" ")
+            for n in range(len(parts) - 1, 0, -1):
+                first = " ".join(parts[:n])
+                if _given_fits(family, first):
+                    out.append((match.start(1), match.start(1) + len(family) + 1 + len(first), f"{family} {first}"))
+                    position = match.start(1) + len(family) + 1 + len(first)
+                    break
     return out
 
 

@@ -24,7 +24,7 @@ JOB_BY = {"directed": "director", "helmed": "director", "written": "writer", "pe
           "scored": "composer", "composed": "composer", "music": "composer", "score": "composer",
           "shot": "cinematographer", "edited": "editor", "produced": "producer"}
 _JOBS = "|".join(sorted((re.escape(j) for j in JOB_WORDS), key=len, reverse=True))
-NAME = r"[A-Z][\w'-]*(?:\s[A-Z][\w'-]*){0,2}"
+NAME = r"[A-Z][\w'-]*(?:\s[A-Z][\w'-]*){0,3}"  # up to four words: "Hwang Woo Seul Hye"
 CHAR = r"[A-Z][\w'-]*(?:\s[A-Z][\w'-]*){0,2}"
 DESC = r"(?:[a-z][\w-]*\s+){0,3}?"
 CREW_BEFORE = re.compile(rf"(?i:\b({_JOBS}))(?:,\s*|\s+)({NAME})")

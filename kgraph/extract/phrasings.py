@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from kgraph.extract.patterns import FAMILY_NAMES
 
-NAME = r"[A-Z][\w'-]*(?:\s[A-Z][\w'-]*){0,2}"
+NAME = r"[A-Z][\w'-]*(?:\s[A-Z][\w'-]*){0,3}"  # up to four words: "Hwang Woo Seul Hye"
 CHAR = r"[A-Z][\w'-]*(?:\s[A-Z][\w'-]*){0,2}"
 # Words for what a character is or is to someone: never part of the character's name.
 ROLE_WORDS = (
