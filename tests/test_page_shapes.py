@@ -125,3 +125,60 @@ def test_cast_list_rows_with_rare_family_names_and_a_four_syllable_name():
     pairs = _cast_pairs(facts_of(text))
     assert {("Hwang Woo Seul Hye", "Do Hye Ji"), ("Tang Jun-sang", "Geum Eun-dong")} <= pairs
     assert not any(p == "Woo Seul Hye" for p, _ in pairs)
+
+
+# ------------------------------------------------------------------ cast lines
+
+def _people(facts) -> set[str]:
+    return {p for p, _ in _cast_pairs(facts)}
+
+
+def test_a_listing_s_with_line_credits_every_actor():
+    text = ("Burning\nDirected by Lee Chang-dong.\nWith Yoo Ah-in, Jeon Jong-seo, Steven Yeun.\n"
+            "South Korea, 2018, DCP, color, 148 min.\n")
+    assert {"Yoo Ah-in", "Jeon Jong-seo"} <= _people(facts_of(text))
+
+
+def test_a_listing_card_row_of_labelled_and_bare_cells():
+    text = ("Join us for a screening of \u201cBurning\u201d (2018).\n"
+            "BURNING | 2018 | DIRECTOR: Lee Chang-dong | WITH: Yoo Ah-in, Jeon Jong-seo | RUNNING TIME: 2H 28M | DCP\n"
+            "A delivery worker meets a childhood neighbour again.\n")
+    facts = facts_of(text)
+    found = attrs(facts)
+    assert found["year"] == {"2018"} and found["runtimeMinutes"] == {"148"}
+    assert {"Yoo Ah-in", "Jeon Jong-seo"} <= _people(facts)
+    assert _crew(facts) == {("Lee Chang-dong", "director")}
+
+
+def test_a_short_label_card_row_keeps_each_cell_apart():
+    text = "Burning\nDir: Lee Chang-dong | South Korea | 2018 | 148 mins | Korean with English subtitles\n"
+    facts = facts_of(text)
+    assert attrs(facts)["runtimeMinutes"] == {"148"} and attrs(facts)["year"] == {"2018"}
+    assert _crew(facts) == {("Lee Chang-dong", "director")}
+
+
+def test_it_stars_a_b_and_c_with_a_non_korean_name_and_roles_by_family_name():
+    text = ("Review: Burning\nIt stars Yoo Ah-in, Steven Yeun, and Jeon Jong-seo. Jong-su (Yoo) meets Hae-mi "
+            "(Jeon) again, and later Ben (Yeun).\n")
+    pairs = _cast_pairs(facts_of(text))
+    assert {("Yoo Ah-in", "Jong-su"), ("Steven Yeun", "Ben"), ("Jeon Jong-seo", "Hae-mi")} <= pairs
+
+
+def test_a_lineup_list_with_a_stage_name_in_brackets():
+    text = ("Review: Twenty-Five Twenty-One\nThe tvN series has a young lineup including Kim Tae-ri, Nam Joo-hyuk, "
+            "Kim Ji-yeon (Bona), Choi Hyun-wook, and Lee Joo-myung.\n")
+    assert {"Kim Tae-ri", "Nam Joo-hyuk", "Kim Ji-yeon", "Choi Hyun-wook", "Lee Joo-myung"} <= _people(facts_of(text))
+
+
+def test_an_actor_in_brackets_with_their_earlier_show_or_a_description():
+    text = ("Review: Hometown Cha-Cha-Cha\nThe village includes Jang Young-guk (In Gyo-jin) and Oh Chun-jae "
+            "(Vincenzo's Jo Han-chul), who runs the pub.\n")
+    pairs = _cast_pairs(facts_of(text))
+    assert {("In Gyo-jin", "Jang Young-guk"), ("Jo Han-chul", "Oh Chun-jae")} <= pairs
+
+
+def _crew(facts) -> set[tuple[str, str]]:
+    names = {e.iri: e.name for e in facts.entities if hasattr(e, "name")}
+    jobs = {e.iri: e.label for e in facts.entities if type(e).__name__ == "ConceptEntity"}
+    return {(names[c.person.value], jobs.get(c.job.value, c.job.value.rsplit("/", 1)[-1].rsplit("#", 1)[-1]).lower())
+            for c in facts.claims if type(c).__name__ == "CrewCredit"}

@@ -90,6 +90,8 @@ class Context:
             self._index_loose(entity.name, entity.iri)
             if is_korean_name(entity.name):
                 self._families.setdefault(name_key(entity.name.split(" ")[0]), set()).add(entity.iri)
+            elif re.fullmatch(r"[A-Z][\w-]+ [A-Z][a-z]+", entity.name):  # "Steven Yeun": the family name last
+                self._families.setdefault(name_key(entity.name.split(" ")[1]), set()).add(entity.iri)
         if ref.spelled != entity.name and ref.spelled not in entity.spellings:
             self._add_spelling(entity, ref.spelled)
         if sentence is not None:

@@ -9,7 +9,7 @@ from pathlib import Path
 from kgraph.errors import ExtractionError
 
 from kgraph.sources.document import Document, Sentence
-from kgraph.sources.tables import tables
+from kgraph.sources.tables import cells, tables
 
 LABELS_FILE = Path(__file__).with_name("labels.tsv")
 
@@ -69,6 +69,9 @@ def read_overview(doc: Document) -> tuple[dict[str, Field], list[str]]:
         in_box = section in boxes
         labelled = 0
         for line in section.lines:
+            row = cells(line.text)
+            if row is not None and len([c for c in row if c]) > 2:
+                continue  # a listing's card row: read cell by cell below
             match = FIELD_LINE.match(line.text)
             if not match or len(match.group("name").split()) > 5:
                 continue
@@ -85,12 +88,39 @@ def read_overview(doc: Document) -> tuple[dict[str, Field], list[str]]:
         for table in tables(section):  # "Label | value |" rows of an infobox table
             for row, line in table.rows:
                 filled = [c for c in row if c]
-                if len(filled) != 2 or not line.sentences:
+                if not line.sentences:
                     continue
-                name = normalise_field_name(filled[0])
+                if len(filled) > 2:
+                    _listing_row(filled, line.sentences[0], found)
+                    continue
+                name = normalise_field_name(filled[0]) if len(filled) == 2 else None
                 if name is not None and name not in found:
                     found[name] = Field(name, filled[0], filled[1].strip(" .;"), line.sentences[0])
     return found, unknown
+
+
+BARE_YEAR = re.compile(r"(?:19|20)\d\d")
+BARE_RUNTIME = re.compile(r"\d{2,3}\s*(?:mins?\.?|minutes)|\d\s*h(?:rs?)?\s*\d{1,2}\s*m(?:ins?)?", re.I)
+
+
+def _listing_row(cells: list[str], sentence: Sentence, found: dict[str, Field]) -> None:
+    """A listing's one-line card, "Dir: A | South Korea | 2018 | 148 mins" or "X | 2016 | DIRECTOR: A |
+    WITH: B, C | RUNNING TIME: 2H 25M": its labelled cells are fields, and once one is, its bare
+    year and running time cells are the year and runtime."""
+    labelled = []
+    for cell in cells:
+        match = FIELD_LINE.match(cell)
+        name = normalise_field_name(match.group("name")) if match else None
+        if name is not None:
+            labelled.append(name)
+            if name not in found:
+                found[name] = Field(name, match.group("name").strip(), match.group("value").strip(" .;"), sentence)
+    if not labelled:
+        return
+    for cell in cells:
+        for name, shape in (("year", BARE_YEAR), ("runtime", BARE_RUNTIME)):
+            if shape.fullmatch(cell.strip(" .")) and name not in found:
+                found[name] = Field(name, "", cell.strip(" ."), sentence)
 
 
 def split_list(value: str) -> list[str]:

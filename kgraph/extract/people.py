@@ -320,7 +320,7 @@ def _multi_cast(ctx: Context, sentence: Sentence, text: str, groups: dict[str, l
         for item in re.split(r",\s*(?:and\s+)?|\s+and\s+", match.group(1)):
             if " as " in item:
                 continue
-            name = person_name(ctx, item.strip())
+            name = person_name(ctx, item.strip()) or foreign_name(ctx, item.strip())
             if not name or name_key(name) != name_key(item.strip()):
                 break  # "starring A and B, the series portrays ... C": the list ends at its first non-name
             if name and name_key(name) == name_key(item.strip()):
@@ -367,10 +367,13 @@ def overview_cast(ctx: Context, cast: list[tuple[Iri, str | None, Sentence]]) ->
 # A list of people is a cast list when a cast word introduces it or a cast verb follows it:
 # "the perfect cast of A, B and C", "actors A, B and C pose", "with A, B and C in the cast", "A, B, C lead ..."
 LIST_CUE_BEFORE = re.compile(r"\b(?:cast(?:\s+(?:of|includes|including|members?))?|actors?|actresses|co-stars?|"
-                             r"starring|stars?|featuring|features|ensemble(?:\s+of)?|alongside)\s*:?\s*$", re.I)
+                             r"starring|stars?|featuring|features|ensemble(?:\s+of)?|alongside|"
+                             r"line-?up[’'\"]?(?:\s+(?:of|including|featuring))?)\s*:?\s*$|"
+                             r"^\s*(?:[-•*·▪►♥]\s*)?with\s*:?\s*$", re.I)  # a listing's credit line: "With A, B, C."
 LIST_CUE_AFTER = re.compile(r"^\s*,?\s*(?:(?:also\s+)?(?:lead|leads|led|star|stars|starred|headline|headlines|front|fronts|"
                             r"play|portray|appear)\b|(?:and\s+(?:several|many)\s+others\s+)?in\s+the\s+cast\b)", re.I)
-LIST_GAP = re.compile(r"^\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s+|\s*&\s*)$")
+# between two names of a list; a stage name in brackets may follow a name: "Kim Ji-yeon (Bona), Choi Hyun-wook"
+LIST_GAP = re.compile(r"^\s*(?:\([^()]{1,20}\)\s*)?(?:,\s*(?:and\s+)?|\s+and\s+|\s+|\s*&\s*)$")
 
 
 def prose_cast_lists(ctx: Context) -> None:

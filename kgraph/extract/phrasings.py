@@ -171,7 +171,7 @@ PHRASINGS: tuple[Phrasing, ...] = (
          "Shin Min-a took on the role of Yoon Hye-jin, a dentist from Seoul.",
          (("Shin Min-a", "Yoon Hye-jin"),)),
     _row("X as young/teenage Y (a cast-list line: the character described young)",
-         rf"^(?P<person>{NAME})\s+as\s+(?:the\s+)?(?:young|younger|teenage|teen|child|little|adult|older)\s+(?P<char>{CHAR})"
+         rf"^(?:[-•*·▪►♥]\s*)?(?P<person>{NAME})\s+as\s+(?:the\s+)?(?:young|younger|teenage|teen|child|little|adult|older)\s+(?P<char>{CHAR})"
          rf"(?:\s*\(.*)?$",
          ("cast",),
          "Jung Min-ah as young Seo Do-yeon",
@@ -181,6 +181,13 @@ PHRASINGS: tuple[Phrasing, ...] = (
          ("cast",),
          "The film stars Yoo Ah-in (Veteran) as a delivery man, with Jeon Jong-seo (The Call) as Hae-mi.",
          (("Jeon Jong-seo", "Hae-mi"),)),
+    _row("Y (Show's X), Y (X of Show), Y (a description, X)",
+         rf"(?<![\w-])(?P<char>{CHAR})\s*\((?:[^()]{{1,40}}?(?:['’]s|,)\s+)?(?P<person>{NAME})"
+         rf"(?:\s+(?:of|from|in)\s+[^()]{{1,60}})?\)",
+         ("cast",),
+         "Hong Du-sik (Kim Seon-ho of Start-Up) fixes everything in Gongjin, Oh Chun-jae (Vincenzo's Jo Han-chul) "
+         "runs the pub, and Kim Gam-ri (the village's eldest, Kim Young-ok) knows everyone.",
+         (("Kim Seon-ho", "Hong Du-sik"), ("Jo Han-chul", "Oh Chun-jae"), ("Kim Young-ok", "Kim Gam-ri"))),
 )
 
 
