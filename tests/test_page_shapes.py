@@ -182,3 +182,53 @@ def _crew(facts) -> set[tuple[str, str]]:
     jobs = {e.iri: e.label for e in facts.entities if type(e).__name__ == "ConceptEntity"}
     return {(names[c.person.value], jobs.get(c.job.value, c.job.value.rsplit("/", 1)[-1].rsplit("#", 1)[-1]).lower())
             for c in facts.claims if type(c).__name__ == "CrewCredit"}
+
+
+# ------------------------------------------------------------------ values
+
+def test_symbol_bullets_and_a_number_sign_before_a_label():
+    text = ("Review: Hometown Cha-Cha-Cha\n\u2665# of Episodes: 16\n\u2665Where to Watch: Netflix\n"
+            "- # of episodes: 16\nA dentist moves to a seaside village.\n")
+    facts = facts_of(text)
+    assert attrs(facts)["episodeCount"] == {"16"}
+    assert "Netflix" in {e.name for e in facts.entities if type(e).__name__ == "PlatformEntity"}
+
+
+def test_a_label_qualified_by_a_region_is_the_label():
+    from kgraph.extract.overview import normalise_field_name
+
+    assert normalise_field_name("Where to watch in the US") == "platform"
+    assert normalise_field_name("Streaming (UK)") == "platform"
+
+
+def test_episodes_beside_the_year_of_an_aired_in_field():
+    facts = facts_of("Review: Hometown Cha-Cha-Cha\nAired in: 2021 (16 episodes)\nChannel: tvN\n")
+    assert attrs(facts)["year"] == {"2021"} and attrs(facts)["episodeCount"] == {"16"}
+
+
+@pytest.mark.parametrize("sentence, year", [
+    ("Film \u201cBurning\u201d (2018) was Lee Chang-dong's first film in eight years.", "2018"),
+    ("Burning is 2018 South Korean mystery film directed by Lee Chang-dong.", "2018"),
+    ("Burning premieres on CGV Arthouse screens May 17th, 2018, after its Cannes screening.", "2018"),
+])
+def test_the_year_from_more_body_shapes(sentence, year):
+    facts = facts_of(f"Review: Burning\n{sentence}\n")
+    assert attrs(facts)["year"] == {year}
+
+
+def test_the_runtime_of_a_listing_card_line():
+    text = ("Burning\n(Beoning)\n\nDirected by Lee Chang-dong.\nWith Yoo Ah-in, Steven Yeun, Jeon Jong-seo.\n"
+            "Korean with English subtitles.\nA slow film.\nSouth Korea, 2018, DCP, color, 148 min.\n")
+    assert attrs(facts_of(text))["runtimeMinutes"] == {"148"}
+
+
+def test_a_weekday_drama_of_a_broadcaster_is_a_series_on_that_network():
+    facts = facts_of("Review: Hometown Cha-Cha-Cha\nIn 2021, tvN's new weekend drama 'Hometown Cha-Cha-Cha' "
+                     "brought Shin Min-a to Gongjin.\n")
+    assert facts.title.kind == "series"
+    assert "tvN" in {e.name for e in facts.entities if type(e).__name__ == "PlatformEntity"}
+
+
+def test_released_worldwide_by_a_platform():
+    facts = facts_of("Review: Hometown Cha-Cha-Cha\nThe series was released worldwide by Netflix in 2021.\n")
+    assert "Netflix" in {e.name for e in facts.entities if type(e).__name__ == "PlatformEntity"}

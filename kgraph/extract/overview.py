@@ -29,11 +29,14 @@ def load_labels(path: Path = LABELS_FILE) -> dict[str, str]:
 
 
 def _label_key(label: str) -> str:
-    return re.sub(r"\s+", " ", label.replace("’", "'").strip().strip("*_ :").lower())
+    key = re.sub(r"\s+", " ", label.replace("’", "'").strip().strip("*_ :").lower())
+    return re.sub(r"^#\s*(?=of\b)", "number ", key)  # "# of episodes": "number of episodes"
 
 
+# A bullet may be any symbol ("♥", "✔", "➤"); "#" starts a label ("# of episodes").
+BULLET_MARK = r"(?:[^\w\s#\"“‘'(\[*_]\s*)?"
 FIELD_LINE = re.compile(
-    r"^\s*(?:[-•*·▪►]\s*)?(?:\*\*|__)?(?P<name>[A-Za-z\uac00-\ud7a3][\w .()/&'’-]{0,40}?)(?:\*\*|__)?\s*[:：]\s*"
+    rf"^\s*{BULLET_MARK}(?:\*\*|__)?(?P<name>(?:#\s*)?[A-Za-z\uac00-\ud7a3][\w .()/&'’-]{{0,40}}?)(?:\*\*|__)?\s*[:：]\s*"
     r"(?:\*\*|__)?\s*(?P<value>.+?)\s*$"
 )
 OVERVIEW_SECTIONS = ("overview", "details", "info", "information", "drama info", "movie info", "film info")
@@ -50,9 +53,16 @@ class Field:
     sentence: Sentence
 
 
+# "Where to watch in the US", "Streaming (US)": a label and the region it is qualified by
+LABEL_REGION = re.compile(r"\s+(?:in|outside)\s+(?:the\s+)?[\w.]{2,12}$|\s*\([^)]{2,12}\)$", re.I)
+
+
 def normalise_field_name(name: str) -> str | None:
-    """The field a fact-box label fills, from labels.tsv; None for a label it does not list."""
-    return load_labels().get(_label_key(name))
+    """The field a fact-box label fills, from labels.tsv; None for a label it does not list.
+    A label qualified by a region ("Where to watch in the US") fills the field of the label."""
+    table = load_labels()
+    key = _label_key(name)
+    return table.get(key) or table.get(_label_key(LABEL_REGION.sub("", key)))
 
 
 def read_overview(doc: Document) -> tuple[dict[str, Field], list[str]]:
@@ -73,7 +83,7 @@ def read_overview(doc: Document) -> tuple[dict[str, Field], list[str]]:
             if row is not None and len([c for c in row if c]) > 2:
                 continue  # a listing's card row: read cell by cell below
             match = FIELD_LINE.match(line.text)
-            if not match or len(match.group("name").split()) > 5:
+            if not match or len(LABEL_REGION.sub("", match.group("name")).split()) > 5:
                 continue
             name = normalise_field_name(match.group("name"))
             value = match.group("value").strip().strip("*_").strip()

@@ -21,16 +21,19 @@ HANGUL_RUN = re.compile(r"[\uac00-\ud7a3][\uac00-\ud7a3\s:·,!?0-9]*[\uac00-\ud7
 # "(2016)", "(2022 film)", "(2015-2016)", "(2019 TV series)", ", 2016)" inside "(한글, 2016)"
 YEAR_PAREN = re.compile(r"[(,]\s*((?:19|20)\d\d)(?:\s*[–-]\s*(?:(?:19|20)?\d\d)?)?(?:\s+(?:film|movie|tv series|series|"
                         r"drama|k-drama|web series))?\s*\)", re.I)
-INTRO_YEAR = re.compile(r"\b(?:is|was)\s+(?:a|an)\s+((?:19|20)\d\d)\s+(?:South\s+)?Korean\b")
+INTRO_YEAR = re.compile(r"\b(?:is|was)\s+(?:(?:a|an)\s+)?((?:19|20)\d\d)\s+(?:South\s+)?Korean\b")
 THE_YEAR_KIND = re.compile(r"\bthe\s+((?:19|20)\d\d)\s+(?:South\s+)?Korean\s+(?:[\w-]+\s+){0,2}?"
                            r"(?:film|movie|drama|series|k-drama|thriller|comedy)\b", re.I)
 CARD_YEAR = re.compile(r"\b(?:South\s+)?Korea,?\s*((?:19|20)\d\d)\b|^((?:19|20)\d\d)\s+\d{2,3}\s*min\b")
-RELEASED_ON = re.compile(r"\b(?:was\s+|is\s+|were\s+)?(?:released|premiered|debuted|dropped|first aired|aired)\s+"
-                         r"(?:on\s+[A-Z][\w+ ]{1,20}?\s+)?(?:on|in)\s+(?:[A-Z][a-z]+\.?\s+\d{1,2},?\s+|\d{1,2}\s+[A-Z][a-z]+\.?\s+"
-                         r"|[A-Z][a-z]+\s+)?((?:19|20)\d\d)\b")
+RELEASED_ON = re.compile(r"\b(?:was\s+|is\s+|were\s+)?(?:released|premiered|premieres|debuted|debuts|dropped|first aired|"
+                         r"aired|airs)\s+"
+                         r"(?:on\s+[A-Z][\w+ ]{1,20}?\s+)?(?:(?:on|in)\s+)?(?:[A-Z][a-z]+\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+|"
+                         r"\d{1,2}\s+[A-Z][a-z]+\.?\s+|[A-Z][a-z]+\s+)?((?:19|20)\d\d)\b")
 HEADLINE_KIND = re.compile(r"\((?:19|20)\d\d\s+(film|movie|tv series|series|drama|k-drama|web series)\)", re.I)
 FILM_WORDS = re.compile(r"\b(film|movie|feature)s?\b", re.I)
-SERIES_WORDS = re.compile(r"\b(series|k-drama|drama series|episodes?|season)\b", re.I)
+SERIES_WORDS = re.compile(r"\b(series|k-drama|drama series|episodes?|season|tv drama|weekend drama|daily drama|"
+                          r"(?:mon|tues|wednes|thurs|fri|satur|sun)day(?:-(?:mon|tues|wednes|thurs|fri|satur|sun)day)?\s+drama)\b",
+                          re.I)
 RUNTIME = re.compile(
     r"(?:(\d+)\s*h(?:ours?|rs?)?\s*(\d+)\s*m(?:in(?:utes?)?)?)|(\d{1,3})(?:\s*[–—-]\s*(\d{1,3}))?[\s-]*(?:minutes?|mins?\b|m\b)",
     re.I,
@@ -73,6 +76,12 @@ def _year_elsewhere(ctx: Context, fields: dict[str, Field], name: str) -> tuple[
         match = THE_YEAR_KIND.search(text)  # "the 2022 South Korean drama stars ...": the title reviewed
         if match:
             return int(match.group(1)), sentence
+    if key:  # "Film “12.12: The Day” (2023) scored big ...": the title with its year in brackets
+        beside = re.compile(rf"{re.escape(key)}[”\"’'*_]*\s*\(((?:19|20)\d\d)\)", re.I)
+        for sentence in ctx.sentences[:60]:
+            match = beside.search(clean(sentence.text))
+            if match:
+                return int(match.group(1)), sentence
     for line, sentence in title_choice.head_lines(ctx.doc, limit=10):
         match = CARD_YEAR.search(clean(line))  # "Director, South Korea, 2022"; "2024 68 min ⭐ 6.8/10"
         if match:
@@ -231,7 +240,8 @@ def _kind(ctx: Context, fields: dict[str, Field]) -> tuple[str, Sentence | None]
     headline = HEADLINE_KIND.search(clean(ctx.doc.post_title or ""))
     if headline:  # "Badland Hunters (2024 Film)"
         return ("film" if FILM_WORDS.search(headline.group(1)) else "series"), None
-    film = series = 0
+    film = len(FILM_WORDS.findall(ctx.doc.post_title or ""))  # the headline counts: "... In Netflix Series “D.P.”"
+    series = len(SERIES_WORDS.findall(ctx.doc.post_title or ""))
     first: dict[str, Sentence] = {}
     for sentence in ctx.doc.sentences:
         if sentence.section.lower().startswith(("overview", "hashtag")):
@@ -260,6 +270,13 @@ def title_attributes(ctx: Context, fields: dict[str, Field]) -> None:
         _runtime(ctx, fields["runtime"])
     if "episodes" in fields:
         _episodes(ctx, fields["episodes"])
+    else:  # "Aired in: 2021 (16 episodes)": a count beside the year
+        for key in ("year", "release_date"):
+            count = (read_value(ctx, fields[key], "episodes", lambda v: values.episodes(v, bare=False))
+                     if key in fields else None)
+            if count is not None:
+                ctx.state(ctx.title_iri, KG.episodeCount, Literal(count), fields[key].sentence)
+                break
     if "genre" in fields:
         for item in split_list(fields["genre"].value):
             concept = ctx.concept(item, KG.GenreScheme, ctx.lexicon.genre(item), "genre")
@@ -350,13 +367,15 @@ PROSE_RUNTIME = re.compile(
     r"\b(\d{2,3})[\s-]*minutes?\s+(?:runtime|run time|running time|(?:[\w-]+\s+){0,2}?(?:tale|film|movie|"
     r"thriller|drama|feature|ride))\b|\b(?:runtime|running time|run time)\b(?:\s+of\s+the\s+(?:movie|film))?"
     r"\s+(?:of|is)\s+(\d{2,3})\s*(?:minutes|mins?)\b", re.I)
-STREAMS_ON = re.compile(r"\b(?:stream(?:s|ing)?|available|watch(?:ed)?(?: it)?|premiered|aired|airs|airing|turned|"
+STREAMS_ON = re.compile(r"\b(?:released|distributed|streamed)\s+(?:worldwide\s+|globally\s+|internationally\s+)?by\s+$|"
+                        r"\b(?:stream(?:s|ing)?|available|watch(?:ed)?(?: it)?|premiered|aired|airs|airing|turned|"
                         r"broadcast|released|launched|registered|dropped|landed|lands|arrived|arrives)\b[^.]{0,30}?\bon\s+$"
                         r"|\b(?:stream(?:s|ing)?|available)\s+(?:for\s+streaming\s+)?on\s+[^.]{1,40}?\band\s+on\s+$"
                         r"|\b(?:coming|comes|came|heading|headed)\s+to\s+$"
                         r"|\b(?:k-?drama|drama|series|film|movie|show|thriller|comedy)[*_]?\s+on\s+$", re.I)
 # "Netflix's original 'Kill Boksoon'", "a Netflix series", "tvN's upcoming drama", "ENA (2022)"
-OWNS_TITLE = re.compile(r"(?:'s)?\s+(?:(?:original|upcoming|new|hit|latest|korean)\s+){0,2}(?:k-drama|drama|series|film|movie|"
+OWNS_TITLE = re.compile(r"(?:'s)?\s+(?:(?:original|upcoming|new|hit|latest|korean|weekend|daily|(?:mon|tues|wednes|thurs|fri|"
+                        r"satur|sun)day(?:-(?:mon|tues|wednes|thurs|fri|satur|sun)day)?)\s+){0,3}(?:k-drama|drama|series|film|movie|"
                         r"show|original|thriller|romance|comedy|romcom|rom-com)\b|\s+\((?:19|20)\d\d\)", re.I)
 # "Netflix's upcoming Hierarchy", "Netflix's \"Kill Boksoon\"", "tvN Queen of Tears": the title the platform owns
 OWNED_BY = re.compile(r"^(?:'s)?\s+(?:(?:original|upcoming|new|hit|latest)\s+)*[“\"'*_]?")
@@ -416,7 +435,8 @@ def _prose_attributes(ctx: Context, fields: dict[str, Field]) -> None:
                     or (title_key and re.search(rf"{re.escape(title_key)}[*_”\"']*\s+on\s+$", before.lower()))):
                 ctx.state(title, KG.platform, ctx.platform(name), sentence)
         found = []
-        if len(text) < 90 and sentence.line <= 5:  # a note line under the heading: "Watched ... - 93 minutes"
+        if (len(text) < 90 and sentence.line <= 5) or (len(text) < 120 and CARD_YEAR.search(text)):
+            # a note line under the heading ("Watched ... - 93 minutes"); a listing card ("South Korea, 2016, 145 min.")
             found += [int(m.group(1)) for m in SHORT_RUNTIME.finditer(text)]
         found += [int(m.group(1) or m.group(2)) for m in PROSE_RUNTIME.finditer(text)]
         for minutes in found:

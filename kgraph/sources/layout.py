@@ -205,7 +205,7 @@ def segment_lines(text: str, lines: list[SourceLine], path: str, fmt: str,
     return doc
 
 
-FIELD = re.compile(r"^\s*(?:[-•*·▪►]\s*)?(?:\*\*)?([A-Za-z\uac00-\ud7a3][A-Za-z\uac00-\ud7a3 ()/&'’.-]{0,40}?)(?:\*\*)?\s*[:：]"
+FIELD = re.compile(r"^\s*(?:[^\w\s#\"“‘'(\[*_]\s*)?(?:\*\*)?((?:#\s*)?[A-Za-z\uac00-\ud7a3][A-Za-z\uac00-\ud7a3 ()/&'’.-]{0,40}?)(?:\*\*)?\s*[:：]"
                    r"\s*(?:\*\*)?\s*\S")
 
 
