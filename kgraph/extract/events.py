@@ -23,8 +23,9 @@ _CAT_WORD = r"(?:[A-Z][\w-]*|in|of|a|an|for|and|&)"
 CATEGORY = re.compile(
     rf"\b(Best\s+{_CAT_WORD}(?:\s+{_CAT_WORD}(?=\s|$|[,.()]))*(?:\s+[–-]\s+(?:TV|Film|Television|Movie|Drama))?"
     r"|Grand Prize(?:\s*\(Daesang\))?|Daesang"
-    r"|(?<=the\s)(?:[A-Z][\w'-]*\s+){1,3}Award(?!s)(?:,\s+(?:Actor|Actress)(?:\s+in\s+(?:a\s+)?[A-Z][\w-]*"
+    r"|(?<=the\s)(?:[A-Z][\w'-]*\s+){1,3}(?:Award|Prize)(?!s)(?:,\s+(?:Actor|Actress)(?:\s+in\s+(?:a\s+)?[A-Z][\w-]*"
     r"(?:\s[A-Z][\w-]*)?)?)?"
+    r"|(?:(?<=,\s)|(?<=and\s))Most\s+(?:[A-Z][\w'-]*\s+){1,2}(?=[Aa]ward\b)"  # "Best Editing and Most Popular Film award"
     r"|(?:(?<=[Ww]on\s)|(?<=including\s)|(?<=,\s)|(?<=and\s))best\s+(?:picture|film|director|actor|actress|supporting actor|supporting actress|"
     r"new actor|new actress|new director|screenplay|music|cinematography|drama))"
     r"(?:\s*\(([^)]+)\))?")
@@ -39,8 +40,13 @@ ACTING_NOMINATIONS = re.compile(
     r"\s+and\s+[A-Z][\w'-]*(?:\s[A-Z][\w'-]*){0,2})\s+(?:received|earned|got|picked up)\s+(?:\w+\s+)?"
     r"(?:acting\s+)?(?:nominations|nods)\b")
 LINKS_TO_CEREMONY = re.compile(r"^\s*(?:at|from|by|of|in)\s+(?:the\s+)?(?:\d{4}\s+|\d+(?:st|nd|rd|th)\s+)?$")
-WON = re.compile(r"\b(won|wins|winning|took home|takes home|claimed|bagged|scooped|received the|picked up|triumphed|"
-                 r"secured|trophies)\b", re.I)
+WON = re.compile(r"\b(won|wins|winning|took home|takes home|taking home|claimed|bagged|scooped|received the|receiving the|"
+                 r"picked up|triumphed|secured|trophies)\b", re.I)
+# "although it was not nominated", "failed to earn a nomination", "the South Korean entry for Best X": no nomination
+NOT_NOMINATED = re.compile(r"\b(?:not|never|wasn't|weren't|isn't|failed to (?:be|get|earn|receive)|missed out on)\s+"
+                           r"(?:\w+\s+)?(?:nominat\w*|a nomination|a nod)\b", re.I)
+SUBMITTED = re.compile(r"\b(?:entry|submission|submitted|selected|chosen|put forward)\s+(?:\w+\s+){0,2}(?:for|as)\s+(?:the\s+)?$",
+                       re.I)
 NOMINATED = re.compile(r"\b(nominat\w*|nods?|shortlist\w*|contender|up for)\b", re.I)
 CATEGORY_JOBS = (
     ("music", "composer"), ("score", "composer"), ("art direction", "art director"),
@@ -82,6 +88,8 @@ def nominations(ctx: Context) -> None:
             other = OTHER_WORK.match(rest)
             if PAST_OTHER.search(window) or (other and ctx.title and clean(other.group(1)) != clean(ctx.title.name)):
                 continue  # a win of another time or another work
+            if result == "nominated" and (NOT_NOMINATED.search(text) or SUBMITTED.search(text[:match.start()])):
+                continue  # "selected as the entry for Best X; although it was not nominated, ..."
             nominee = None
             if nominee_text:
                 name_found = person_name(ctx, nominee_text) or nominee_text.strip()
@@ -94,7 +102,7 @@ def nominations(ctx: Context) -> None:
                 people = [person_name(ctx, m.group(0)) for m in re.finditer(r"[A-Z][\w'-]*(?:\s[A-Z][\w'-]*){0,2}", window)
                           if not re.search(r"['’]s$", m.group(0))]
                 people = [f for f in people if f and ctx.find_character(f) is None]
-                if WORK_CATEGORY.search(category_name):
+                if WORK_CATEGORY.search(category_name) or _work_is_subject(window):
                     people = []
                 if people:
                     nominee = ctx.person(people[-1], sentence=sentence)
@@ -162,6 +170,15 @@ def _ceremony_name(raw: str, year_after: str | None = None) -> tuple[str, int | 
     year_match = re.match(r"(\d{4})\s+", raw)
     year = int(year_match.group(1)) if year_match else (int(year_after) if year_after else None)
     return re.sub(r"^(\d{4}|\d+(?:st|nd|rd|th))\s+", "", raw), year
+
+
+WORK_SUBJECT = re.compile(r"\b(?:it|the (?:film|movie|series|drama|show))\s+(?:[a-z]+\s+){0,3}$", re.I)
+
+
+def _work_is_subject(window: str) -> bool:
+    """True when the work itself wins: "... by Lee; it ended up receiving the X Prize"."""
+    verbs = list(WON.finditer(window)) or list(NOMINATED.finditer(window))
+    return bool(verbs) and bool(WORK_SUBJECT.search(window[:verbs[-1].start()]))
 
 
 def _result(window: str, current: str) -> str:

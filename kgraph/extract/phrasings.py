@@ -252,4 +252,21 @@ AWARD_PHRASINGS: tuple[AwardPhrasing, ...] = (
                   "It was directed by Um Tae-hwa, seven years after he won Best New Director at the "
                   "Grand Bell Awards.",
                   ()),
+    # ---- award phrasings found on held-out pages (data/heldout/README.md, "What goes wrong")
+    AwardPhrasing("a country's entry that was not nominated is no nomination", "Burning",
+                  "Burning was selected as the South Korean entry for Best Foreign Language Film at the 91st "
+                  "Academy Awards; although it was not nominated, it made the final shortlist.",
+                  ()),
+    AwardPhrasing("the work receiving the X Prize, a person named earlier in the sentence", "Burning",
+                  "The first film by Lee Chang-dong in eight years, it premiered at the 2018 Cannes Film Festival, "
+                  "where it ended up receiving the FIPRESCI International Critics' Prize.",
+                  (("Cannes Film Festival", 2018, "FIPRESCI International Critics' Prize", None, "won"),)),
+    AwardPhrasing("taking home N awards, including the X award; '..., Y award and Most Z award'", "12.12: The Day",
+                  "12.12: The Day was the big winner of the 45th Blue Dragon Film Awards in 2024, taking home four "
+                  "awards, including the Best Picture award. It also won Best Actor for Hwang Jung-min, Best Editing "
+                  "award and Most Popular Film award.",
+                  (("Blue Dragon Film Awards", 2024, "Best Picture", None, "won"),
+                   ("Blue Dragon Film Awards", 2024, "Best Actor", "Hwang Jung-min", "won"),
+                   ("Blue Dragon Film Awards", 2024, "Best Editing", None, "won"),
+                   ("Blue Dragon Film Awards", 2024, "Most Popular Film", None, "won"))),
 )
