@@ -23,7 +23,7 @@ _CAT_WORD = r"(?:[A-Z][\w-]*|in|of|a|an|for|and|&)"
 CATEGORY = re.compile(
     rf"\b(Best\s+{_CAT_WORD}(?:\s+{_CAT_WORD}(?=\s|$|[,.()]))*(?:\s+[–-]\s+(?:TV|Film|Television|Movie|Drama))?"
     r"|Grand Prize(?:\s*\(Daesang\))?|Daesang"
-    r"|(?<=the\s)(?:[A-Z][\w'-]*\s+){1,3}(?:Award|Prize)(?!s)(?:,\s+(?:Actor|Actress)(?:\s+in\s+(?:a\s+)?[A-Z][\w-]*"
+    r"|(?<=the\s)(?:(?:[A-Z][\w'-]*\s+){1,3}Award|(?:[A-Z][\w'-]*\s+){2,3}Prize)(?!s)(?:,\s+(?:Actor|Actress)(?:\s+in\s+(?:a\s+)?[A-Z][\w-]*"
     r"(?:\s[A-Z][\w-]*)?)?)?"
     r"|(?:(?<=,\s)|(?<=and\s))Most\s+(?:[A-Z][\w'-]*\s+){1,2}(?=[Aa]ward\b)"  # "Best Editing and Most Popular Film award"
     r"|(?:(?<=[Ww]on\s)|(?<=including\s)|(?<=,\s)|(?<=and\s))best\s+(?:picture|film|director|actor|actress|supporting actor|supporting actress|"
