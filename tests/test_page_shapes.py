@@ -232,3 +232,20 @@ def test_a_weekday_drama_of_a_broadcaster_is_a_series_on_that_network():
 def test_released_worldwide_by_a_platform():
     facts = facts_of("Review: Hometown Cha-Cha-Cha\nThe series was released worldwide by Netflix in 2021.\n")
     assert "Netflix" in {e.name for e in facts.entities if type(e).__name__ == "PlatformEntity"}
+
+
+def test_a_cast_label_on_its_own_line_above_a_comma_list():
+    text = ("Crash Landing on You (2019)\n\nAn heiress lands in the North by accident.\n\nMain Cast\n"
+            "Hyun Bin, Son Ye-jin, Seo Ji-hye, Kim Jung-hyun\nStudio Dragon\n")
+    assert {"Hyun Bin", "Son Ye-jin", "Seo Ji-hye", "Kim Jung-hyun"} <= _people(facts_of(text))
+
+
+def test_a_cast_field_cut_off_after_one_letter_names_nobody():
+    facts = facts_of("Overview\nTitle: Ballerina\nDirector: Lee Chung-hyun\nMain Cast: J")
+    assert _people(facts) == set()
+
+
+def test_crew_phrasings_of_news_and_encyclopedia_pages():
+    text = ("Review: Burning\nBurning is a 2018 mystery film co-written, produced, and directed by Lee Chang-dong. "
+            "Lee Chang-dong, the film's director, said little at the premiere.\n")
+    assert {("Lee Chang-dong", "director"), ("Lee Chang-dong", "writer")} <= _crew(facts_of(text))

@@ -5,7 +5,7 @@ import re
 
 from kgraph.extract.context import Context, sentence_text
 from kgraph.extract.facts import CrewCredit, Iri
-from kgraph.extract.overview import Field, split_list
+from kgraph.extract.overview import Field, normalise_field_name, split_list
 from kgraph.extract.patterns import is_korean_given_name, is_korean_name, korean_names
 from kgraph.extract.phrasings import PHRASINGS, strip_role
 from kgraph.names import HANGUL, clean, name_key
@@ -141,11 +141,29 @@ def overview_people(ctx: Context, fields: dict[str, Field]) -> list[tuple[Iri, s
             elif as_match:
                 character = as_match.group(1).strip()
                 item = item[: as_match.start()].strip()
-            if item:
+            if len(re.sub(r"[\W_]", "", item)) >= 2:  # "Main Cast: D" (a page cut off mid-name) names nobody
                 cast.append((ctx.person(item, hangul, sentence=fields["cast"].sentence), character,
                              fields["cast"].sentence))
     cast += table_cast(ctx)
+    cast += heading_cast(ctx)
     return cast
+
+
+def heading_cast(ctx: Context) -> list[tuple[Iri, str | None, Sentence]]:
+    """A cast label on its own line above a comma list of names ("Main Cast" / "Hyun Bin, Son Ye-jin,
+    ..."): each name is credited. Only a line whose every item is a person's name is such a list."""
+    out: list[tuple[Iri, str | None, Sentence]] = []
+    for section in ctx.doc.sections:
+        if normalise_field_name(section.heading) != "cast" or not section.lines:
+            continue
+        line = section.lines[0]
+        items = split_list(line.text)
+        if len(items) < 2 or not line.sentences:
+            continue
+        names = [person_name(ctx, item) or foreign_name(ctx, item) for item in items]
+        if all(name and name_key(name) == name_key(item) for name, item in zip(names, items)):
+            out += [(ctx.person(name, sentence=line.sentences[0]), None, line.sentences[0]) for name in names]
+    return out
 
 
 def role_name(text: str) -> str | None:

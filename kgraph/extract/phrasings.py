@@ -188,6 +188,27 @@ PHRASINGS: tuple[Phrasing, ...] = (
          "Hong Du-sik (Kim Seon-ho of Start-Up) fixes everything in Gongjin, Oh Chun-jae (Vincenzo's Jo Han-chul) "
          "runs the pub, and Kim Gam-ri (the village's eldest, Kim Young-ok) knows everyone.",
          (("Kim Seon-ho", "Hong Du-sik"), ("Jo Han-chul", "Oh Chun-jae"), ("Kim Young-ok", "Kim Gam-ri"))),
+    _row("Y (played by X and more about the role)",
+         rf"(?<![\w-])(?P<char>{CHAR})\s*\((?:played|portrayed)\s+by\s+(?P<person>{NAME})(?:\s+and\s|,\s|;\s)[^()]*\)",
+         ("cast",),
+         "Hong Du-sik (played by Kim Seon-ho and loved by every grandmother in Gongjin) fixes the village's "
+         "boats.",
+         (("Kim Seon-ho", "Hong Du-sik"),)),
+    _row("X, the film's director,",
+         rf"(?<![\w-])(?P<person>{NAME}),\s+the\s+(?:film|movie|series|drama|show)['’]s\s+director\b",
+         ("director",),
+         "Lee Chang-dong, the film's director, adapted a short story by Haruki Murakami.",
+         (("Lee Chang-dong", "director"),)),
+    _row("X's directorial debut",
+         rf"(?<![\w-])(?P<person>{NAME})['’]s\s+(?:feature\s+|film\s+)?directorial\s+debut",
+         ("director",),
+         "The Call, Lee Chung-hyun's feature directorial debut, stars Park Shin-hye and Jeon Jong-seo.",
+         (("Lee Chung-hyun", "director"),)),
+    _row("co-written, produced, and directed by X",
+         rf"\b(?i:(?:co-)?written)(?:,\s+(?i:(?:co-)?produced))?,?\s+and\s+(?i:directed)\s+by\s+(?P<person>{NAME})",
+         ("director", "writer"),
+         "Burning is a 2018 mystery film co-written, produced, and directed by Lee Chang-dong.",
+         (("Lee Chang-dong", "director"), ("Lee Chang-dong", "writer"))),
 )
 
 

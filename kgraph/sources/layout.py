@@ -77,6 +77,8 @@ def looks_like_heading(line: str) -> bool:
         return False
     if text.count("|") >= 2 or RULE.match(text):  # a table row
         return False
+    if text.count(",") >= 2:  # a list: "Hyun Bin, Son Ye-jin, Seo Ji-hye"
+        return False
     return len(text.split()) <= 8
 
 
