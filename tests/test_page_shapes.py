@@ -249,3 +249,22 @@ def test_crew_phrasings_of_news_and_encyclopedia_pages():
     text = ("Review: Burning\nBurning is a 2018 mystery film co-written, produced, and directed by Lee Chang-dong. "
             "Lee Chang-dong, the film's director, said little at the premiere.\n")
     assert {("Lee Chang-dong", "director"), ("Lee Chang-dong", "writer")} <= _crew(facts_of(text))
+
+
+# ------------------------------------------------------------------ one person, one character
+
+def test_a_name_written_family_name_last_is_the_same_person():
+    text = ("Burning\nCast: Ah-in Yoo, Jong-seo Jeon, Steven Yeun\n"
+            "It follows Jong-su (Yoo Ah-in), who meets Hae-mi (Jeon Jong-seo) again.\n")
+    facts = facts_of(text)
+    people = [e for e in facts.entities if type(e).__name__ == "PersonEntity"]
+    assert len(people) == 3
+    assert {("Ah-in Yoo", "Jong-su"), ("Jong-seo Jeon", "Hae-mi")} <= _cast_pairs(facts)
+
+
+def test_a_character_with_and_without_the_family_name_is_one_character():
+    text = ("Review: Move to Heaven\nGeu-ru (Tang Jun-sang) runs the family business with his uncle.\n"
+            "- Tang Jun-sang as Han Geu-ru, a young trauma cleaner with an exact memory.\n")
+    facts = facts_of(text)
+    characters = [e for e in facts.entities if type(e).__name__ == "CharacterEntity"]
+    assert len(characters) == 1 and characters[0].name == "Geu-ru" and "Han Geu-ru" in characters[0].spellings

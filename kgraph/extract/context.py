@@ -123,6 +123,8 @@ class Context:
             # or both are named in one sentence (a list names different people)
             if found is not None and sentence is not None and self._first_met.get(found) is sentence:
                 found = None
+        if found is None:  # "Ah-In Yoo" beside "Yoo Ah-in": one person, the family name written last
+            found = self._person_keys.get(name_key(_reversed(name)) if _reversed(name) else "")
         if found is not None:
             return Iri(found)
         if " " not in name.strip():  # a family name alone: "Jeon", "Kim" (only if unique)
@@ -156,6 +158,8 @@ class Context:
             registered = self.resolver.character(self.title_iri.value, spelled) if named else None
             canonical, iri = registered or (spelled, character_iri(self.title_iri.value, spelled))
             entity = next((e for e in self.characters.values() if e.iri == iri), None)
+            if entity is None and registered is None and named:
+                entity = self._same_given_name(spelled)
             if entity is None:
                 entity = CharacterEntity(iri=iri, name=canonical, title=self.title_iri, named=named)
             if spelled != entity.name and spelled not in entity.spellings:
@@ -164,6 +168,15 @@ class Context:
         if description and description not in entity.descriptions:
             entity.descriptions.append(description)
         return Iri(entity.iri)
+
+    def _same_given_name(self, name: str) -> CharacterEntity | None:
+        """The one character met so far that `name` names with or without its family name
+        ("Han Geu-ru" beside "Geu-ru", "Sang-gu" beside "Cho Sang-gu"); None when none or several."""
+        given = _given_of(name)
+        found = {e.iri: e for e in self.characters.values()
+                 if (given and spelling_key(e.name) == spelling_key(given))
+                 or spelling_key(_given_of(e.name) or "") == spelling_key(name)}
+        return next(iter(found.values())) if len(found) == 1 else None
 
     def find_character(self, name: str) -> Iri | None:
         entity = self.characters.get(spelling_key(display(name)))
@@ -306,6 +319,22 @@ def _value_key(value: object) -> str:
     if isinstance(value, Iri):
         return value.value
     return repr(value)
+
+
+def _given_of(name: str) -> str | None:
+    """The hyphenated given name of a Korean full name ("Han Geu-ru" -> "Geu-ru"); else None."""
+    family, _, given = name.partition(" ")
+    return given if "-" in given and " " not in given and is_korean_name(name) else None
+
+
+def _reversed(name: str) -> str | None:
+    """A two-word Korean name in the other order ("Ah-In Yoo" <-> "Yoo Ah-In"), when the given name
+    is hyphenated and one of the two orders is Korean-shaped; else None."""
+    words = clean(name).split()
+    if len(words) != 2 or "-" not in "".join(words):
+        return None
+    other = f"{words[1]} {words[0]}"
+    return other if is_korean_name(other) or is_korean_name(" ".join(words)) else None
 
 
 def sentence_text(sentence: Sentence) -> str:
