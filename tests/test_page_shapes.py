@@ -4,25 +4,12 @@ from __future__ import annotations
 
 import pytest
 
-from kgraph.extract import extract
-from kgraph.resolve import AliasTable, Resolver
-from kgraph.sources import read_text
-
-from conftest import ALIASES
-
-RESOLVER = Resolver(AliasTable.load(ALIASES))
+from test_phrasings import credits
+from test_structure import _cast_pairs, attrs, facts_of
 
 
-def facts_of(text: str, path: str = "page.txt", fmt: str = "text"):
-    [doc] = read_text(text, path, fmt)
-    return extract(doc, RESOLVER)
-
-
-def attrs(facts) -> dict[str, set[str]]:
-    out: dict[str, set[str]] = {}
-    for s in facts.statements:
-        out.setdefault(str(s.predicate).rsplit("#", 1)[-1], set()).add(str(getattr(s.value, "value", s.value)))
-    return out
+def _crew(facts) -> set[tuple[str, str]]:
+    return credits(facts)[1]
 
 
 # ------------------------------------------------------------------ the reviewed title
@@ -92,11 +79,6 @@ def test_a_character_introduced_with_the_actor_in_brackets_is_not_the_title():
     facts = facts_of(text)
     assert facts.title.name == "Burning"
 
-
-def _cast_pairs(facts) -> set[tuple[str, str | None]]:
-    names = {e.iri: e.name for e in facts.entities if hasattr(e, "name")}
-    return {(names[c.person.value], names.get(c.character.value) if c.character else None)
-            for c in facts.claims if type(c).__name__ == "CastCredit"}
 
 
 # ------------------------------------------------------------------ people's names
@@ -176,12 +158,6 @@ def test_an_actor_in_brackets_with_their_earlier_show_or_a_description():
     pairs = _cast_pairs(facts_of(text))
     assert {("In Gyo-jin", "Jang Young-guk"), ("Jo Han-chul", "Oh Chun-jae")} <= pairs
 
-
-def _crew(facts) -> set[tuple[str, str]]:
-    names = {e.iri: e.name for e in facts.entities if hasattr(e, "name")}
-    jobs = {e.iri: e.label for e in facts.entities if type(e).__name__ == "ConceptEntity"}
-    return {(names[c.person.value], jobs.get(c.job.value, c.job.value.rsplit("/", 1)[-1].rsplit("#", 1)[-1]).lower())
-            for c in facts.claims if type(c).__name__ == "CrewCredit"}
 
 
 # ------------------------------------------------------------------ values
