@@ -243,4 +243,4 @@ def test_a_character_with_and_without_the_family_name_is_one_character():
             "- Tang Jun-sang as Han Geu-ru, a young trauma cleaner with an exact memory.\n")
     facts = facts_of(text)
     characters = [e for e in facts.entities if type(e).__name__ == "CharacterEntity"]
-    assert len(characters) == 1 and characters[0].name == "Geu-ru" and "Han Geu-ru" in characters[0].spellings
+    assert len(characters) == 1 and characters[0].name == "Han Geu-ru" and "Geu-ru" in characters[0].spellings

@@ -160,6 +160,10 @@ class Context:
             entity = next((e for e in self.characters.values() if e.iri == iri), None)
             if entity is None and registered is None and named:
                 entity = self._same_given_name(spelled)
+                if (entity is not None and _given_of(spelled) and spelled not in entity.spellings
+                        and entity.iri == character_iri(self.title_iri.value, entity.name)):
+                    entity.spellings.append(entity.name)  # "Yoon Hye-jin" after "Hye-jin": the full name leads
+                    entity.name = spelled
             if entity is None:
                 entity = CharacterEntity(iri=iri, name=canonical, title=self.title_iri, named=named)
             if spelled != entity.name and spelled not in entity.spellings:
