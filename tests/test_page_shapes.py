@@ -239,6 +239,7 @@ def test_a_name_written_family_name_last_is_the_same_person():
 
 
 def test_a_character_with_and_without_the_family_name_is_one_character():
+    # one actor in both: two actors of one given name stay two characters (tests/test_realistic.py)
     text = ("Review: Move to Heaven\nGeu-ru (Tang Jun-sang) runs the family business with his uncle.\n"
             "- Tang Jun-sang as Han Geu-ru, a young trauma cleaner with an exact memory.\n")
     facts = facts_of(text)

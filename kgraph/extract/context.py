@@ -158,12 +158,6 @@ class Context:
             registered = self.resolver.character(self.title_iri.value, spelled) if named else None
             canonical, iri = registered or (spelled, character_iri(self.title_iri.value, spelled))
             entity = next((e for e in self.characters.values() if e.iri == iri), None)
-            if entity is None and registered is None and named:
-                entity = self._same_given_name(spelled)
-                if (entity is not None and _given_of(spelled) and spelled not in entity.spellings
-                        and entity.iri == character_iri(self.title_iri.value, entity.name)):
-                    entity.spellings.append(entity.name)  # "Yoon Hye-jin" after "Hye-jin": the full name leads
-                    entity.name = spelled
             if entity is None:
                 entity = CharacterEntity(iri=iri, name=canonical, title=self.title_iri, named=named)
             if spelled != entity.name and spelled not in entity.spellings:
@@ -172,15 +166,6 @@ class Context:
         if description and description not in entity.descriptions:
             entity.descriptions.append(description)
         return Iri(entity.iri)
-
-    def _same_given_name(self, name: str) -> CharacterEntity | None:
-        """The one character met so far that `name` names with or without its family name
-        ("Han Geu-ru" beside "Geu-ru", "Sang-gu" beside "Cho Sang-gu"); None when none or several."""
-        given = _given_of(name)
-        found = {e.iri: e for e in self.characters.values()
-                 if (given and spelling_key(e.name) == spelling_key(given))
-                 or spelling_key(_given_of(e.name) or "") == spelling_key(name)}
-        return next(iter(found.values())) if len(found) == 1 else None
 
     def find_character(self, name: str) -> Iri | None:
         entity = self.characters.get(spelling_key(display(name)))
@@ -288,8 +273,38 @@ class Context:
             claim.evidence.append(sentence)
 
     def cast(self, person: Iri, character: Iri | None, sentence: Sentence) -> CastCredit:
+        if character is not None:
+            character = self._same_role(person, character)
         return self.claim(CastCredit(title=self.title_iri, person=person, character=character,
                                      evidence=[sentence]))
+
+    def _same_role(self, person: Iri, character: Iri) -> Iri:
+        """The character `person` already plays under the same given name ("Han Geu-ru" after
+        "Geu-ru (Tang Jun-sang)"): one character, the full name leading; else `character`."""
+        new = next((e for e in self.characters.values() if e.iri == character.value), None)
+        if new is None or any(getattr(c, "character", None) == character for c in self.claims.values()):
+            return character
+        for claim in list(self.claims.values()):
+            if not isinstance(claim, CastCredit) or claim.person != person or claim.character is None:
+                continue
+            old = next((e for e in self.characters.values() if e.iri == claim.character.value), None)
+            if old is None or old.iri == new.iri:
+                continue
+            short, full = sorted((old.name, new.name), key=len)
+            if _given_of(full) is None or spelling_key(_given_of(full)) != spelling_key(short):
+                continue
+            for key, entity in list(self.characters.items()):
+                if entity is new:
+                    self.characters[key] = old
+            for spelling in [new.name, *new.spellings]:
+                if spelling != old.name and spelling not in old.spellings:
+                    old.spellings.append(spelling)
+            old.descriptions += [d for d in new.descriptions if d not in old.descriptions]
+            if full == new.name and old.iri == character_iri(self.title_iri.value, old.name):
+                old.spellings = [n for n in old.spellings if n != full] + [old.name]
+                old.name = full  # "Yoon Hye-jin" after "Hye-jin": the full name leads
+            return Iri(old.iri)
+        return character
 
 
 
