@@ -30,8 +30,10 @@ FACTS = {
                ?p schema:name ?a . ?ch schema:name ?b } }""",
     "crew": """SELECT ?g ?a ?b WHERE { GRAPH ?g { ?c a kg:CrewCredit ; kg:person ?p ; kg:job ?j . ?p schema:name ?a } 
                BIND(STRAFTER(STR(?j), "#") AS ?b) }""",
-    "platform": """SELECT ?g ?a WHERE { GRAPH ?g { ?r a kg:Review ; kg:reviews ?t . ?t kg:platform ?pl }
-                   ?pl schema:name ?a }""",
+    # the platform's name from the review's own graph: joined over the union of every graph it
+    # repeated each row once per review naming the platform (quadratic at 10,000 reviews)
+    "platform": """SELECT ?g ?a WHERE { GRAPH ?g { ?r a kg:Review ; kg:reviews ?t . ?t kg:platform ?pl .
+                   ?pl schema:name ?a } }""",
     "nomination": """SELECT ?g ?a ?b ?c ?d WHERE { GRAPH ?g { ?n a kg:Nomination ; kg:ceremony ?cer ;
                      kg:category ?cat ; kg:result ?res . ?cer schema:name ?a . ?cat schema:name ?b
                      OPTIONAL { ?n kg:nominee ?p . ?p schema:name ?c } } BIND(STRAFTER(STR(?res), "#") AS ?d) }""",
