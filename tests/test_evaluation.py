@@ -187,7 +187,7 @@ def test_a_missing_pages_folder_is_one_error_not_a_page_of_misses_each(tmp_path)
     assert result.output == f"error: {tmp_path / 'nowhere'}: no such folder of page texts (data/devset/README.md says how to fetch them)\n"
 
 
-@pytest.mark.parametrize("name", ["devset", "heldout"])
+@pytest.mark.parametrize("name", ["devset", "heldout", "heldout2"])
 def test_each_committed_gold_set_loads_and_names_exactly_the_pages_its_checksums_list(name):
     folder = ROOT / "data" / name
     golds = load_gold_dir(folder / "gold")
@@ -199,3 +199,8 @@ def test_each_committed_gold_set_loads_and_names_exactly_the_pages_its_checksums
 def test_the_held_out_set_shares_no_page_with_the_dev_set():
     dev, held = (load_gold_dir(ROOT / "data" / name / "gold") for name in ("devset", "heldout"))
     assert not {g.url for g in dev} & {g.url for g in held}
+
+
+def test_the_second_held_out_set_shares_no_page_with_the_earlier_sets():
+    earlier = {g.url for name in ("devset", "heldout") for g in load_gold_dir(ROOT / "data" / name / "gold")}
+    assert not earlier & {g.url for g in load_gold_dir(ROOT / "data" / "heldout2" / "gold")}
