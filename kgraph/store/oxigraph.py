@@ -130,6 +130,9 @@ class OxigraphStore:
             return
         try:
             self._store.optimize()
+            self._store.flush()
+            del self._store  # RocksDB drops the spent write-ahead log only when the store is opened again
+            self._store = ox.Store(str(self.path))
         except (OSError, RuntimeError) as error:
             self._fail(error, "compact")
 
