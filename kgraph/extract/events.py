@@ -32,8 +32,10 @@ CATEGORY = re.compile(
 # A win the sentence tells of another work or time: "seven years after he won Best New Director"
 PAST_OTHER = re.compile(r"\b(?:after|before|since|when)\s+(?:he|she|they|it|the director)\s+(?:had\s+)?(?:won|was nominated)"
                         r"|\b(?:had|previously|once)\s+won\b|\bhis\s+(?:earlier|previous)\b", re.I)
+# "the zombie movie Train to Busan, for which he is nominated for Best Actor": another work's nomination
+FOR_WHICH = re.compile(r"([A-Z][\w'’:-]*(?:\s+(?:[A-Z][\w'’:-]*|to|of|the|in|on|and|a)){0,5})[”\"'’]?,\s+for\s+which\b")
 OTHER_WORK = re.compile(r"^\s*(?:went to\s+.{0,60}?\s+)?(?:of|for)\s+[“\"']([^”\"']{1,60})[”\"']")
-FOR_PERSON = re.compile(r"^\s+(?:went\s+)?(?:for|to)\s+([A-Z][\w'-]*(?:\s[A-Z][\w'-]*){0,2})")
+FOR_PERSON = re.compile(r"^\s+(?:went\s+)?(?:for|to|(?:bagged|won|taken|claimed|scooped)\s+by)\s+([A-Z][\w'-]*(?:\s[A-Z][\w'-]*){0,2})")
 # "Lee Se-young and Ji Sung received acting nominations": nominated people, no category
 ACTING_NOMINATIONS = re.compile(
     r"(?P<people>(?:[A-Z][\w'-]*(?:\s[A-Z][\w'-]*){0,2})(?:\s*,\s*[A-Z][\w'-]*(?:\s[A-Z][\w'-]*){0,2})*"
@@ -86,7 +88,8 @@ def nominations(ctx: Context) -> None:
             previous = match.start() + len(category_name) if " and " in match.group(1) else match.end()
             rest = text[match.end():]
             other = OTHER_WORK.match(rest)
-            if PAST_OTHER.search(window) or (other and ctx.title and clean(other.group(1)) != clean(ctx.title.name)):
+            if PAST_OTHER.search(window) or (other and ctx.title and clean(other.group(1)) != clean(ctx.title.name)) \
+                    or _for_another_work(ctx, text[:match.start()]):
                 continue  # a win of another time or another work
             if result == "nominated" and (NOT_NOMINATED.search(text) or SUBMITTED.search(text[:match.start()])):
                 continue  # "selected as the entry for Best X; although it was not nominated, ..."
@@ -123,6 +126,15 @@ def nominations(ctx: Context) -> None:
                                  year=year, evidence=[sentence]))
             if nominee is not None:
                 _credit_from_category(ctx, nominee, category_name, sentence)
+
+
+def _for_another_work(ctx: Context, before: str) -> bool:
+    """True when the words before a category say it is another work's: "X, for which he is nominated"."""
+    found = list(FOR_WHICH.finditer(before))
+    if not found or ctx.title is None:
+        return False
+    work = clean(found[-1].group(1))
+    return not work.lower().endswith(clean(ctx.title.name).lower())
 
 
 def _category_parts(ctx: Context, match: re.Match[str]) -> tuple[str, str | None]:

@@ -124,6 +124,7 @@ def overview_people(ctx: Context, fields: dict[str, Field]) -> list[tuple[Iri, s
                     person = ctx.person(name, _hangul_in(item) if hangul else None, sentence=fields[key].sentence)
                     crew(ctx, person, job, fields[key].sentence)
     cast: list[tuple[Iri, str | None, Sentence]] = []
+    works_in_parens = _crew_with_works(fields)
     if "cast" in fields:
         for item in split_list(fields["cast"].value):
             character = None
@@ -136,7 +137,10 @@ def overview_people(ctx: Context, fields: dict[str, Field]) -> list[tuple[Iri, s
                 paren = re.search(r"\(([^)]*)\)", item)
                 as_match = re.search(r"\s+as\s+(.+)$", item)
             if paren:
-                character = role_name(paren.group(1))
+                inside = paren.group(1).strip()
+                work = (works_in_parens and not is_korean_name(inside) and not ("-" in inside and is_korean_given_name(inside))) or \
+                    bool(ctx.resolver.table.candidates("title", inside))
+                character = None if work else role_name(paren.group(1))  # "Shin Ha-kyun (Stranger)": a work
                 item = item[: paren.start()].strip()
             elif as_match:
                 character = as_match.group(1).strip()
@@ -147,6 +151,24 @@ def overview_people(ctx: Context, fields: dict[str, Field]) -> list[tuple[Iri, s
     cast += table_cast(ctx)
     cast += heading_cast(ctx)
     return cast
+
+
+def _crew_with_works(fields: dict[str, Field]) -> bool:
+    """True when the box's director or writer fields carry a Latin parenthesis ("Directed by: Shim
+    Na-yeon (At Eighteen)"): crew play no one, so the box gives each person's earlier work there,
+    and its cast parentheses are works too, not characters."""
+    return any(not _job_note(m.group(1)) for key in ("director", "writer") if key in fields
+               for m in re.finditer(r"\(([^()]*[A-Za-z][^()]*)\)", fields[key].value))
+
+
+CREDIT_NOTES = re.compile(r"(?:script|screenplay|original|novel|webtoon|story|creator|co-?\w+|episodes?\b.*|ep\.?\s*\d.*|"
+                          r"\d{4}|uncredited|also|and\s+\w+)", re.I)
+
+
+def _job_note(text: str) -> bool:
+    """"(Script)", "(novel)", "(episodes 1-8)": a note on the credit, not another work."""
+    text = text.strip()
+    return text.lower() in JOB_WORDS or bool(CREDIT_NOTES.fullmatch(text))
 
 
 def heading_cast(ctx: Context) -> list[tuple[Iri, str | None, Sentence]]:
@@ -285,8 +307,11 @@ def prose_cast(ctx: Context) -> None:
                 ctx.person(name, sentence=sentence)
                 ctx.add_spelling(name, match.group("stage"))
         _multi_cast(ctx, sentence, text, groups)
+        works = works_lists(ctx, text)
         for pattern in CAST_PATTERNS:
             for match in pattern.finditer(text):
+                if _inside(match, works):
+                    continue
                 name = person_name(ctx, match.group("person")) or (
                     foreign_name(ctx, match.group("person"), match.group("char"))
                     if pattern is CAST_PATTERNS[1] else None)
@@ -299,6 +324,8 @@ def prose_cast(ctx: Context) -> None:
         for row in PHRASINGS:
             if row.fills == ("cast",):
                 for match in row.pattern.finditer(text):
+                    if _inside(match, works):
+                        continue
                     for person_text, character_text in row.pairs(match):
                         name = person_name(ctx, person_text) or foreign_name(ctx, person_text,
                                                                              character_text or "")
@@ -313,6 +340,41 @@ def prose_cast(ctx: Context) -> None:
             character = character_name(ctx, match.group(2))
             if character:
                 ctx.character(character, description=match.group(1))
+
+
+PAREN_ITEM = rf"{NAME}\s*\([^()]{{1,60}}\)"
+PAREN_LIST = re.compile(rf"{PAREN_ITEM}(?:(?:,\s*(?:and\s+)?|\s+and\s+){PAREN_ITEM})+")
+PAREN_PART = re.compile(rf"({NAME})\s*\(([^()]{{1,60}})\)")
+
+
+def works_lists(ctx: Context, text: str) -> list[tuple[int, int]]:
+    """Spans of lists "A (B), C (D) and E (F)" where some parenthesis is neither a person nor a
+    name ("Hyun Bin (Crash Landing on You), Park Seo-joon (Itaewon Class)"): the list gives people
+    with their other works, so none of its parentheses is an actor and none of its names a character."""
+    spans = []
+    for match in PAREN_LIST.finditer(text):
+        insides = [PLAYED_BY.sub("", m.group(2)).strip() for m in PAREN_PART.finditer(match.group(0))]
+        if any(not _name_like(ctx, inside) for inside in insides):
+            spans.append(match.span())
+    return spans
+
+
+PLAYED_BY = re.compile(r"^\s*(?:played|portrayed|voiced)\s+by\s+", re.I)
+
+
+def _name_like(ctx: Context, text: str) -> bool:
+    """A person, a Korean-shaped name or given name, or a character the page knows; a person may
+    come with a word on them ("the village's eldest, Kim Young-ok", "Jo Han-chul of Vincenzo")."""
+    for part in {text, re.split(r"['’]s\s+|,\s+", text)[-1], re.split(r"\s+(?:of|from|in)\s+", text)[0]}:
+        name = person_name(ctx, part) or foreign_name(ctx, part)
+        if ((name is not None and name_key(name) == name_key(part)) or is_korean_name(part)
+                or is_korean_given_name(part) or ctx.find_character(part) is not None):
+            return True
+    return False
+
+
+def _inside(match: re.Match[str], spans: list[tuple[int, int]]) -> bool:
+    return any(start <= match.start() < end for start, end in spans)
 
 
 def _multi_cast(ctx: Context, sentence: Sentence, text: str, groups: dict[str, list[str]]) -> None:

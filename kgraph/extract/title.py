@@ -398,6 +398,20 @@ PROSE_EPISODES = re.compile(rf"(?<!first )(?<!last )(?<!final )(?<!next )(?<!ope
 SHORT_RUNTIME = re.compile(r"\b(\d{2,3})\s*(?:minutes|mins?)\b", re.I)
 
 
+HOURS_AND_MINUTES = re.compile(r"\d\s*h(?:ours?|rs?)?\.?\s*\d", re.I)
+
+
+def _short_runtimes(text: str) -> list[int]:
+    """The minutes a short note line gives; "1 hr 59 mins" is 119, never 59."""
+    if HOURS_AND_MINUTES.search(text):
+        try:
+            total = values.minutes(text)
+        except values.OutOfRange:
+            return []
+        return [total] if total is not None else []
+    return [int(m.group(1)) for m in SHORT_RUNTIME.finditer(text)]
+
+
 def _prose_attributes(ctx: Context, fields: dict[str, Field]) -> None:
     title = ctx.title_iri
     year_statement = next((s for s in ctx.statements.values() if s.predicate == KG.year), None)
@@ -437,7 +451,7 @@ def _prose_attributes(ctx: Context, fields: dict[str, Field]) -> None:
         found = []
         if (len(text) < 90 and sentence.line <= 5) or (len(text) < 120 and CARD_YEAR.search(text)):
             # a note line under the heading ("Watched ... - 93 minutes"); a listing card ("South Korea, 2016, 145 min.")
-            found += [int(m.group(1)) for m in SHORT_RUNTIME.finditer(text)]
+            found += _short_runtimes(text)
         found += [int(m.group(1) or m.group(2)) for m in PROSE_RUNTIME.finditer(text)]
         for minutes in found:
             if values.BOUNDS["runtime"][0] <= minutes <= values.BOUNDS["runtime"][1]:
