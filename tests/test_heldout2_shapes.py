@@ -43,3 +43,40 @@ def test_a_category_bagged_by_a_person_is_that_persons():
                      "At the 57th Baeksang Arts Awards the series won Best Drama, with Best Actor bagged by "
                      "Shin Ha-kyun.\n")
     assert any(n[2] == "Best Actor" and n[3] == "Shin Ha-kyun" and n[4] == "won" for n in nominations(facts))
+
+
+# ------------------------------------------------------------------ fact boxes and listing cards
+
+def test_a_name_the_page_broke_across_lines_is_one_person():
+    facts = facts_of("The Man from Nowhere\n\nDirector: Lee Jeong-beom\nCast: Won Bin, Kim Sae-ron, Kim\n"
+                     "Hee-won\nGenre: Action\n\nA quiet pawnshop owner has one friend, the girl next door.\n")
+    people = {person for person, _ in credits(facts)[0]}
+    assert {"Won Bin", "Kim Sae-ron", "Kim Hee-won"} <= people
+    assert "Kim" not in people
+
+
+def test_labels_title_of_drama_casts_and_date_of_airing():
+    facts = facts_of("K-Drama Diary\n\nTitle of Drama : Vincenzo\nNetwork : tvN\n"
+                     "Casts: Song Joong-ki, Jeon Yeo-been, Ok Taec-yeon\n"
+                     "Date of airing : 20 Feb 2021 ~ 2 May 2021\n\n"
+                     "An Italian-Korean lawyer comes back to Seoul, and the prose here misspells him Vinsenzo once.\n")
+    assert facts.title.name == "Vincenzo"
+    assert attrs(facts)["year"] == {"2021"}
+    assert {"Song Joong-ki", "Jeon Yeo-been", "Ok Taec-yeon"} <= {p for p, _ in credits(facts)[0]}
+
+
+def test_a_listing_card_line_gives_director_year_and_running_time():
+    facts = facts_of("Memories of Murder\n\nBong Joon-ho · 2003\n132min · DCP\n\n"
+                     "Two detectives hunt a killer in the Korean countryside in 1986.\n")
+    assert attrs(facts)["year"] == {"2003"}
+    assert attrs(facts)["runtimeMinutes"] == {"132"}
+    assert ("Bong Joon-ho", "director") in credits(facts)[1]
+    facts = facts_of("The Host\n\nmidnight cinema\ndir. Bong Joon-ho / South Korea 2006 / 119’\n\n"
+                     "A creature climbs out of the Han River.\n")
+    assert (attrs(facts)["year"], attrs(facts)["runtimeMinutes"]) == ({"2006"}, {"119"})
+    assert ("Bong Joon-ho", "director") in credits(facts)[1]
+
+
+def test_a_card_line_with_only_a_year_beside_words_gives_no_year():
+    facts = facts_of("The Host\n\nSeoul screenings · 2023\n\nA creature climbs out of the Han River.\n")
+    assert "2023" not in attrs(facts).get("year", set())
