@@ -2,6 +2,9 @@
 with a fixture in our own words stating only true facts about its title."""
 from __future__ import annotations
 
+import pytest
+
+from kgraph.extract import title_choice
 from test_phrasings import credits, nominations
 from test_structure import _cast_pairs, attrs, facts_of
 
@@ -80,3 +83,44 @@ def test_a_listing_card_line_gives_director_year_and_running_time():
 def test_a_card_line_with_only_a_year_beside_words_gives_no_year():
     facts = facts_of("The Host\n\nSeoul screenings · 2023\n\nA creature climbs out of the Han River.\n")
     assert "2023" not in attrs(facts).get("year", set())
+
+
+# ------------------------------------------------------------------ the reviewed title
+
+def test_a_title_quoted_inside_a_question_headline_is_the_title():
+    facts = facts_of("K-Drama Review: Why ‘Beyond Evil’ Keeps You Guessing\n\n"
+                     "Beyond Evil aired on JTBC in 2021. Shin Ha-kyun and Yeo Jin-goo play two detectives.\n"
+                     "Beyond Evil never lets its suspects rest.\n")
+    assert facts.title.name == "Beyond Evil"
+
+
+def test_a_platform_after_the_title_in_a_review_headline_is_not_part_of_it():
+    facts = facts_of("Itaewon Class on Netflix review – a revenge story told over a bar counter\n\n"
+                     "Itaewon Class follows Park Sae-ro-yi as he opens a pub in Itaewon. Itaewon Class aired on JTBC.\n")
+    assert facts.title.name == "Itaewon Class"
+
+
+def test_an_aside_in_parentheses_under_the_title_line_is_not_the_title():
+    facts = facts_of("Itaewon Class\n( A Korean drama review)\n\nYear : 2020\nEpisodes : 16\n\n"
+                     "Itaewon Class is about Park Sae-ro-yi (Park Seo-joon), who opens a pub. Park Sae-ro-yi "
+                     "wants revenge on Jang Dae-hee. Park Sae-ro-yi never gives up, and Itaewon Class lets him win.\n")
+    assert facts.title.name == "Itaewon Class"
+
+
+@pytest.mark.parametrize("line", ["2023", "21th JULY, 22:00", "Sat, Jun 17, 2023, 6:30pm"])
+def test_a_screening_date_or_time_is_never_a_title(line):
+    assert not title_choice.plausible(line)
+
+
+def test_a_fact_box_label_on_the_first_line_is_not_the_title():
+    facts = facts_of("Director: Bong Joon-ho\nWriter: Bong Joon-ho\nStarring: Song Kang-ho, Bae Doo-na\n"
+                     "Runtime: 119 minutes\nStory: \"The Host\" is the latest film from Director Bong Joon-ho, and "
+                     "\"The Host\" mixes a creature film with a family comedy.\n")
+    assert facts.title.name == "The Host"
+
+
+def test_a_programme_series_label_does_not_replace_the_films_headline():
+    facts = facts_of("Memories of Murder\n\nFilm Info\nSeries:Bong Hits\nRelease Year:2003\n\n"
+                     "Part of Bong Hits, a season of Bong Joon-ho's films. Memories of Murder follows two "
+                     "detectives in 1986.\n")
+    assert facts.title.name == "Memories of Murder"
