@@ -28,6 +28,13 @@ def test_a_list_of_actors_with_their_other_works_credits_no_one():
     assert all(character is None for _, character in credits(facts)[0])
 
 
+
+def test_a_list_of_characters_with_described_actors_still_credits_them():
+    facts = facts_of("Title: The Man from Nowhere\nDirector: Lee Jeong-beom\n\n"
+                     "Two brothers run the gang: Man-seok (Kim Hee-won) and Jong-seok (a cold Kim Sung-oh).\n")
+    assert ("Kim Hee-won", "Man-seok") in credits(facts)[0]
+
+
 def test_hours_and_minutes_on_a_short_line_are_read_whole():
     facts = facts_of("The Man from Nowhere\n\nDirector: Lee Jeong-beom\nRunTime: 1 hr 59 mins\n\n"
                      "A pawnshop owner goes looking for the girl next door.\n")
@@ -124,3 +131,12 @@ def test_a_programme_series_label_does_not_replace_the_films_headline():
                      "Part of Bong Hits, a season of Bong Joon-ho's films. Memories of Murder follows two "
                      "detectives in 1986.\n")
     assert facts.title.name == "Memories of Murder"
+
+
+def test_a_header_boxs_lone_credit_lines_give_director_and_cast():
+    facts = facts_of("\"Oldboy\"\n\n120 minutes | R\nDirected by Park Chan-wook\nStarring Choi Min-sik, Yoo Ji-tae\n\n"
+                     "A man is locked in a room for fifteen years and never told why.\n")
+    cast, crew = credits(facts)
+    assert ("Park Chan-wook", "director") in crew
+    assert {"Choi Min-sik", "Yoo Ji-tae"} <= {p for p, _ in cast}
+    assert attrs(facts)["runtimeMinutes"] == {"120"}

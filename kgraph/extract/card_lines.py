@@ -2,7 +2,8 @@
 festivals print them ("Bong Joon-ho · 2003", "131min · DCP", "dir. Bong Joon-ho / South Korea 2006 /
 117’", "118 minutes | Unrated"). Each piece is read by its shape alone, so a line is taken only when
 a piece has an unmistakable shape: a running time, a "dir." credit, or a year beside a name or a
-running time. The pieces become fact-box fields of the page."""
+running time. A header's lone credit line ("Directed by X", "Starring A, B") is read too, when it
+holds only names. The pieces become fact-box fields of the page."""
 from __future__ import annotations
 
 import re
@@ -15,6 +16,9 @@ RUNTIME_PIECE = re.compile(r"(\d{2,3})\s*(?:min(?:ute)?s?\.?|m|[’'′])", re.I
 YEAR_PIECE = re.compile(r"(?:(?:South\s+)?Korea,?\s+)?((?:19|20)\d\d)", re.I)
 DIRECTOR_PIECE = re.compile(r"(?:dir\.|directed by|director)\s+(.+)", re.I)
 MAX_LINE = 80
+# A header box's credit line on its own: "Directed by Park Chan-wook", "Starring Choi Min-sik, Kang Hye-jung"
+CREDIT_LINE = re.compile(r"(?P<job>directed by|starring)\s+(?P<names>[A-Z][^.:;()]{2,70})", re.I)
+NAME_SHAPE = re.compile(r"[A-Z][\w'-]+(?:\s[A-Z][\w'-]+){1,2}")
 
 
 def card_fields(doc: Document) -> list[tuple[str, str, Sentence]]:
@@ -46,6 +50,10 @@ def _heading_sentence(doc: Document, heading: str, cursor: int) -> Sentence | No
 
 def _card(text: str, sentence: Sentence) -> list[tuple[str, str, Sentence]]:
     pieces = [p.strip() for p in SEPARATOR.split(text) if p.strip()]
+    credit = CREDIT_LINE.fullmatch(text)
+    if credit and all(NAME_SHAPE.fullmatch(n.strip()) for n in re.split(r",\s*|\s+and\s+", credit.group("names"))):
+        return [("director" if credit.group("job").lower().startswith("direct") else "cast",
+                 credit.group("names"), sentence)]
     if len(pieces) < 2:
         return []
     found: dict[str, str] = {}

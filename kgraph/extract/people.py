@@ -364,7 +364,11 @@ PLAYED_BY = re.compile(r"^\s*(?:played|portrayed|voiced)\s+by\s+", re.I)
 
 def _name_like(ctx: Context, text: str) -> bool:
     """A person, a Korean-shaped name or given name, or a character the page knows; a person may
-    come with a word on them ("the village's eldest, Kim Young-ok", "Jo Han-chul of Vincenzo")."""
+    come with words on them ("the village's eldest, Kim Young-ok", "Jo Han-chul of Vincenzo",
+    "a thrilling Kim Sung-oh")."""
+    words = text.split()
+    if len(words) > 3 and words[0].islower() and any(is_korean_name(" ".join(words[-n:])) for n in (2, 3)):
+        return True  # "a thrilling Kim Sung Oh": described words, then a Korean full name
     for part in {text, re.split(r"['’]s\s+|,\s+", text)[-1], re.split(r"\s+(?:of|from|in)\s+", text)[0]}:
         name = person_name(ctx, part) or foreign_name(ctx, part)
         if ((name is not None and name_key(name) == name_key(part)) or is_korean_name(part)
