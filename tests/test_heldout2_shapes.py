@@ -140,3 +140,24 @@ def test_a_header_boxs_lone_credit_lines_give_director_and_cast():
     assert ("Park Chan-wook", "director") in crew
     assert {"Choi Min-sik", "Yoo Ji-tae"} <= {p for p, _ in cast}
     assert attrs(facts)["runtimeMinutes"] == {"120"}
+
+
+# ------------------------------------------------------------------ nominations
+
+def test_nominations_listed_one_per_line_under_the_sentence_that_announces_them():
+    facts = facts_of("Title: Beyond Evil\nNetwork: JTBC\n\n"
+                     "The series was nominated in these categories at the 57th Baeksang Arts Awards in 2021:\n"
+                     "Best Drama\n"
+                     "Best Director for TV - Shim Na-yeon\n"
+                     "Best Actor in a TV Series - Shin Ha-kyun as Lee Dong-sik\n\n"
+                     "Two detectives reopen a case from twenty years before.\n")
+    found = {(n[2], n[3], n[4]) for n in nominations(facts)}
+    assert {("Best Drama", None, "nominated"), ("Best Director for TV", "Shim Na-yeon", "nominated"),
+            ("Best Actor in a TV Series", "Shin Ha-kyun", "nominated")} <= found
+    assert not any(n[2] and n[2].startswith("Two") for n in nominations(facts))
+
+
+def test_the_grand_prix_at_cannes_is_the_films_not_its_directors():
+    facts = facts_of("Title: Oldboy\nDirector: Park Chan-wook\n\n"
+                     "This revenge film by Park Chan-wook won the Grand Prix at the 2004 Cannes Film Festival.\n")
+    assert ("Cannes Film Festival", 2004, "Grand Prix", None, "won") in nominations(facts)

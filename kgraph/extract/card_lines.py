@@ -26,7 +26,7 @@ def card_fields(doc: Document) -> list[tuple[str, str, Sentence]]:
     out: list[tuple[str, str, Sentence]] = []
     cursor = 0
     for section in doc.sections:
-        heading = _heading_sentence(doc, section.heading, cursor) if section.heading else None
+        heading = heading_sentence(doc, section.heading, cursor) if section.heading else None
         if heading is not None:  # a plain-text page takes a short card line for a heading
             cursor = heading.end
             if len(heading.text) <= MAX_LINE:
@@ -39,7 +39,7 @@ def card_fields(doc: Document) -> list[tuple[str, str, Sentence]]:
     return out
 
 
-def _heading_sentence(doc: Document, heading: str, cursor: int) -> Sentence | None:
+def heading_sentence(doc: Document, heading: str, cursor: int) -> Sentence | None:
     """The heading as a span of the page text, found from `cursor` on."""
     start = doc.text.find(heading, cursor)
     if start < 0:

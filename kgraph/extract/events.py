@@ -22,7 +22,7 @@ CEREMONY = re.compile(
 _CAT_WORD = r"(?:[A-Z][\w-]*|in|of|a|an|for|and|&)"
 CATEGORY = re.compile(
     rf"\b(Best\s+{_CAT_WORD}(?:\s+{_CAT_WORD}(?=\s|$|[,.()]))*(?:\s+[–-]\s+(?:TV|Film|Television|Movie|Drama))?"
-    r"|Grand Prize(?:\s*\(Daesang\))?|Daesang"
+    r"|Grand Prize(?:\s*\(Daesang\))?|Daesang|Grand Prix(?![\w-])"
     r"|(?<=the\s)(?:(?:[A-Z][\w'-]*\s+){1,3}Award|(?:[A-Z][\w'-]*\s+){2,3}Prize)(?!s)(?:,\s+(?:Actor|Actress)(?:\s+in\s+(?:a\s+)?[A-Z][\w-]*"
     r"(?:\s[A-Z][\w-]*)?)?)?"
     r"|(?:(?<=,\s)|(?<=and\s))Most\s+(?:[A-Z][\w'-]*\s+){1,2}(?=[Aa]ward\b)"  # "Best Editing and Most Popular Film award"
@@ -59,7 +59,7 @@ ACTING = re.compile(r"\b(actor|actress|performer|acting|couple)\b", re.I)
 
 
 WORK_CATEGORY = re.compile(r"^best\s+(?:(?:feature|foreign|korean|international|tv|mini-?)\s*)?"
-                           r"(?:picture|film|drama|series|movie|work|program(?:me)?)\s*$", re.I)
+                           r"(?:picture|film|drama|series|movie|work|program(?:me)?)\s*$|^grand prix\s*$", re.I)
 
 
 def nominations(ctx: Context) -> None:
@@ -126,6 +126,54 @@ def nominations(ctx: Context) -> None:
                                  year=year, evidence=[sentence]))
             if nominee is not None:
                 _credit_from_category(ctx, nominee, category_name, sentence)
+
+
+# "received seven nominations at the 57th Baeksang Arts Awards ... including:" and then one per line
+# "Best Director for TV - Shim Na-yeon", "Best Actor - Shin Ha-kyun as Lee Dong-sik", "Best Drama"
+LIST_INTRO = re.compile(r"\b(?:nominations?|nods|nominated|won|wins|awards)\b[^.]*[:：]\s*$", re.I)
+LIST_ITEM = re.compile(r"^\s*(?:[-•*·▪►]\s*)?(?P<cat>(?:Best|Technical Award for|Special Award for|Grand Prize|Daesang)"
+                       r"(?:\s+(?:[A-Z][\w-]*|in|of|a|an|for|and|&))*)"
+                       r"(?:\s+[-–—:]\s+(?P<who>[A-Z][\w'-]*(?:\s[A-Z][\w'-]*){0,3})(?:\s+as\s+[^,;]+)?)?\s*$")
+
+
+def listed_nominations(ctx: Context) -> None:
+    """A ceremony's nominations listed one per line under the sentence that announces them; the
+    list ends at the first line that is no category. Headings count as lines: a plain-text page
+    takes short lines for headings."""
+    from kgraph.extract.card_lines import heading_sentence
+
+    lines: list[tuple[str, Sentence | None]] = []
+    cursor = 0
+    for section in ctx.doc.sections:
+        heading = heading_sentence(ctx.doc, section.heading, cursor) if section.heading else None
+        if heading is not None:
+            cursor = heading.end
+            lines.append((heading.text, heading))
+        for line in section.lines:
+            cursor = max(cursor, line.end)
+            lines.append((line.text, line.sentences[-1] if line.sentences else None))
+    for index, (text, sentence) in enumerate(lines):
+        ceremony = CEREMONY.search(text)
+        if ceremony is None or not LIST_INTRO.search(text):
+            continue
+        name, year = _ceremony_name(ceremony.group(1), ceremony.group(2))
+        if year is None and re.search(r"\b((?:19|20)\d\d)\b", text[ceremony.end():]):
+            year = int(re.search(r"\b((?:19|20)\d\d)\b", text[ceremony.end():]).group(1))
+        won = bool(WON.search(text)) and not NOMINATED.search(text)
+        for item_text, item in lines[index + 1:]:
+            match = LIST_ITEM.match(clean(item_text))
+            if match is None or item is None:
+                break
+            nominee = None
+            if match.group("who"):
+                found = person_name(ctx, match.group("who")) or match.group("who")
+                nominee = ctx.person(found, sentence=item)
+            ceremony_iri = ctx.ceremony(name)
+            ctx.claim(Nomination(title=ctx.title_iri, ceremony=ceremony_iri,
+                                 category=ctx.category(ceremony_iri, match.group("cat").strip()), nominee=nominee,
+                                 result=Iri(str(KG.Won if won else KG.Nominated)), year=year, evidence=[item]))
+            if nominee is not None:
+                _credit_from_category(ctx, nominee, match.group("cat"), item)
 
 
 def _for_another_work(ctx: Context, before: str) -> bool:
