@@ -24,18 +24,27 @@ NAME_SHAPE = re.compile(r"[A-Z][\w'-]+(?:\s[A-Z][\w'-]+){1,2}")
 def card_fields(doc: Document) -> list[tuple[str, str, Sentence]]:
     """(field, value, line) for every piece of the page's card lines; the first card wins a field."""
     out: list[tuple[str, str, Sentence]] = []
+    for text, sentence in page_lines(doc):
+        if len(text) <= MAX_LINE:
+            out += _card(text.strip(), sentence)
+    return out
+
+
+def page_lines(doc: Document) -> list[tuple[str, Sentence]]:
+    """Every heading and line of the page in order, each as one span: a plain-text page takes a
+    short line (a card line, a list item) for a heading, and "dir. X / ..." splits into sentences."""
+    out: list[tuple[str, Sentence]] = []
     cursor = 0
     for section in doc.sections:
         heading = heading_sentence(doc, section.heading, cursor) if section.heading else None
-        if heading is not None:  # a plain-text page takes a short card line for a heading
+        if heading is not None:
             cursor = heading.end
-            if len(heading.text) <= MAX_LINE:
-                out += _card(heading.text, heading)
+            out.append((heading.text, heading))
         for line in section.lines:
             cursor = max(cursor, line.end)
-            if len(line.text) <= MAX_LINE and line.sentences:  # "dir. X / ..." splits into two sentences
+            if line.sentences:
                 whole = Sentence(line.start, line.end, line.text, section.heading, line.sentences[0].line)
-                out += _card(line.text.strip(), line.sentences[0] if len(line.sentences) == 1 else whole)
+                out.append((line.text, line.sentences[0] if len(line.sentences) == 1 else whole))
     return out
 
 

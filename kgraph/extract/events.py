@@ -5,6 +5,7 @@ import datetime as dt
 import re
 
 from kgraph.extract import values
+from kgraph.extract.card_lines import page_lines
 from kgraph.extract.context import Context, sentence_text
 from kgraph.extract.facts import CastCredit, Iri, Nomination, ProductionPeriod, Release, Viewership, YearMonth
 from kgraph.extract.overview import Field
@@ -140,19 +141,8 @@ def listed_nominations(ctx: Context) -> None:
     """A ceremony's nominations listed one per line under the sentence that announces them; the
     list ends at the first line that is no category. Headings count as lines: a plain-text page
     takes short lines for headings."""
-    from kgraph.extract.card_lines import heading_sentence
-
-    lines: list[tuple[str, Sentence | None]] = []
-    cursor = 0
-    for section in ctx.doc.sections:
-        heading = heading_sentence(ctx.doc, section.heading, cursor) if section.heading else None
-        if heading is not None:
-            cursor = heading.end
-            lines.append((heading.text, heading))
-        for line in section.lines:
-            cursor = max(cursor, line.end)
-            lines.append((line.text, line.sentences[-1] if line.sentences else None))
-    for index, (text, sentence) in enumerate(lines):
+    lines = page_lines(ctx.doc)
+    for index, (text, _) in enumerate(lines):
         ceremony = CEREMONY.search(text)
         if ceremony is None or not LIST_INTRO.search(text):
             continue
@@ -162,7 +152,7 @@ def listed_nominations(ctx: Context) -> None:
         won = bool(WON.search(text)) and not NOMINATED.search(text)
         for item_text, item in lines[index + 1:]:
             match = LIST_ITEM.match(clean(item_text))
-            if match is None or item is None:
+            if match is None:
                 break
             nominee = None
             if match.group("who"):
