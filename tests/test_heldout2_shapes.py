@@ -161,3 +161,18 @@ def test_the_grand_prix_at_cannes_is_the_films_not_its_directors():
     facts = facts_of("Title: Oldboy\nDirector: Park Chan-wook\n\n"
                      "This revenge film by Park Chan-wook won the Grand Prix at the 2004 Cannes Film Festival.\n")
     assert ("Cannes Film Festival", 2004, "Grand Prix", None, "won") in nominations(facts)
+
+
+# ------------------------------------------------------------------ cast lines
+
+def test_a_line_of_nothing_but_korean_names_is_the_cast_in_either_name_order():
+    facts = facts_of("The Host\n\ndir. Bong Joon-ho / South Korea 2006 / 119’\n\nFilm description\n\n"
+                     "Kang-ho Song, Hee-bong Byun, Hae-il Park\n\n"
+                     "A creature climbs out of the Han River and takes a girl from her family's snack bar.\n")
+    assert {"Kang-ho Song", "Hee-bong Byun", "Hae-il Park"} <= {p for p, _ in credits(facts)[0]}
+
+
+def test_a_line_listing_places_or_words_is_no_cast():
+    facts = facts_of("The Host\n\ndir. Bong Joon-ho / South Korea 2006 / 119’\n\n"
+                     "Seoul, Han River, Snack Bar\n\nA creature climbs out of the Han River.\n")
+    assert not {"Seoul", "Han River", "Snack Bar"} & {p for p, _ in credits(facts)[0]}

@@ -150,6 +150,7 @@ def overview_people(ctx: Context, fields: dict[str, Field]) -> list[tuple[Iri, s
                              fields["cast"].sentence))
     cast += table_cast(ctx)
     cast += heading_cast(ctx)
+    cast += unlabelled_cast(ctx)
     return cast
 
 
@@ -186,6 +187,28 @@ def heading_cast(ctx: Context) -> list[tuple[Iri, str | None, Sentence]]:
         if all(name and name_key(name) == name_key(item) for name, item in zip(names, items)):
             out += [(ctx.person(name, sentence=line.sentences[0]), None, line.sentences[0]) for name in names]
     return out
+
+
+UNLABELLED_MIN = 3
+
+
+def unlabelled_cast(ctx: Context) -> list[tuple[Iri, str | None, Sentence]]:
+    """A line that is nothing but a comma list of three or more Korean names, in either order
+    ("Kang-ho Song, Hie-bong Byeon, Hae-il Park"): a listing's cast line without its label."""
+    out: list[tuple[Iri, str | None, Sentence]] = []
+    for section in ctx.doc.sections:
+        for line in section.lines:
+            if ":" in line.text or len(line.sentences) != 1:
+                continue
+            items = split_list(line.text)
+            if len(items) >= UNLABELLED_MIN and all(_korean_either_order(item) for item in items):
+                out += [(ctx.person(item, sentence=line.sentences[0]), None, line.sentences[0]) for item in items]
+    return out
+
+
+def _korean_either_order(name: str) -> bool:
+    words = name.split()
+    return is_korean_name(name) or (len(words) == 2 and is_korean_name(f"{words[1]} {words[0]}"))
 
 
 def role_name(text: str) -> str | None:
