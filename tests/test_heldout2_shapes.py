@@ -176,3 +176,10 @@ def test_a_line_listing_places_or_words_is_no_cast():
     facts = facts_of("The Host\n\ndir. Bong Joon-ho / South Korea 2006 / 119’\n\n"
                      "Seoul, Han River, Snack Bar\n\nA creature climbs out of the Han River.\n")
     assert not {"Seoul", "Han River", "Snack Bar"} & {p for p, _ in credits(facts)[0]}
+
+
+def test_performances_from_a_list_of_actors_credits_each_one():
+    facts = facts_of("Title: Oldboy\nDirector: Park Chan-wook\n\n"
+                     "The fierce performances from Choi Min-sik, Yoo Ji-tae and Kang Hye-jung carry the film, and "
+                     "the hallway fight is still famous.\n")
+    assert {"Choi Min-sik", "Yoo Ji-tae", "Kang Hye-jung"} <= {p for p, _ in credits(facts)[0]}

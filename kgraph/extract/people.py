@@ -57,7 +57,7 @@ GROUP = re.compile(rf"\b(?:twins?|twin sisters|twin brothers),?\s+(?P<c1>{CHAR})
 GROUP_BOTH = re.compile(rf"\bthe\s+(?P<group>twins|sisters|brothers)\s+\(both\s+(?P<person>{NAME})")
 # "IU (Lee Ji-eun)": a stage name and the person's name, one person
 STAGE_NAME = re.compile(rf"(?<![\w-])(?P<stage>[A-Z][A-Z.&]{{1,7}})\s+\((?P<person>{NAME})\)")
-STARRING = re.compile(r"\b(?:starring|stars|led by)\s+([^.;:()]+)", re.I)
+STARRING = re.compile(r"\b(?:starring|stars|led by|performances (?:from|by))\s+([^.;:()]+)", re.I)
 NOT_CHARACTERS = {"he", "she", "they", "it", "him", "her", "his", "the", "a", "an", "this", "that",
                   "best", "netflix", "korean", "south", "dr", "mr", "mrs", "ms", "prof"}
 PERSON_NOUNS = ("bodyguard", "woman", "man", "girl", "boy", "friend", "villain", "hero", "heroine",
@@ -424,16 +424,22 @@ def _multi_cast(ctx: Context, sentence: Sentence, text: str, groups: dict[str, l
         if name and character:
             ctx.cast(ctx.person(name, sentence=sentence), ctx.character(character), sentence)
     for match in STARRING.finditer(text):
-        for item in re.split(r",\s*(?:and\s+)?|\s+and\s+", match.group(1)):
+        items = re.split(r",\s*(?:and\s+)?|\s+and\s+", match.group(1))
+        for number, item in enumerate(items):
             if " as " in item:
                 continue
             name = person_name(ctx, item.strip()) or foreign_name(ctx, item.strip())
+            ends = bool(name and number and re.match(rf"{re.escape(name)}\s+[a-z]", item.strip()))
+            if ends:
+                item = name  # "... and Kang Hye-jung ensure the momentum": the list's last name, then its verb
             if not name or name_key(name) != name_key(item.strip()):
                 break  # "starring A and B, the series portrays ... C": the list ends at its first non-name
             if name and name_key(name) == name_key(item.strip()):
                 person = ctx.person(name, sentence=sentence)
                 if not any(type(c).__name__ == "CastCredit" and c.person == person for c in ctx.claims.values()):
                     ctx.cast(person, None, sentence)
+            if ends:
+                break
 
 
 def character_name(ctx: Context, text: str) -> str | None:
