@@ -81,6 +81,7 @@ def extract(doc: Document, resolver: Resolver | None = None, lexicon: Lexicon | 
     people.prose_cast(ctx)
     cast_lists.undecided_cast(ctx, pending)
     events.nominations(ctx)
+    events.listed_nominations(ctx)
     people.overview_cast(ctx, cast_list)
     people.prose_cast_lists(ctx)
     events.releases(ctx, fields)

@@ -5,6 +5,7 @@ import datetime as dt
 import re
 
 from kgraph.extract import values
+from kgraph.extract.card_lines import page_lines
 from kgraph.extract.context import Context, sentence_text
 from kgraph.extract.facts import CastCredit, Iri, Nomination, ProductionPeriod, Release, Viewership, YearMonth
 from kgraph.extract.overview import Field
@@ -22,7 +23,7 @@ CEREMONY = re.compile(
 _CAT_WORD = r"(?:[A-Z][\w-]*|in|of|a|an|for|and|&)"
 CATEGORY = re.compile(
     rf"\b(Best\s+{_CAT_WORD}(?:\s+{_CAT_WORD}(?=\s|$|[,.()]))*(?:\s+[–-]\s+(?:TV|Film|Television|Movie|Drama))?"
-    r"|Grand Prize(?:\s*\(Daesang\))?|Daesang"
+    r"|Grand Prize(?:\s*\(Daesang\))?|Daesang|Grand Prix(?![\w-])"
     r"|(?<=the\s)(?:(?:[A-Z][\w'-]*\s+){1,3}Award|(?:[A-Z][\w'-]*\s+){2,3}Prize)(?!s)(?:,\s+(?:Actor|Actress)(?:\s+in\s+(?:a\s+)?[A-Z][\w-]*"
     r"(?:\s[A-Z][\w-]*)?)?)?"
     r"|(?:(?<=,\s)|(?<=and\s))Most\s+(?:[A-Z][\w'-]*\s+){1,2}(?=[Aa]ward\b)"  # "Best Editing and Most Popular Film award"
@@ -32,8 +33,10 @@ CATEGORY = re.compile(
 # A win the sentence tells of another work or time: "seven years after he won Best New Director"
 PAST_OTHER = re.compile(r"\b(?:after|before|since|when)\s+(?:he|she|they|it|the director)\s+(?:had\s+)?(?:won|was nominated)"
                         r"|\b(?:had|previously|once)\s+won\b|\bhis\s+(?:earlier|previous)\b", re.I)
+# "the zombie movie Train to Busan, for which he is nominated for Best Actor": another work's nomination
+FOR_WHICH = re.compile(r"([A-Z][\w'’:-]*(?:\s+(?:[A-Z][\w'’:-]*|to|of|the|in|on|and|a)){0,5})[”\"'’]?,\s+for\s+which\b")
 OTHER_WORK = re.compile(r"^\s*(?:went to\s+.{0,60}?\s+)?(?:of|for)\s+[“\"']([^”\"']{1,60})[”\"']")
-FOR_PERSON = re.compile(r"^\s+(?:went\s+)?(?:for|to)\s+([A-Z][\w'-]*(?:\s[A-Z][\w'-]*){0,2})")
+FOR_PERSON = re.compile(r"^\s+(?:went\s+)?(?:for|to|(?:bagged|won|taken|claimed|scooped)\s+by)\s+([A-Z][\w'-]*(?:\s[A-Z][\w'-]*){0,2})")
 # "Lee Se-young and Ji Sung received acting nominations": nominated people, no category
 ACTING_NOMINATIONS = re.compile(
     r"(?P<people>(?:[A-Z][\w'-]*(?:\s[A-Z][\w'-]*){0,2})(?:\s*,\s*[A-Z][\w'-]*(?:\s[A-Z][\w'-]*){0,2})*"
@@ -57,7 +60,7 @@ ACTING = re.compile(r"\b(actor|actress|performer|acting|couple)\b", re.I)
 
 
 WORK_CATEGORY = re.compile(r"^best\s+(?:(?:feature|foreign|korean|international|tv|mini-?)\s*)?"
-                           r"(?:picture|film|drama|series|movie|work|program(?:me)?)\s*$", re.I)
+                           r"(?:picture|film|drama|series|movie|work|program(?:me)?)\s*$|^grand prix\s*$", re.I)
 
 
 def nominations(ctx: Context) -> None:
@@ -86,7 +89,8 @@ def nominations(ctx: Context) -> None:
             previous = match.start() + len(category_name) if " and " in match.group(1) else match.end()
             rest = text[match.end():]
             other = OTHER_WORK.match(rest)
-            if PAST_OTHER.search(window) or (other and ctx.title and clean(other.group(1)) != clean(ctx.title.name)):
+            if PAST_OTHER.search(window) or (other and ctx.title and clean(other.group(1)) != clean(ctx.title.name)) \
+                    or _for_another_work(ctx, text[:match.start()]):
                 continue  # a win of another time or another work
             if result == "nominated" and (NOT_NOMINATED.search(text) or SUBMITTED.search(text[:match.start()])):
                 continue  # "selected as the entry for Best X; although it was not nominated, ..."
@@ -123,6 +127,52 @@ def nominations(ctx: Context) -> None:
                                  year=year, evidence=[sentence]))
             if nominee is not None:
                 _credit_from_category(ctx, nominee, category_name, sentence)
+
+
+# "received seven nominations at the 57th Baeksang Arts Awards ... including:" and then one per line
+# "Best Director for TV - Shim Na-yeon", "Best Actor - Shin Ha-kyun as Lee Dong-sik", "Best Drama"
+LIST_INTRO = re.compile(r"\b(?:nominations?|nods|nominated|won|wins|awards)\b[^.]*[:：]\s*$", re.I)
+LIST_ITEM = re.compile(r"^\s*(?:[-•*·▪►]\s*)?(?P<cat>(?:Best|Technical Award for|Special Award for|Grand Prize|Daesang)"
+                       r"(?:\s+(?:[A-Z][\w-]*|in|of|a|an|for|and|&))*)"
+                       r"(?:\s+[-–—:]\s+(?P<who>[A-Z][\w'-]*(?:\s[A-Z][\w'-]*){0,3})(?:\s+as\s+[^,;]+)?)?\s*$")
+
+
+def listed_nominations(ctx: Context) -> None:
+    """A ceremony's nominations listed one per line under the sentence that announces them; the
+    list ends at the first line that is no category. Headings count as lines: a plain-text page
+    takes short lines for headings."""
+    lines = page_lines(ctx.doc)
+    for index, (text, _) in enumerate(lines):
+        ceremony = CEREMONY.search(text)
+        if ceremony is None or not LIST_INTRO.search(text):
+            continue
+        name, year = _ceremony_name(ceremony.group(1), ceremony.group(2))
+        if year is None and re.search(r"\b((?:19|20)\d\d)\b", text[ceremony.end():]):
+            year = int(re.search(r"\b((?:19|20)\d\d)\b", text[ceremony.end():]).group(1))
+        won = bool(WON.search(text)) and not NOMINATED.search(text)
+        for item_text, item in lines[index + 1:]:
+            match = LIST_ITEM.match(clean(item_text))
+            if match is None:
+                break
+            nominee = None
+            if match.group("who"):
+                found = person_name(ctx, match.group("who")) or match.group("who")
+                nominee = ctx.person(found, sentence=item)
+            ceremony_iri = ctx.ceremony(name)
+            ctx.claim(Nomination(title=ctx.title_iri, ceremony=ceremony_iri,
+                                 category=ctx.category(ceremony_iri, match.group("cat").strip()), nominee=nominee,
+                                 result=Iri(str(KG.Won if won else KG.Nominated)), year=year, evidence=[item]))
+            if nominee is not None:
+                _credit_from_category(ctx, nominee, match.group("cat"), item)
+
+
+def _for_another_work(ctx: Context, before: str) -> bool:
+    """True when the words before a category say it is another work's: "X, for which he is nominated"."""
+    found = list(FOR_WHICH.finditer(before))
+    if not found or ctx.title is None:
+        return False
+    work = clean(found[-1].group(1))
+    return not work.lower().endswith(clean(ctx.title.name).lower())
 
 
 def _category_parts(ctx: Context, match: re.Match[str]) -> tuple[str, str | None]:

@@ -7,6 +7,8 @@ from functools import lru_cache
 from pathlib import Path
 
 from kgraph.errors import ExtractionError
+from kgraph.extract.card_lines import card_fields
+from kgraph.extract.patterns import is_korean_name
 
 from kgraph.sources.document import Document, Sentence
 from kgraph.sources.tables import cells, tables
@@ -75,10 +77,11 @@ def read_overview(doc: Document) -> tuple[dict[str, Field], list[str]]:
     others = [s for s in doc.sections if s not in boxes and not s.heading.lower().startswith(SKIP_SECTIONS)]
     found: dict[str, Field] = {}
     unknown: list[str] = []
+    after = {id(a): b.heading for a, b in zip(doc.sections, doc.sections[1:])}
     for section in [*boxes, *others]:
         in_box = section in boxes
         labelled = 0
-        for line in section.lines:
+        for index, line in enumerate(section.lines):
             row = cells(line.text)
             if row is not None and len([c for c in row if c]) > 2:
                 continue  # a listing's card row: read cell by cell below
@@ -88,6 +91,9 @@ def read_overview(doc: Document) -> tuple[dict[str, Field], list[str]]:
             name = normalise_field_name(match.group("name"))
             value = match.group("value").strip().strip("*_").strip()
             value = re.sub(r"[.;]\s*$", "", value).strip()
+            following = section.lines[index + 1].text if index + 1 < len(section.lines) else after.get(id(section))
+            if following:  # the next line, or the heading a broken line was taken for
+                value = _joined(value, following)
             if name is None:
                 if in_box or labelled:
                     unknown.append(match.group("name").strip())
@@ -106,7 +112,25 @@ def read_overview(doc: Document) -> tuple[dict[str, Field], list[str]]:
                 name = normalise_field_name(filled[0]) if len(filled) == 2 else None
                 if name is not None and name not in found:
                     found[name] = Field(name, filled[0], filled[1].strip(" .;"), line.sentences[0])
+    for name, value, sentence in card_fields(doc):
+        found.setdefault(name, Field(name, "", value, sentence))
     return found, unknown
+
+
+LIST_TAIL = re.compile(r"(?:^|,\s*)([A-Z][a-z]{0,5})$")
+LIST_HEAD = re.compile(r"^([A-Z][a-z]+(?:-[a-z]+)?)(?=,|$)")
+
+
+def _joined(value: str, next_text: str) -> str:
+    """A list value whose last name the page broke across lines ("Cast: A, Kim" / "Hee-won, B"):
+    the next line, when it is no field and a family name and a given name meet across the break,
+    continues the value."""
+    tail, head = LIST_TAIL.search(value), LIST_HEAD.match(next_text.strip())
+    if tail is None or head is None or FIELD_LINE.match(next_text):
+        return value
+    if not is_korean_name(f"{tail.group(1)} {head.group(1)}"):
+        return value
+    return f"{value} {next_text.strip()}"
 
 
 BARE_YEAR = re.compile(r"(?:19|20)\d\d")

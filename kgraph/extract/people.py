@@ -57,7 +57,7 @@ GROUP = re.compile(rf"\b(?:twins?|twin sisters|twin brothers),?\s+(?P<c1>{CHAR})
 GROUP_BOTH = re.compile(rf"\bthe\s+(?P<group>twins|sisters|brothers)\s+\(both\s+(?P<person>{NAME})")
 # "IU (Lee Ji-eun)": a stage name and the person's name, one person
 STAGE_NAME = re.compile(rf"(?<![\w-])(?P<stage>[A-Z][A-Z.&]{{1,7}})\s+\((?P<person>{NAME})\)")
-STARRING = re.compile(r"\b(?:starring|stars|led by)\s+([^.;:()]+)", re.I)
+STARRING = re.compile(r"\b(?:starring|stars|led by|performances (?:from|by))\s+([^.;:()]+)", re.I)
 NOT_CHARACTERS = {"he", "she", "they", "it", "him", "her", "his", "the", "a", "an", "this", "that",
                   "best", "netflix", "korean", "south", "dr", "mr", "mrs", "ms", "prof"}
 PERSON_NOUNS = ("bodyguard", "woman", "man", "girl", "boy", "friend", "villain", "hero", "heroine",
@@ -124,6 +124,7 @@ def overview_people(ctx: Context, fields: dict[str, Field]) -> list[tuple[Iri, s
                     person = ctx.person(name, _hangul_in(item) if hangul else None, sentence=fields[key].sentence)
                     crew(ctx, person, job, fields[key].sentence)
     cast: list[tuple[Iri, str | None, Sentence]] = []
+    works_in_parens = _crew_with_works(fields)
     if "cast" in fields:
         for item in split_list(fields["cast"].value):
             character = None
@@ -136,7 +137,10 @@ def overview_people(ctx: Context, fields: dict[str, Field]) -> list[tuple[Iri, s
                 paren = re.search(r"\(([^)]*)\)", item)
                 as_match = re.search(r"\s+as\s+(.+)$", item)
             if paren:
-                character = role_name(paren.group(1))
+                inside = paren.group(1).strip()
+                work = (works_in_parens and not is_korean_name(inside) and not ("-" in inside and is_korean_given_name(inside))) or \
+                    bool(ctx.resolver.table.candidates("title", inside))
+                character = None if work else role_name(paren.group(1))  # "Shin Ha-kyun (Stranger)": a work
                 item = item[: paren.start()].strip()
             elif as_match:
                 character = as_match.group(1).strip()
@@ -146,7 +150,26 @@ def overview_people(ctx: Context, fields: dict[str, Field]) -> list[tuple[Iri, s
                              fields["cast"].sentence))
     cast += table_cast(ctx)
     cast += heading_cast(ctx)
+    cast += unlabelled_cast(ctx)
     return cast
+
+
+def _crew_with_works(fields: dict[str, Field]) -> bool:
+    """True when the box's director or writer fields carry a Latin parenthesis ("Directed by: Shim
+    Na-yeon (At Eighteen)"): crew play no one, so the box gives each person's earlier work there,
+    and its cast parentheses are works too, not characters."""
+    return any(not _job_note(m.group(1)) for key in ("director", "writer") if key in fields
+               for m in re.finditer(r"\(([^()]*[A-Za-z][^()]*)\)", fields[key].value))
+
+
+CREDIT_NOTES = re.compile(r"(?:script|screenplay|original|novel|webtoon|story|creator|co-?\w+|episodes?\b.*|ep\.?\s*\d.*|"
+                          r"\d{4}|uncredited|also|and\s+\w+)", re.I)
+
+
+def _job_note(text: str) -> bool:
+    """"(Script)", "(novel)", "(episodes 1-8)": a note on the credit, not another work."""
+    text = text.strip()
+    return text.lower() in JOB_WORDS or bool(CREDIT_NOTES.fullmatch(text))
 
 
 def heading_cast(ctx: Context) -> list[tuple[Iri, str | None, Sentence]]:
@@ -164,6 +187,28 @@ def heading_cast(ctx: Context) -> list[tuple[Iri, str | None, Sentence]]:
         if all(name and name_key(name) == name_key(item) for name, item in zip(names, items)):
             out += [(ctx.person(name, sentence=line.sentences[0]), None, line.sentences[0]) for name in names]
     return out
+
+
+UNLABELLED_MIN = 3
+
+
+def unlabelled_cast(ctx: Context) -> list[tuple[Iri, str | None, Sentence]]:
+    """A line that is nothing but a comma list of three or more Korean names, in either order
+    ("Kang-ho Song, Hie-bong Byeon, Hae-il Park"): a listing's cast line without its label."""
+    out: list[tuple[Iri, str | None, Sentence]] = []
+    for section in ctx.doc.sections:
+        for line in section.lines:
+            if ":" in line.text or len(line.sentences) != 1:
+                continue
+            items = split_list(line.text)
+            if len(items) >= UNLABELLED_MIN and all(_korean_either_order(item) for item in items):
+                out += [(ctx.person(item, sentence=line.sentences[0]), None, line.sentences[0]) for item in items]
+    return out
+
+
+def _korean_either_order(name: str) -> bool:
+    words = name.split()
+    return is_korean_name(name) or (len(words) == 2 and is_korean_name(f"{words[1]} {words[0]}"))
 
 
 def role_name(text: str) -> str | None:
@@ -285,8 +330,11 @@ def prose_cast(ctx: Context) -> None:
                 ctx.person(name, sentence=sentence)
                 ctx.add_spelling(name, match.group("stage"))
         _multi_cast(ctx, sentence, text, groups)
+        works = works_lists(ctx, text)
         for pattern in CAST_PATTERNS:
             for match in pattern.finditer(text):
+                if _inside(match, works):
+                    continue
                 name = person_name(ctx, match.group("person")) or (
                     foreign_name(ctx, match.group("person"), match.group("char"))
                     if pattern is CAST_PATTERNS[1] else None)
@@ -299,6 +347,8 @@ def prose_cast(ctx: Context) -> None:
         for row in PHRASINGS:
             if row.fills == ("cast",):
                 for match in row.pattern.finditer(text):
+                    if _inside(match, works):
+                        continue
                     for person_text, character_text in row.pairs(match):
                         name = person_name(ctx, person_text) or foreign_name(ctx, person_text,
                                                                              character_text or "")
@@ -313,6 +363,45 @@ def prose_cast(ctx: Context) -> None:
             character = character_name(ctx, match.group(2))
             if character:
                 ctx.character(character, description=match.group(1))
+
+
+PAREN_ITEM = rf"{NAME}\s*\([^()]{{1,60}}\)"
+PAREN_LIST = re.compile(rf"{PAREN_ITEM}(?:(?:,\s*(?:and\s+)?|\s+and\s+){PAREN_ITEM})+")
+PAREN_PART = re.compile(rf"({NAME})\s*\(([^()]{{1,60}})\)")
+
+
+def works_lists(ctx: Context, text: str) -> list[tuple[int, int]]:
+    """Spans of lists "A (B), C (D) and E (F)" where some parenthesis is neither a person nor a
+    name ("Hyun Bin (Crash Landing on You), Park Seo-joon (Itaewon Class)"): the list gives people
+    with their other works, so none of its parentheses is an actor and none of its names a character."""
+    spans = []
+    for match in PAREN_LIST.finditer(text):
+        insides = [PLAYED_BY.sub("", m.group(2)).strip() for m in PAREN_PART.finditer(match.group(0))]
+        if any(not _name_like(ctx, inside) for inside in insides):
+            spans.append(match.span())
+    return spans
+
+
+PLAYED_BY = re.compile(r"^\s*(?:played|portrayed|voiced)\s+by\s+", re.I)
+
+
+def _name_like(ctx: Context, text: str) -> bool:
+    """A person, a Korean-shaped name or given name, or a character the page knows; a person may
+    come with words on them ("the village's eldest, Kim Young-ok", "Jo Han-chul of Vincenzo",
+    "a thrilling Kim Sung-oh")."""
+    words = text.split()
+    if len(words) > 3 and words[0].islower() and any(is_korean_name(" ".join(words[-n:])) for n in (2, 3)):
+        return True  # "a thrilling Kim Sung Oh": described words, then a Korean full name
+    for part in {text, re.split(r"['’]s\s+|,\s+", text)[-1], re.split(r"\s+(?:of|from|in)\s+", text)[0]}:
+        name = person_name(ctx, part) or foreign_name(ctx, part)
+        if ((name is not None and name_key(name) == name_key(part)) or is_korean_name(part)
+                or is_korean_given_name(part) or ctx.find_character(part) is not None):
+            return True
+    return False
+
+
+def _inside(match: re.Match[str], spans: list[tuple[int, int]]) -> bool:
+    return any(start <= match.start() < end for start, end in spans)
 
 
 def _multi_cast(ctx: Context, sentence: Sentence, text: str, groups: dict[str, list[str]]) -> None:
@@ -335,16 +424,22 @@ def _multi_cast(ctx: Context, sentence: Sentence, text: str, groups: dict[str, l
         if name and character:
             ctx.cast(ctx.person(name, sentence=sentence), ctx.character(character), sentence)
     for match in STARRING.finditer(text):
-        for item in re.split(r",\s*(?:and\s+)?|\s+and\s+", match.group(1)):
+        items = re.split(r",\s*(?:and\s+)?|\s+and\s+", match.group(1))
+        for number, item in enumerate(items):
             if " as " in item:
                 continue
             name = person_name(ctx, item.strip()) or foreign_name(ctx, item.strip())
+            ends = bool(name and number and re.match(rf"{re.escape(name)}\s+[a-z]", item.strip()))
+            if ends:
+                item = name  # "... and Kang Hye-jung ensure the momentum": the list's last name, then its verb
             if not name or name_key(name) != name_key(item.strip()):
                 break  # "starring A and B, the series portrays ... C": the list ends at its first non-name
             if name and name_key(name) == name_key(item.strip()):
                 person = ctx.person(name, sentence=sentence)
                 if not any(type(c).__name__ == "CastCredit" and c.person == person for c in ctx.claims.values()):
                     ctx.cast(person, None, sentence)
+            if ends:
+                break
 
 
 def character_name(ctx: Context, text: str) -> str | None:

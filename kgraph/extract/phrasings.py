@@ -209,6 +209,25 @@ PHRASINGS: tuple[Phrasing, ...] = (
          ("director", "writer"),
          "Burning is a 2018 mystery film co-written, produced, and directed by Lee Chang-dong.",
          (("Lee Chang-dong", "director"), ("Lee Chang-dong", "writer"))),
+    # ---- phrasings found on the second held-out set (data/heldout2/README.md, "What goes wrong")
+    _row("X writes and directs",
+         rf"(?<![\w-])(?P<person>{NAME})\s+(?:writes\s+and\s+directs|wrote\s+and\s+directed)\b",
+         ("director", "writer"),
+         "Lee Chang-dong writes and directs a slow mystery that ends near the border.",
+         (("Lee Chang-dong", "director"), ("Lee Chang-dong", "writer"))),
+    _row("a co-written and directed film by X",
+         rf"\b(?i:(?:co-)?written\s+and\s+directed)\s+(?:(?:film|movie|feature|thriller|drama|series)\s+)?"
+         rf"(?i:by)\s+(?P<person>{NAME})",
+         ("director", "writer"),
+         "Oldboy, a co-written and directed film by Park Chan-wook, follows a man locked up for fifteen years.",
+         (("Park Chan-wook", "director"), ("Park Chan-wook", "writer"))),
+    _row("X is [a description ending in a person noun] Y",
+         rf"(?<![\w-])(?P<person>{NAME})\s+is\s+(?:(?:a|an|the)\s+)?(?:[a-z][\w-]*\s+){{0,3}}?"
+         rf"(?:owner|girl|boy|man|woman|grader|second-grader|student|detective|agent|gangster|cop|widow|neighbour|"
+         rf"neighbor|orphan|killer|lawyer|doctor|teacher)\s+(?P<char>{CHAR})",
+         ("cast",),
+         "Won Bin is pawnshop owner Cha Tae-sik, and Kim Sae-ron is the little girl So-mi next door.",
+         (("Won Bin", "Cha Tae-sik"), ("Kim Sae-ron", "So-mi"))),
 )
 
 

@@ -100,6 +100,8 @@ def find_title(ctx: Context, fields: dict[str, Field]) -> None:
     hangul = None
     year = None
     sentence: Sentence | None = None
+    if "title" in fields and _kind_label_uncorroborated(doc, fields["title"]):
+        del fields["title"]  # "Series:Bong Hits" on a cinema page: the programme, not the film
     if "title" in fields:
         name, hangul, year = split_title(fields["title"].value)
         sentence = fields["title"].sentence
@@ -152,6 +154,24 @@ def find_title(ctx: Context, fields: dict[str, Field]) -> None:
         ctx.state(title, KG.nameKo, Literal(hangul, lang="ko"), evidence)
     if year is not None:
         ctx.state(title, KG.year, Literal(year), year_sentence)
+
+
+KIND_LABELS = ("series", "drama", "movie", "film")
+
+
+def _kind_label_uncorroborated(doc, field: Field) -> bool:
+    """True when a bare kind label ("Series:", "Film:") gives a value the page never names again, or
+    calls a programme ("part of X"), while its headline names another title the page keeps naming:
+    such a label is a cinema's programme as often as the title, so it needs the page's support."""
+    if field.label.strip().lower() not in KIND_LABELS:
+        return False
+    text = "\n".join(s.text for s in doc.sentences)
+    part_of = re.search(rf"\bpart of (?:the |our )?{re.escape(field.value)}\b", text, re.I)  # "Part of Bong Hits, a ..."
+    if len(re.findall(re.escape(field.value), text, re.I)) > 1 and not part_of:
+        return False
+    chosen = title_choice.choose(doc)
+    return chosen is not None and chosen.mentions >= title_choice.MIN_MENTIONS and \
+        chosen.text.lower() != field.value.lower()
 
 
 def _hangul_near(doc, name: str) -> tuple[str | None, Sentence | None]:
@@ -398,6 +418,20 @@ PROSE_EPISODES = re.compile(rf"(?<!first )(?<!last )(?<!final )(?<!next )(?<!ope
 SHORT_RUNTIME = re.compile(r"\b(\d{2,3})\s*(?:minutes|mins?)\b", re.I)
 
 
+HOURS_AND_MINUTES = re.compile(r"\d\s*h(?:ours?|rs?)?\.?\s*\d", re.I)
+
+
+def _short_runtimes(text: str) -> list[int]:
+    """The minutes a short note line gives; "1 hr 59 mins" is 119, never 59."""
+    if HOURS_AND_MINUTES.search(text):
+        try:
+            total = values.minutes(text)
+        except values.OutOfRange:
+            return []
+        return [total] if total is not None else []
+    return [int(m.group(1)) for m in SHORT_RUNTIME.finditer(text)]
+
+
 def _prose_attributes(ctx: Context, fields: dict[str, Field]) -> None:
     title = ctx.title_iri
     year_statement = next((s for s in ctx.statements.values() if s.predicate == KG.year), None)
@@ -437,7 +471,7 @@ def _prose_attributes(ctx: Context, fields: dict[str, Field]) -> None:
         found = []
         if (len(text) < 90 and sentence.line <= 5) or (len(text) < 120 and CARD_YEAR.search(text)):
             # a note line under the heading ("Watched ... - 93 minutes"); a listing card ("South Korea, 2016, 145 min.")
-            found += [int(m.group(1)) for m in SHORT_RUNTIME.finditer(text)]
+            found += _short_runtimes(text)
         found += [int(m.group(1) or m.group(2)) for m in PROSE_RUNTIME.finditer(text)]
         for minutes in found:
             if values.BOUNDS["runtime"][0] <= minutes <= values.BOUNDS["runtime"][1]:

@@ -61,7 +61,7 @@ JUNK = re.compile(
 MIN_MENTIONS = 2
 # Words that name a kind, a nationality, a day or a month, never a title on their own.
 NOT_TITLES = re.compile(
-    r"^(?:the\s+)?(?:korean|south korean|k-?drama|kdrama|asian|english|netflix|drama|movie|film|series|season|episode|"
+    r"^(?:(?:the|a|an)\s+)?(?:korean|south korean|k-?drama|kdrama|asian|english|netflix|drama|movie|film|series|season|episode|"
     r"part|chapter|monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|"
     r"july|august|september|october|november|december|i|we|he|she|it|they|this|that|these|there|here|but|and|"
     r"so|if|when|what|why|how|who|in|on|at|as|after|before|while|even|also|yes|no|oh|"
@@ -93,9 +93,17 @@ def plausible(text: str) -> bool:
     return _plausible(_strip(text))
 
 
+# "2023", "21th JULY, 22:00", "Sat, Jun 17, 2023, 6:30pm": a screening's date or time, never a title
+_MONTHS = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
+DATE_OR_TIME = re.compile(rf"^(?:[\d\s,:./-]+(?:[ap]\.?m\.?)?|(?:\w+,?\s+)?\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTHS}\b.*|"
+                          rf"(?:\w+,?\s+)?{_MONTHS}\s+\d{{1,2}}(?:st|nd|rd|th)?\b[\d\s,:./-]*(?:[ap]\.?m\.?)?)$", re.I)
+
+
 def _plausible(text: str) -> bool:
     words = text.split()
     if NOT_TITLES.match(text) or load_lexicon().platform(text):  # "Korean Drama Review", "ENA (2022)"
+        return False
+    if DATE_OR_TIME.match(text):
         return False
     return (0 < len(words) <= 10 and len(text) <= 90 and bool(re.search(r"[A-Za-z0-9\uac00-\ud7a3]", text))
             and not JUNK.match(text) and not re.search(r"\b(?:19|20)\d\d-\d\d-\d\d\b", text))
@@ -122,9 +130,15 @@ KIND_PREFIX = re.compile(r"^(?:(?:the\s+)?(?:(?:south\s+)?korean|k-?drama|netfli
                          r"(?:series|drama|film|movie|show|k-?drama|original)\s+(?=[“‘'\"A-Z0-9])", re.I)
 
 
+ON_PLATFORM = re.compile(r"\s+on\s+(?P<p>[A-Z][\w+ ]{1,20})$")
+
+
 def _headline_title(text: str) -> str:
-    """The title a headline shape captured, less what the headline adds around it."""
+    """The title a headline shape captured, less what the headline adds around it ("X on Netflix")."""
     text = HEADLINE_TAIL.sub("", text.strip())
+    on = ON_PLATFORM.search(text)
+    if on and load_lexicon().platform(on.group("p").strip()):
+        text = text[:on.start()]
     stripped = KIND_PREFIX.sub("", text)
     return stripped if stripped.strip() else text
 
@@ -170,13 +184,19 @@ def candidates(doc: Document) -> list[Candidate]:
     found: list[Candidate] = []
     for index, (line, sentence) in enumerate(head_lines(doc)):
         plain = clean(line)
+        if re.fullmatch(r"\(.*\)", plain.strip()):
+            continue  # "( A Korean drama review)": an aside under the title line, not a title
         for shape, strength in HEAD_SHAPES:
             match = shape.search(plain)
-            text = _trailing_title(_strip(_headline_title(match.group("t")))) if match else ""
+            quoted_in = QUOTED.search(match.group("t")) if match else None
+            if quoted_in and _plausible(quoted_in.group(1)):  # "Review: Why 'X' is a Classic Thriller?"
+                text = _strip(quoted_in.group(1))
+            else:
+                text = _trailing_title(_strip(_headline_title(match.group("t")))) if match else ""
             if match and _plausible(text):
                 found.append(Candidate(text, strength - min(index, 4), sentence, line=plain))
                 break
-        if index == 0:  # the post title's part before a colon, dash or bar ("X: a review")
+        if index == 0 and not _field_line(plain):  # the post title's part before a colon, dash or bar ("X: a review")
             head = _strip(re.split(r"\s*[—–|:]\s*|\s+-\s+", plain)[0])
             if head != _strip(plain) and _plausible(head) and len(head.split()) <= 6:
                 found.append(Candidate(head, 4, sentence))
@@ -238,8 +258,9 @@ def _body_runs(doc: Document) -> list[Candidate]:
             text = " ".join(words)
             if (len(text) < 3 or not _plausible(text) or is_korean_name(text)
                     or (len(words) == 1 and words[0] in FAMILY_NAMES)
-                    or ((len(words) > 1 or "-" in text) and all(is_korean_given_name(w) for w in words))):
-                continue  # "Hee Joo", "Jung-do": a name
+                    or ((len(words) > 1 or "-" in text) and all(is_korean_given_name(w) for w in words))
+                    or (len(words) == 2 and words[0] in FAMILY_NAMES and "-" in words[1])):
+                continue  # "Hee Joo", "Jung-do", "Park Sae-ro-yi": a name
             seen = counts.get(text)
             counts[text] = ((seen[0] if seen else 0) + 1, seen[1] if seen else sentence)
     return [Candidate(text, 0, sentence) for text, (n, sentence) in counts.items() if n >= BODY_MIN_MENTIONS]

@@ -1,0 +1,85 @@
+"""A listing's card line: short pieces joined by "·", "/" or "|", with no labels, as cinemas and
+festivals print them ("Bong Joon-ho · 2003", "131min · DCP", "dir. Bong Joon-ho / South Korea 2006 /
+117’", "118 minutes | Unrated"). Each piece is read by its shape alone, so a line is taken only when
+a piece has an unmistakable shape: a running time, a "dir." credit, or a year beside a name or a
+running time. A header's lone credit line ("Directed by X", "Starring A, B") is read too, when it
+holds only names. The pieces become fact-box fields of the page."""
+from __future__ import annotations
+
+import re
+
+from kgraph.extract.patterns import is_korean_name
+from kgraph.sources.document import Document, Sentence
+
+SEPARATOR = re.compile(r"\s+[·•/|]\s+|\s*[·•|]\s*")
+RUNTIME_PIECE = re.compile(r"(\d{2,3})\s*(?:min(?:ute)?s?\.?|m|[’'′])", re.I)
+YEAR_PIECE = re.compile(r"(?:(?:South\s+)?Korea,?\s+)?((?:19|20)\d\d)", re.I)
+DIRECTOR_PIECE = re.compile(r"(?:dir\.|directed by|director)\s+(.+)", re.I)
+MAX_LINE = 80
+# A header box's credit line on its own: "Directed by Park Chan-wook", "Starring Choi Min-sik, Kang Hye-jung"
+CREDIT_LINE = re.compile(r"(?P<job>directed by|starring)\s+(?P<names>[A-Z][^.:;()]{2,70})", re.I)
+NAME_SHAPE = re.compile(r"[A-Z][\w'-]+(?:\s[A-Z][\w'-]+){1,2}")
+
+
+def card_fields(doc: Document) -> list[tuple[str, str, Sentence]]:
+    """(field, value, line) for every piece of the page's card lines; the first card wins a field."""
+    out: list[tuple[str, str, Sentence]] = []
+    for text, sentence in page_lines(doc):
+        if len(text) <= MAX_LINE:
+            out += _card(text.strip(), sentence)
+    return out
+
+
+def page_lines(doc: Document) -> list[tuple[str, Sentence]]:
+    """Every heading and line of the page in order, each as one span: a plain-text page takes a
+    short line (a card line, a list item) for a heading, and "dir. X / ..." splits into sentences."""
+    out: list[tuple[str, Sentence]] = []
+    cursor = 0
+    for section in doc.sections:
+        heading = heading_sentence(doc, section.heading, cursor) if section.heading else None
+        if heading is not None:
+            cursor = heading.end
+            out.append((heading.text, heading))
+        for line in section.lines:
+            cursor = max(cursor, line.end)
+            if line.sentences:
+                whole = Sentence(line.start, line.end, line.text, section.heading, line.sentences[0].line)
+                out.append((line.text, line.sentences[0] if len(line.sentences) == 1 else whole))
+    return out
+
+
+def heading_sentence(doc: Document, heading: str, cursor: int) -> Sentence | None:
+    """The heading as a span of the page text, found from `cursor` on."""
+    start = doc.text.find(heading, cursor)
+    if start < 0:
+        return None
+    end = start + len(heading)
+    return Sentence(start, end, heading, heading, doc.text.count("\n", 0, start) + 1)
+
+
+def _card(text: str, sentence: Sentence) -> list[tuple[str, str, Sentence]]:
+    pieces = [p.strip() for p in SEPARATOR.split(text) if p.strip()]
+    credit = CREDIT_LINE.fullmatch(text)
+    if credit and all(NAME_SHAPE.fullmatch(n.strip()) for n in re.split(r",\s*|\s+and\s+", credit.group("names"))):
+        return [("director" if credit.group("job").lower().startswith("direct") else "cast",
+                 credit.group("names"), sentence)]
+    if len(pieces) < 2:
+        return []
+    found: dict[str, str] = {}
+    names = []
+    for piece in pieces:
+        runtime, year, director = (RUNTIME_PIECE.fullmatch(piece), YEAR_PIECE.fullmatch(piece),
+                                   DIRECTOR_PIECE.fullmatch(piece))
+        if runtime:
+            found.setdefault("runtime", f"{runtime.group(1)} min")
+        elif year:
+            found.setdefault("year", year.group(1))
+        elif director and is_korean_name(director.group(1)):
+            found.setdefault("director", director.group(1))
+        elif is_korean_name(piece):
+            names.append(piece)
+    if "year" in found and len(names) == 1 and "director" not in found:
+        found["director"] = names[0]  # "Bong Joon-ho · 2003": a listing names its director beside the year
+    if "year" in found and not ({"runtime", "director"} & found.keys()):
+        del found["year"]  # a bare year beside words is a date or a note, not the film's year
+    return [(name, value, sentence) for name, value in found.items()]
