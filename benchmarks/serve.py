@@ -24,23 +24,17 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 ROOT = Path(__file__).resolve().parent.parent
 
-CAST = """PREFIX kg: <https://w3id.org/kgraph/ontology#>
-PREFIX schema: <http://schema.org/>
-SELECT DISTINCT ?person ?name ?character WHERE {
-  VALUES ?title { <%s> }
-  ?credit kg:title ?title ; kg:person ?person .
-  ?person schema:name ?name .
-  OPTIONAL { ?credit kg:character/schema:name ?character }
-}"""
-FILMOGRAPHY = """PREFIX kg: <https://w3id.org/kgraph/ontology#>
-PREFIX schema: <http://schema.org/>
-SELECT DISTINCT ?title ?name ?year WHERE {
-  VALUES ?person { <%s> }
-  ?credit kg:person ?person ; kg:title ?title .
-  ?title schema:name ?name .
-  OPTIONAL { ?title kg:year ?year }
-}"""
 ID = "https://w3id.org/kgraph/id/"
+
+
+def named(name: str, param: str, iri: str) -> str:
+    """The text of a named query of queries/ with `param` bound to `iri` as an RDF term (as kgraph binds it)."""
+    from rdflib import URIRef
+
+    from kgraph.queries import load_query
+    from kgraph.store.base import bind
+
+    return bind(load_query(name).text, {param: URIRef(iri)})
 
 
 def _free_port() -> int:
@@ -110,10 +104,10 @@ def measure(titles: int, requests: int = 200, reuse: Path | None = None) -> list
             "title page (HTML)": [f"{base}/id/title/t{t}" for t in some_titles],
             "person page (HTML)": [f"{base}/id/person/p{p}" for p in some_people],
             "title as Turtle": [f"{base}/id/title/t{t}?format=ttl" for t in some_titles],
-            "/sparql cast of a title": [f"{base}/sparql?" + urllib.parse.urlencode({"query": CAST % f"{ID}title/t{t}"})
+            "/sparql cast of a title": [f"{base}/sparql?" + urllib.parse.urlencode({"query": named("cast", "title", f"{ID}title/t{t}")})
                                         for t in some_titles],
             "/sparql filmography of a person": [
-                f"{base}/sparql?" + urllib.parse.urlencode({"query": FILMOGRAPHY % f"{ID}person/p{p}"})
+                f"{base}/sparql?" + urllib.parse.urlencode({"query": named("filmography", "person", f"{ID}person/p{p}")})
                 for p in some_people],
         }
         out = []

@@ -41,7 +41,6 @@ DEFAULT_DUMP = "data/kgraph.nq"
 AUTO = "auto"  # the default dump: data/kgraph.nq for the default store, none for any other
 SOURCE_GRAPHS = (GRAPH_IRI + "review/", GRAPH_IRI + "catalog/")
 POOL_FROM = 24  # sources to extract before a build starts a process pool
-BATCH_TRIPLES, BATCH_SOURCES = 20_000, 64  # how much a build writes before it records the batch
 COMPACT_FROM = 200  # graphs built (and a tenth of the store) before a build compacts an on-disk store
 PROVENANCE_QUERY = """
 PREFIX kg: <https://w3id.org/kgraph/ontology#>
@@ -188,7 +187,7 @@ def build(store: Store, paths: Iterable[Path | str] = DEFAULT_PATHS, aliases: Pa
     `dump="auto"` writes data/kgraph.nq for the default store only; a build with failures
     never replaces an existing dump. Source paths are stored relative to `root` (default:
     the current folder). Sources are extracted in `workers` processes (default: one per core
-    when there are many to extract) and written to the store in batches, in their order.
+    when there are many to extract) and written to the store as they come back, in their order.
     """
     started = time.perf_counter()
     report = BuildReport()
@@ -246,7 +245,6 @@ def build(store: Store, paths: Iterable[Path | str] = DEFAULT_PATHS, aliases: Pa
     writer = _Writer(store, report, state, built_now)
     for job, result in zip(todo, results):
         writer.add(job, result)
-    writer.flush()
 
     _reconcile(store, state, built_now, scope, root_path, report, force)
     if report.built or report.removed or BUILD_GRAPH not in store.graphs():
@@ -272,8 +270,8 @@ class _Job:
 
 
 @dataclass
-class _Pending:
-    """One source's graphs waiting in the writer's batch."""
+class _Source:
+    """What one source gave, as the writer records it."""
 
     job: _Job
     graphs: list[tuple[str, str, GraphData, list[str]]] = field(default_factory=list)  # (graph, label, content, warnings)
@@ -282,23 +280,21 @@ class _Pending:
 
 
 class _Writer:
-    """Writes extracted graphs to the store in batches of a few thousand triples, each graph
-    with its provenance, and keeps the report and the build's view of the store in step."""
+    """Writes each source's graphs to the store as its extraction comes back (one transaction
+    per graph, each with its provenance) and keeps the report and the build's view of the store in step."""
 
     def __init__(self, store: Store, report: BuildReport, state: dict[str, tuple[str, str]],
                  built_now: dict[str, str]) -> None:
         self.store, self.report, self.state, self.built_now = store, report, state, built_now
-        self.pending: list[_Pending] = []
-        self.size = 0
 
     def add(self, job: _Job, result: SourceResult) -> None:
-        """Queue what one source gave (collisions and extraction failures reported at once)."""
+        """Check what one source gave (collisions, extraction failures), then write it."""
         source, previous = job.source, job.previous
         if result.error is not None:
             self.report.failed.append((source, result.error))
             self.built_now.update({g: source for g in previous})  # what an earlier build made stays
             return
-        entry = _Pending(job)
+        entry = _Source(job)
         seen: set[str] = set()
         for unit in result.units:
             graph, label = unit.graph, unit.label
@@ -320,17 +316,13 @@ class _Writer:
                     entry.produced.add(graph)  # keep what an earlier build made
             else:
                 entry.graphs.append((graph, label, unit.data, unit.warnings))
-                self.built_now[graph] = source
-                self.size += unit.data.count
-        self.pending.append(entry)
-        if self.size >= BATCH_TRIPLES or len(self.pending) >= BATCH_SOURCES:
-            self.flush()
+        self._write(entry)
 
-    def flush(self) -> None:
-        """Write the batch, then record each graph as built or failed and drop graphs a source no longer makes."""
-        batch, self.pending, self.size = self.pending, [], 0
-        graphs = [data for entry in batch for _, _, data, _ in entry.graphs]
+    def _write(self, entry: _Source) -> None:
+        """Write a source's graphs, record each as built or failed, and drop graphs it no longer makes."""
+        job = entry.job
         failed: dict[str, KGraphError] = {}
+        graphs = [data for _, _, data, _ in entry.graphs]
         try:
             self.store.replace_graphs(graphs)
         except KGraphError:  # find which graph failed: again one at a time (a graph written twice is the same)
@@ -339,28 +331,24 @@ class _Writer:
                     self.store.replace_graphs([data])
                 except KGraphError as error:
                     failed[data.graph] = error
-        for entry in batch:
-            job = entry.job
-            for graph, label, data, warnings in entry.graphs:
-                if graph in failed:
-                    self.report.failed.append((label, str(failed[graph])))
-                    entry.ok = False
-                    if graph in job.previous:
-                        entry.produced.add(graph)
-                    elif self.built_now.get(graph) == job.source:
-                        del self.built_now[graph]
-                    continue
-                log.info("built %s -> %s (%d triples)", label, graph, data.count)
-                self.report.warnings += warnings
-                self.report.built.append((label, graph, data.count))
-                entry.produced.add(graph)
-                self.state[graph] = (job.source, job.fingerprint)
-            self.built_now.update({g: job.source for g in entry.produced})
-            for graph in job.previous - entry.produced:
-                if entry.ok:
-                    _remove(self.store, graph, self.state, self.report)
-                else:
-                    self.built_now[graph] = job.source
+        for graph, label, data, warnings in entry.graphs:
+            if graph in failed:
+                self.report.failed.append((label, str(failed[graph])))
+                entry.ok = False
+                if graph in job.previous:
+                    entry.produced.add(graph)
+                continue
+            log.info("built %s -> %s (%d triples)", label, graph, data.count)
+            self.report.warnings += warnings
+            self.report.built.append((label, graph, data.count))
+            entry.produced.add(graph)
+            self.state[graph] = (job.source, job.fingerprint)
+        self.built_now.update({g: job.source for g in entry.produced})
+        for graph in job.previous - entry.produced:
+            if entry.ok:
+                _remove(self.store, graph, self.state, self.report)
+            else:
+                self.built_now[graph] = job.source
 
 
 def _remove(store: Store, graph: str, state: dict, report: BuildReport) -> None:

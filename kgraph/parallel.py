@@ -10,7 +10,7 @@ worker are in flight, so a large build never holds every review's triples at onc
         for unit in result.units:             # one per named graph the file makes
             ...                               # unit.data (N-Triples), or unit.error
 
-`kgraph.build` writes what comes back in batches (`Store.replace_graphs`).
+`kgraph.build` writes each source's graphs as they come back (`Store.replace_graphs`).
 """
 from __future__ import annotations
 

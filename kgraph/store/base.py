@@ -91,7 +91,7 @@ class GraphData:
         """StoreError, before anything is sent, when the name or a term is not valid RDF (an IRI
         with a space, a bad language tag, a lone surrogate)."""
         iri_text(graph, StoreError)
-        lines = [f"{_nt(s, StoreError)} {_nt(p, StoreError)} {_nt(o, StoreError)} .\n" for s, p, o in triples]
+        lines = list(_lines(triples))
         return cls(graph, "".join(lines), len(lines))
 
     def chunks(self, size: int) -> Iterator[str]:
@@ -113,7 +113,13 @@ def insert_text(graph: str, body: str, replace: bool = True) -> str:
 def ntriples(triples: Iterable[Triple]) -> str:
     """Triples as an N-Triples document (for Graph Store Protocol bodies), each term written by
     Oxigraph's N-Triples writer; StoreError if a term is not valid RDF."""
-    return "".join(f"{_nt(s, StoreError)} {_nt(p, StoreError)} {_nt(o, StoreError)} .\n" for s, p, o in triples)
+    return "".join(_lines(triples))
+
+
+def _lines(triples: Iterable[Triple]) -> Iterator[str]:
+    """One N-Triples line a triple, each term written by Oxigraph; StoreError for one that is not valid RDF."""
+    for s, p, o in triples:
+        yield f"{_nt(s, StoreError)} {_nt(p, StoreError)} {_nt(o, StoreError)} .\n"
 
 
 def iri_text(iri: str, error: type[KGraphError] = QueryError) -> str:
