@@ -10,15 +10,16 @@ import re
 
 from kgraph.extract.patterns import is_korean_name
 from kgraph.sources.document import Document, Sentence
+from kgraph.extract.prefilter import cued
 
-SEPARATOR = re.compile(r"\s+[·•/|]\s+|\s*[·•|]\s*")
-RUNTIME_PIECE = re.compile(r"(\d{2,3})\s*(?:min(?:ute)?s?\.?|m|[’'′])", re.I)
-YEAR_PIECE = re.compile(r"(?:(?:South\s+)?Korea,?\s+)?((?:19|20)\d\d)", re.I)
-DIRECTOR_PIECE = re.compile(r"(?:dir\.|directed by|director)\s+(.+)", re.I)
+SEPARATOR = cued(r"\s+[·•/|]\s+|\s*[·•|]\s*")
+RUNTIME_PIECE = cued(r"(\d{2,3})\s*(?:min(?:ute)?s?\.?|m|[’'′])", re.I)
+YEAR_PIECE = cued(r"(?:(?:South\s+)?Korea,?\s+)?((?:19|20)\d\d)", re.I)
+DIRECTOR_PIECE = cued(r"(?:dir\.|directed by|director)\s+(.+)", re.I)
 MAX_LINE = 80
 # A header box's credit line on its own: "Directed by Park Chan-wook", "Starring Choi Min-sik, Kang Hye-jung"
-CREDIT_LINE = re.compile(r"(?P<job>directed by|starring)\s+(?P<names>[A-Z][^.:;()]{2,70})", re.I)
-NAME_SHAPE = re.compile(r"[A-Z][\w'-]+(?:\s[A-Z][\w'-]+){1,2}")
+CREDIT_LINE = cued(r"(?P<job>directed by|starring)\s+(?P<names>[A-Z][^.:;()]{2,70})", re.I)
+NAME_SHAPE = cued(r"[A-Z][\w'-]+(?:\s[A-Z][\w'-]+){1,2}")
 
 
 def card_fields(doc: Document) -> list[tuple[str, str, Sentence]]:

@@ -21,14 +21,15 @@ from kgraph.extract.phrasings import RELATION_WORDS, ROLE_WORDS, strip_role
 from kgraph.names import clean, name_key
 from kgraph.sources.document import Sentence
 from kgraph.sources.lists import ItemList, is_cast_group, item_lists
+from kgraph.extract.prefilter import cued
 
 WORDS = r"[A-Z][\w'’.-]*(?:\s(?:[A-Z][\w'’.-]*|de|of|the))*"  # capitalised words: a name or a role
-BULLET = re.compile(r"^\s*(?:[-•*·▪►]|\d+[.)])\s+")
-HANGUL_PAREN = re.compile(r"\s*\([\uac00-\ud7a3\s]+\)")
-PAIR_AS = re.compile(rf"^(?P<a>{WORDS})\s+as\s+(?P<b>(?:the\s+)?(?:[a-z][\w-]*\s+){{0,3}}{WORDS})(?:\s*[,;:–—(].*)?$")
-PAIR_PAREN = re.compile(rf"^(?P<a>{WORDS})\s*\((?P<b>{WORDS})\)(?:\s*[,;:–—-].*)?$")
-PAIR_DASH = re.compile(rf"^(?P<a>{WORDS})\s+[–—-]\s+(?P<b>{WORDS})(?:\s*[,;:(–—].*)?$")
-STAGE_NAME = re.compile(r"^[A-Z][A-Z0-9.&]{1,6}$")  # "IU", "D.O.", "BIBI": a person, not a character
+BULLET = cued(r"^\s*(?:[-•*·▪►]|\d+[.)])\s+")
+HANGUL_PAREN = cued(r"\s*\([\uac00-\ud7a3\s]+\)")
+PAIR_AS = cued(rf"^(?P<a>{WORDS})\s+as\s+(?P<b>(?:the\s+)?(?:[a-z][\w-]*\s+){{0,3}}{WORDS})(?:\s*[,;:–—(].*)?$")
+PAIR_PAREN = cued(rf"^(?P<a>{WORDS})\s*\((?P<b>{WORDS})\)(?:\s*[,;:–—-].*)?$")
+PAIR_DASH = cued(rf"^(?P<a>{WORDS})\s+[–—-]\s+(?P<b>{WORDS})(?:\s*[,;:(–—].*)?$")
+STAGE_NAME = cued(r"^[A-Z][A-Z0-9.&]{1,6}$")  # "IU", "D.O.", "BIBI": a person, not a character
 
 
 @dataclass(frozen=True)

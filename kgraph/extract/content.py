@@ -13,23 +13,24 @@ from kgraph.extract.people import people_in
 from kgraph.names import clean, display
 from kgraph.sources.document import Sentence
 from kgraph.vocab import KG
+from kgraph.extract.prefilter import cued
 
 # Advertising copy woven into blog prose; masked before theme matching.
-AD_PHRASES = re.compile(
+AD_PHRASES = cued(
     r"\b(identity theft protection|(?:the )?best vpn(?: for streaming)?|vpns?|home security systems?|"
     r"travel insurance|car insurance|life insurance|health insurance|credit cards?|mortgages?|"
     r"web hosting|antivirus|password managers?|online degrees?|personal loans?|debt consolidation|"
     r"cyber security software|streaming devices?)\b", re.I)
 
-QUOTE_LINE = re.compile(r"^[“\"](?P<text>.+?)[”\"]\s*[–—-]\s*(?P<speaker>[A-Z][\w'’‑-]*(?:\s[A-Z][\w'’‑-]*)?)"
+QUOTE_LINE = cued(r"^[“\"](?P<text>.+?)[”\"]\s*[–—-]\s*(?P<speaker>[A-Z][\w'’‑-]*(?:\s[A-Z][\w'’‑-]*)?)"
                         r"(?P<rest>.*)$")
-SCENE_LINE = re.compile(r"^(?:[-•*]\s*)?(?:\*\*)?(?P<name>[A-Z0-9][^:]{1,60}?)(?:\*\*)?:\s+(?P<desc>.+)$")
-TRACK = re.compile(rf"\b(?:track|song|single|OST|theme song|ballad)\s+{QUOTED}")
-MENTION_CUE = re.compile(
+SCENE_LINE = cued(r"^(?:[-•*]\s*)?(?:\*\*)?(?P<name>[A-Z0-9][^:]{1,60}?)(?:\*\*)?:\s+(?P<desc>.+)$")
+TRACK = cued(rf"\b(?:track|song|single|OST|theme song|ballad)\s+{QUOTED}")
+MENTION_CUE = cued(
     r"\b(?:worked together|starred together|co-starred|reunit\w*|previously (?:worked|starred|appeared|teamed)|"
     r"also starred|appeared|turned heads|made (?:his|her|their) name|known for|breakout|teamed up)\b"
     r"[^.]*?\b(?:in|with|for|on)\s+", re.I)
-PAIR_WORDS = re.compile(r"\b(the two|both|together|reunion|reunit\w*|again)\b", re.I)
+PAIR_WORDS = cued(r"\b(the two|both|together|reunion|reunit\w*|again)\b", re.I)
 ROLE_NOUNS: dict[str, tuple[str, ...]] = {
     "pharmacist": ("pharmacist",), "student": ("student", "high-schooler", "schoolgirl", "schoolboy"),
     "detective": ("detective",), "prosecutor": ("prosecutor",), "doctor": ("doctor",), "nurse": ("nurse",),

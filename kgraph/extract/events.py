@@ -16,12 +16,13 @@ from kgraph.extract.people import crew, person_name
 from kgraph.names import clean
 from kgraph.sources.document import Sentence
 from kgraph.vocab import KG
+from kgraph.extract.prefilter import cued
 
-CEREMONY = re.compile(
+CEREMONY = cued(
     r"((?:the\s+)?(?:\d{4}\s+|\d+(?:st|nd|rd|th)\s+)?(?:[A-Z][\w'.-]*\s+){1,5}?"
     r"(?:Awards|Festival|Prizes|Film Festival|Association|Society|Academy|Critics Circle))\b(?:\s+in\s+(\d{4}))?")
 _CAT_WORD = r"(?:[A-Z][\w-]*|in|of|a|an|for|and|&)"
-CATEGORY = re.compile(
+CATEGORY = cued(
     rf"\b(Best\s+{_CAT_WORD}(?:\s+{_CAT_WORD}(?=\s|$|[,.()]))*(?:\s+[–-]\s+(?:TV|Film|Television|Movie|Drama))?"
     r"|Grand Prize(?:\s*\(Daesang\))?|Daesang|Grand Prix(?![\w-])"
     r"|(?<=the\s)(?:(?:[A-Z][\w'-]*\s+){1,3}Award|(?:[A-Z][\w'-]*\s+){2,3}Prize)(?!s)(?:,\s+(?:Actor|Actress)(?:\s+in\s+(?:a\s+)?[A-Z][\w-]*"
@@ -31,35 +32,35 @@ CATEGORY = re.compile(
     r"new actor|new actress|new director|screenplay|music|cinematography|drama))"
     r"(?:\s*\(([^)]+)\))?")
 # A win the sentence tells of another work or time: "seven years after he won Best New Director"
-PAST_OTHER = re.compile(r"\b(?:after|before|since|when)\s+(?:he|she|they|it|the director)\s+(?:had\s+)?(?:won|was nominated)"
+PAST_OTHER = cued(r"\b(?:after|before|since|when)\s+(?:he|she|they|it|the director)\s+(?:had\s+)?(?:won|was nominated)"
                         r"|\b(?:had|previously|once)\s+won\b|\bhis\s+(?:earlier|previous)\b", re.I)
 # "the zombie movie Train to Busan, for which he is nominated for Best Actor": another work's nomination
-FOR_WHICH = re.compile(r"([A-Z][\w'’:-]*(?:\s+(?:[A-Z][\w'’:-]*|to|of|the|in|on|and|a)){0,5})[”\"'’]?,\s+for\s+which\b")
-OTHER_WORK = re.compile(r"^\s*(?:went to\s+.{0,60}?\s+)?(?:of|for)\s+[“\"']([^”\"']{1,60})[”\"']")
-FOR_PERSON = re.compile(r"^\s+(?:went\s+)?(?:for|to|(?:bagged|won|taken|claimed|scooped)\s+by)\s+([A-Z][\w'-]*(?:\s[A-Z][\w'-]*){0,2})")
+FOR_WHICH = cued(r"([A-Z][\w'’:-]*(?:\s+(?:[A-Z][\w'’:-]*|to|of|the|in|on|and|a)){0,5})[”\"'’]?,\s+for\s+which\b")
+OTHER_WORK = cued(r"^\s*(?:went to\s+.{0,60}?\s+)?(?:of|for)\s+[“\"']([^”\"']{1,60})[”\"']")
+FOR_PERSON = cued(r"^\s+(?:went\s+)?(?:for|to|(?:bagged|won|taken|claimed|scooped)\s+by)\s+([A-Z][\w'-]*(?:\s[A-Z][\w'-]*){0,2})")
 # "Lee Se-young and Ji Sung received acting nominations": nominated people, no category
-ACTING_NOMINATIONS = re.compile(
+ACTING_NOMINATIONS = cued(
     r"(?P<people>(?:[A-Z][\w'-]*(?:\s[A-Z][\w'-]*){0,2})(?:\s*,\s*[A-Z][\w'-]*(?:\s[A-Z][\w'-]*){0,2})*"
     r"\s+and\s+[A-Z][\w'-]*(?:\s[A-Z][\w'-]*){0,2})\s+(?:received|earned|got|picked up)\s+(?:\w+\s+)?"
     r"(?:acting\s+)?(?:nominations|nods)\b")
-LINKS_TO_CEREMONY = re.compile(r"^\s*(?:at|from|by|of|in)\s+(?:the\s+)?(?:\d{4}\s+|\d+(?:st|nd|rd|th)\s+)?$")
-WON = re.compile(r"\b(won|wins|winning|took home|takes home|taking home|claimed|bagged|scooped|received the|receiving the|"
+LINKS_TO_CEREMONY = cued(r"^\s*(?:at|from|by|of|in)\s+(?:the\s+)?(?:\d{4}\s+|\d+(?:st|nd|rd|th)\s+)?$")
+WON = cued(r"\b(won|wins|winning|took home|takes home|taking home|claimed|bagged|scooped|received the|receiving the|"
                  r"picked up|triumphed|secured|trophies)\b", re.I)
 # "although it was not nominated", "failed to earn a nomination", "the South Korean entry for Best X": no nomination
-NOT_NOMINATED = re.compile(r"\b(?:not|never|wasn't|weren't|isn't|failed to (?:be|get|earn|receive)|missed out on)\s+"
+NOT_NOMINATED = cued(r"\b(?:not|never|wasn't|weren't|isn't|failed to (?:be|get|earn|receive)|missed out on)\s+"
                            r"(?:\w+\s+)?(?:nominat\w*|a nomination|a nod)\b", re.I)
-SUBMITTED = re.compile(r"\b(?:entry|submission|submitted|selected|chosen|put forward)\s+(?:\w+\s+){0,2}(?:for|as)\s+(?:the\s+)?$",
+SUBMITTED = cued(r"\b(?:entry|submission|submitted|selected|chosen|put forward)\s+(?:\w+\s+){0,2}(?:for|as)\s+(?:the\s+)?$",
                        re.I)
-NOMINATED = re.compile(r"\b(nominat\w*|nods?|shortlist\w*|contender|up for)\b", re.I)
+NOMINATED = cued(r"\b(nominat\w*|nods?|shortlist\w*|contender|up for)\b", re.I)
 CATEGORY_JOBS = (
     ("music", "composer"), ("score", "composer"), ("art direction", "art director"),
     ("production design", "production designer"), ("cinematography", "cinematographer"),
     ("editing", "editor"), ("screenplay", "writer"), ("director", "director"),
 )
-ACTING = re.compile(r"\b(actor|actress|performer|acting|couple)\b", re.I)
+ACTING = cued(r"\b(actor|actress|performer|acting|couple)\b", re.I)
 
 
-WORK_CATEGORY = re.compile(r"^best\s+(?:(?:feature|foreign|korean|international|tv|mini-?)\s*)?"
+WORK_CATEGORY = cued(r"^best\s+(?:(?:feature|foreign|korean|international|tv|mini-?)\s*)?"
                            r"(?:picture|film|drama|series|movie|work|program(?:me)?)\s*$|^grand prix\s*$", re.I)
 
 
@@ -131,8 +132,8 @@ def nominations(ctx: Context) -> None:
 
 # "received seven nominations at the 57th Baeksang Arts Awards ... including:" and then one per line
 # "Best Director for TV - Shim Na-yeon", "Best Actor - Shin Ha-kyun as Lee Dong-sik", "Best Drama"
-LIST_INTRO = re.compile(r"\b(?:nominations?|nods|nominated|won|wins|awards)\b[^.]*[:：]\s*$", re.I)
-LIST_ITEM = re.compile(r"^\s*(?:[-•*·▪►]\s*)?(?P<cat>(?:Best|Technical Award for|Special Award for|Grand Prize|Daesang)"
+LIST_INTRO = cued(r"\b(?:nominations?|nods|nominated|won|wins|awards)\b[^.]*[:：]\s*$", re.I)
+LIST_ITEM = cued(r"^\s*(?:[-•*·▪►]\s*)?(?P<cat>(?:Best|Technical Award for|Special Award for|Grand Prize|Daesang)"
                        r"(?:\s+(?:[A-Z][\w-]*|in|of|a|an|for|and|&))*)"
                        r"(?:\s+[-–—:]\s+(?P<who>[A-Z][\w'-]*(?:\s[A-Z][\w'-]*){0,3})(?:\s+as\s+[^,;]+)?)?\s*$")
 
@@ -222,7 +223,7 @@ def _ceremony_name(raw: str, year_after: str | None = None) -> tuple[str, int | 
     return re.sub(r"^(\d{4}|\d+(?:st|nd|rd|th))\s+", "", raw), year
 
 
-WORK_SUBJECT = re.compile(r"\b(?:it|the (?:film|movie|series|drama|show))\s+(?:[a-z]+\s+){0,3}$", re.I)
+WORK_SUBJECT = cued(r"\b(?:it|the (?:film|movie|series|drama|show))\s+(?:[a-z]+\s+){0,3}$", re.I)
 
 
 def _work_is_subject(window: str) -> bool:
@@ -252,11 +253,11 @@ def _credit_from_category(ctx: Context, person: Iri, category: str, sentence: Se
             return
 
 
-RELEASE_CUE = re.compile(r"\b(premier\w*|releas\w*|launch\w*|debut(?:ed|s)?|dropp?\w*|arriv\w*|air(?:ed|s|ing)?|"
+RELEASE_CUE = cued(r"\b(premier\w*|releas\w*|launch\w*|debut(?:ed|s)?|dropp?\w*|arriv\w*|air(?:ed|s|ing)?|"
                          r"bow(?:ed)?|hit (?:theaters|cinemas|screens)|streaming|opened)\b", re.I)
-PLACE_IN = re.compile(r"\b(?:in|at)\s+((?:the\s+)?[A-Z][\w-]*(?:\s[A-Z][\w-]*){0,4})\s+(?:on|in)?\s*$")
-RELATIVE = re.compile(r"\b(a|an|one|two|three|four|five|six|seven|\d+)\s+(day|week)s?\s+later\b", re.I)
-WORLDWIDE = re.compile(r"\b(globally|worldwide|around the world|across the globe|in \d+ countries)\b", re.I)
+PLACE_IN = cued(r"\b(?:in|at)\s+((?:the\s+)?[A-Z][\w-]*(?:\s[A-Z][\w-]*){0,4})\s+(?:on|in)?\s*$")
+RELATIVE = cued(r"\b(a|an|one|two|three|four|five|six|seven|\d+)\s+(day|week)s?\s+later\b", re.I)
+WORLDWIDE = cued(r"\b(globally|worldwide|around the world|across the globe|in \d+ countries)\b", re.I)
 
 
 def releases(ctx: Context, fields: dict[str, Field]) -> None:
@@ -291,7 +292,7 @@ def releases(ctx: Context, fields: dict[str, Field]) -> None:
             _release(ctx, sentence, window, text, last_date + dt.timedelta(days=days))
 
 
-NOT_A_RELEASE = re.compile(r"\b(week|weekend|period|chart|ranking)\b[^.]*$", re.I)
+NOT_A_RELEASE = cued(r"\b(week|weekend|period|chart|ranking)\b[^.]*$", re.I)
 
 
 def _release(ctx: Context, sentence: Sentence, window: str, context: str, value: dt.date | YearMonth,
@@ -320,7 +321,7 @@ def _release(ctx: Context, sentence: Sentence, window: str, context: str, value:
 
 
 _MONTH_WORD = r"(January|February|March|April|May|June|July|August|September|October|November|December)"
-PRODUCTION = re.compile(
+PRODUCTION = cued(
     rf"\b(principal photography|filming|shooting|production|the shoot)\b[^.]*?\bfrom\s+(?:early\s+|mid-?\s*|late\s+)?"
     rf"{_MONTH_WORD}(?:\s+(\d{{4}}))?\s+(?:to|until|through|till)\s+(?:early\s+|mid-?\s*|late\s+)?"
     rf"{_MONTH_WORD}\s+(\d{{4}})", re.I)
@@ -340,11 +341,11 @@ def production(ctx: Context) -> None:
                                        end=YearMonth(end_year, end_month), evidence=[sentence]))
 
 
-RANK_ON_LIST = re.compile(r"\bNo\.\s?(\d+)\s+on\s+(?:the\s+)?(?:(\w[\w+]*)'s\s+)?(?:global\s+)?([A-Z][\w\s-]*?)\s+(?:list|chart|ranking)", re.I)
-RANK_AMONG = re.compile(r"\bNo\.\s?(\d+)\s+(globally\s+|worldwide\s+)?(?:among|in|for)\s+((?:non-English|English|Korean|TV|global)?[\w\s-]*?(?:films|movies|shows|series|TV))\b", re.I)
-TOP_N = re.compile(r"\b(?:the\s+)?Top\s+(\d+)\s+(?:lists?\s+)?(?:of|in|across)\s+(\d+)\s+countries", re.I)
-VIEWS = re.compile(r"([\d.,]+)\s*(million|billion|thousand|[mk])?\s+views\b", re.I)
-HOURS = re.compile(r"([\d.,]+)\s*(million|billion|thousand|[mk])?\s+hours(?:\s+(?:watched|viewed))?", re.I)
+RANK_ON_LIST = cued(r"\bNo\.\s?(\d+)\s+on\s+(?:the\s+)?(?:(\w[\w+]*)'s\s+)?(?:global\s+)?([A-Z][\w\s-]*?)\s+(?:list|chart|ranking)", re.I)
+RANK_AMONG = cued(r"\bNo\.\s?(\d+)\s+(globally\s+|worldwide\s+)?(?:among|in|for)\s+((?:non-English|English|Korean|TV|global)?[\w\s-]*?(?:films|movies|shows|series|TV))\b", re.I)
+TOP_N = cued(r"\b(?:the\s+)?Top\s+(\d+)\s+(?:lists?\s+)?(?:of|in|across)\s+(\d+)\s+countries", re.I)
+VIEWS = cued(r"([\d.,]+)\s*(million|billion|thousand|[mk])?\s+views\b", re.I)
+HOURS = cued(r"([\d.,]+)\s*(million|billion|thousand|[mk])?\s+hours(?:\s+(?:watched|viewed))?", re.I)
 
 
 def _signed_quantity(text: str, match: re.Match[str]) -> int:

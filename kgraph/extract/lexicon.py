@@ -9,6 +9,7 @@ from rdflib import URIRef
 from rdflib.namespace import RDF, SKOS
 
 from kgraph.extract.facts import SCHEMA
+from kgraph.extract.prefilter import CuedPattern, cued
 from kgraph.names import name_key
 from kgraph.ontology import ontology_graph
 from kgraph.vocab import KG
@@ -18,7 +19,7 @@ from kgraph.vocab import KG
 class ThemeTrigger:
     concept: str
     label: str
-    pattern: re.Pattern[str]
+    pattern: CuedPattern
 
 
 @dataclass
@@ -100,7 +101,7 @@ def load_lexicon() -> Lexicon:
         phrases = [str(p) for p in graph.objects(concept, SKOS.hiddenLabel)]
         if phrases:
             regex = "|".join(_trigger_regex(p) for p in sorted(phrases, key=len, reverse=True))
-            lex.themes.append(ThemeTrigger(str(concept), label, re.compile(regex, re.IGNORECASE)))
+            lex.themes.append(ThemeTrigger(str(concept), label, cued(regex, re.IGNORECASE)))
             for phrase in phrases:
                 head = phrase.split()[0].lower()
                 first = _WORD.match(head)

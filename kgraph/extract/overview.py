@@ -12,6 +12,7 @@ from kgraph.extract.patterns import is_korean_name
 
 from kgraph.sources.document import Document, Sentence
 from kgraph.sources.tables import cells, tables
+from kgraph.extract.prefilter import cued
 
 LABELS_FILE = Path(__file__).with_name("labels.tsv")
 
@@ -37,7 +38,7 @@ def _label_key(label: str) -> str:
 
 # A bullet may be any symbol ("♥", "✔", "➤"); "#" starts a label ("# of episodes").
 BULLET_MARK = r"(?:[^\w\s#\"“‘'(\[*_]\s*)?"
-FIELD_LINE = re.compile(
+FIELD_LINE = cued(
     rf"^\s*{BULLET_MARK}(?:\*\*|__)?(?P<name>(?:#\s*)?[A-Za-z\uac00-\ud7a3][\w .()/&'’-]{{0,40}}?)(?:\*\*|__)?\s*[:：]\s*"
     r"(?:\*\*|__)?\s*(?P<value>.+?)\s*$"
 )
@@ -56,7 +57,7 @@ class Field:
 
 
 # "Where to watch in the US", "Streaming (US)": a label and the region it is qualified by
-LABEL_REGION = re.compile(r"\s+(?:in|outside)\s+(?:the\s+)?[\w.]{2,12}$|\s*\([^)]{2,12}\)$", re.I)
+LABEL_REGION = cued(r"\s+(?:in|outside)\s+(?:the\s+)?[\w.]{2,12}$|\s*\([^)]{2,12}\)$", re.I)
 
 
 def normalise_field_name(name: str) -> str | None:
@@ -117,8 +118,8 @@ def read_overview(doc: Document) -> tuple[dict[str, Field], list[str]]:
     return found, unknown
 
 
-LIST_TAIL = re.compile(r"(?:^|,\s*)([A-Z][a-z]{0,5})$")
-LIST_HEAD = re.compile(r"^([A-Z][a-z]+(?:-[a-z]+)?)(?=,|$)")
+LIST_TAIL = cued(r"(?:^|,\s*)([A-Z][a-z]{0,5})$")
+LIST_HEAD = cued(r"^([A-Z][a-z]+(?:-[a-z]+)?)(?=,|$)")
 
 
 def _joined(value: str, next_text: str) -> str:
@@ -133,8 +134,8 @@ def _joined(value: str, next_text: str) -> str:
     return f"{value} {next_text.strip()}"
 
 
-BARE_YEAR = re.compile(r"(?:19|20)\d\d")
-BARE_RUNTIME = re.compile(r"\d{2,3}\s*(?:mins?\.?|minutes)|\d\s*h(?:rs?)?\s*\d{1,2}\s*m(?:ins?)?", re.I)
+BARE_YEAR = cued(r"(?:19|20)\d\d")
+BARE_RUNTIME = cued(r"\d{2,3}\s*(?:mins?\.?|minutes)|\d\s*h(?:rs?)?\s*\d{1,2}\s*m(?:ins?)?", re.I)
 
 
 def _listing_row(cells: list[str], sentence: Sentence, found: dict[str, Field]) -> None:

@@ -6,6 +6,7 @@ import datetime as dt
 import re
 
 from kgraph.extract.facts import YearMonth
+from kgraph.extract.prefilter import cued
 
 # Common Korean family names in their usual romanisations.
 FAMILY_NAMES = sorted({
@@ -38,7 +39,7 @@ _VOWELS = ("yae|yeo|yoo|you|wae|ae|ai|ya|eo|ye|wa|oe|yo|wo|we|wi|yu|eu|ui|oo|ou|
            "|a|e|o|u|i|y")
 _FINALS = "ng|nk|ck|n|m|l|k|p|t|r|b|g|h|s"
 _SYLLABLE = f"(?:{_INITIALS})?(?:{_VOWELS})(?:{_FINALS})?"
-_GIVEN_TOKEN = re.compile(f"^(?:{_SYLLABLE}){{1,3}}$", re.IGNORECASE)
+_GIVEN_TOKEN = cued(f"^(?:{_SYLLABLE}){{1,3}}$", re.IGNORECASE)
 
 _FAMILY = "|".join(FAMILY_NAMES)
 # "Jeon Jong-seo", "JEON Jong-seo", "Jeon Jong Seo", "Kim Ji-hoon", "Joo Hyun". Given-name
@@ -47,7 +48,7 @@ KOREAN_NAME = (
     rf"(?:(?i:{_FAMILY}))\s(?:[A-Z][a-z]+(?:-[A-Za-z][a-z]*)?(?:\s[A-Z][a-z]+(?![\w-]))?"
     rf"(?:\s(?!(?i:{_FAMILY})\b)[A-Z][a-z]{{1,4}}(?![\w-]))?)"  # "Hwang Woo Seul Hye": three given syllables
 )
-KOREAN_NAME_RE = re.compile(rf"(?<![\w-])({KOREAN_NAME})(?![\w-])")
+KOREAN_NAME_RE = cued(rf"(?<![\w-])({KOREAN_NAME})(?![\w-])")
 # A character or stage name: capitalised words, hyphenated syllables allowed (Ok-ju, Choi Pro).
 PROPER = r"[A-Z][\w'’.-]*(?:\s(?:[A-Z][\w'’.-]*|de|of|the))*?(?:\s[A-Z][\w'’.-]*)?"
 CAPITALISED = r"[A-Z][\w-]*(?:\s[A-Z][\w-]*){0,2}"
@@ -110,11 +111,11 @@ MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
 MONTHS.update({m.lower(): i for i, m in enumerate(calendar.month_abbr) if m})
 MONTHS["sept"] = 9
 _MONTH = r"(January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
-DAY_FIRST = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+{_MONTH},?\s+(\d{{4}})\b")
-MONTH_FIRST = re.compile(rf"\b{_MONTH}\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})\b")
-ISO_DATE = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
-MONTH_YEAR = re.compile(rf"\b{_MONTH},?\s+(\d{{4}})\b")
-DATE_RANGE = re.compile(rf"\b{_MONTH}\s+(\d{{1,2}})(?:st|nd|rd|th)?\s*(?:[–—-]|to|until|through)\s*(?:{_MONTH}\s+)?(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})\b")
+DAY_FIRST = cued(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+{_MONTH},?\s+(\d{{4}})\b")
+MONTH_FIRST = cued(rf"\b{_MONTH}\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})\b")
+ISO_DATE = cued(r"\b(\d{4})-(\d{2})-(\d{2})\b")
+MONTH_YEAR = cued(rf"\b{_MONTH},?\s+(\d{{4}})\b")
+DATE_RANGE = cued(rf"\b{_MONTH}\s+(\d{{1,2}})(?:st|nd|rd|th)?\s*(?:[–—-]|to|until|through)\s*(?:{_MONTH}\s+)?(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})\b")
 
 
 def month_number(name: str) -> int:

@@ -11,6 +11,7 @@ from kgraph.extract.phrasings import PHRASINGS, strip_role
 from kgraph.names import HANGUL, clean, name_key
 from kgraph.sources.document import Sentence
 from kgraph.sources.tables import tables
+from kgraph.extract.prefilter import cued
 
 JOB_WORDS: dict[str, tuple[str, ...]] = {
     "writer-director": ("director", "writer"), "writer/director": ("director", "writer"),
@@ -27,37 +28,37 @@ _JOBS = "|".join(sorted((re.escape(j) for j in JOB_WORDS), key=len, reverse=True
 NAME = r"[A-Z][\w'-]*(?:\s[A-Z][\w'-]*){0,3}"  # up to four words: "Hwang Woo Seul Hye"
 CHAR = r"[A-Z][\w'-]*(?:\s[A-Z][\w'-]*){0,2}"
 DESC = r"(?:[a-z][\w-]*\s+){0,3}?"
-CREW_BEFORE = re.compile(rf"(?i:\b({_JOBS}))(?:,\s*|\s+)({NAME})")
-CREW_BY = re.compile(rf"\b(?:co-)?((?i:directed|helmed|written|penned|scored|composed|music|score|shot|edited|produced))\s+"
+CREW_BEFORE = cued(rf"(?i:\b({_JOBS}))(?:,\s*|\s+)({NAME})")
+CREW_BY = cued(rf"\b(?:co-)?((?i:directed|helmed|written|penned|scored|composed|music|score|shot|edited|produced))\s+"
                      rf"(?i:by)\s+({NAME})(?:\s+and\s+({NAME}))?")
-CREW_POSSESSIVE = re.compile(rf"\b({NAME})'s\s+(?:[\w-]+\s+){{0,2}}?(music|score)\b")
-SCORING_DEBUT = re.compile(rf"\b({NAME})\s+(?:made|makes|marks|marked)\s+(?:his|her|their)\s+((?:feature\s+)?(?:film\s+)?scoring debut)")
+CREW_POSSESSIVE = cued(rf"\b({NAME})'s\s+(?:[\w-]+\s+){{0,2}}?(music|score)\b")
+SCORING_DEBUT = cued(rf"\b({NAME})\s+(?:made|makes|marks|marked)\s+(?:his|her|their)\s+((?:feature\s+)?(?:film\s+)?scoring debut)")
 CAST_PATTERNS = (
     # "As the antagonist Choi Pro, Kim Ji-hoon plays ..." / "As Min-hee, Park Yu-rim gives ..."
-    re.compile(rf"\bAs\s+(?:the\s+(?P<desc>{DESC}[a-z][\w-]*)\s+)?(?P<char>{CHAR}),\s+(?P<person>{NAME})"),
+    cued(rf"\bAs\s+(?:the\s+(?P<desc>{DESC}[a-z][\w-]*)\s+)?(?P<char>{CHAR}),\s+(?P<person>{NAME})"),
     # "Jeon Jong-seo plays Ok-ju", "X portrays the villain Y", "Z plays the young Hye-sung"
-    re.compile(rf"(?P<person>{NAME})(?:\s+\([^)]*\))?\s+(?:plays|played|portrays|portrayed|stars as|starred as|is cast as|"
+    cued(rf"(?P<person>{NAME})(?:\s+\([^)]*\))?\s+(?:plays|played|portrays|portrayed|stars as|starred as|is cast as|"
                rf"takes on the role of|plays the role of)\s+(?:(?:the|a|an)\s+(?P<desc>{DESC}[a-z][\w-]*)\s+)?(?P<char>{CHAR})"),
     # "When Jeon Jong-seo steps into Ok-ju's boots"
-    re.compile(rf"(?P<person>{NAME})\s+steps\s+into\s+(?P<char>{CHAR})'s\s+(?:boots|shoes|role)"),
+    cued(rf"(?P<person>{NAME})\s+steps\s+into\s+(?P<char>{CHAR})'s\s+(?:boots|shoes|role)"),
     # "Kim Sung-ryung, as Seo-yeon's mother Eun-ae,"
-    re.compile(rf"(?P<person>{NAME}),?\s+as\s+(?P<desc>{CHAR}'s\s+[a-z][\w-]*)\s+(?P<char>{CHAR})"),
+    cued(rf"(?P<person>{NAME}),?\s+as\s+(?P<desc>{CHAR}'s\s+[a-z][\w-]*)\s+(?P<char>{CHAR})"),
     # "starring Jeon Jong-seo as Ok-ju", "Kim Ji-hoon, as the villain Choi Pro,", "Yoo Ji-tae, as the Professor,"
-    re.compile(rf"(?P<person>{NAME}),?\s+as\s+(?:the\s+(?:(?P<desc>{DESC}[a-z][\w-]*)\s+)?)?(?P<char>{CHAR})"),
+    cued(rf"(?P<person>{NAME}),?\s+as\s+(?:the\s+(?:(?P<desc>{DESC}[a-z][\w-]*)\s+)?)?(?P<char>{CHAR})"),
     # "Ok-ju (Jeon Jong-seo)"
-    re.compile(rf"(?P<char>{CHAR})\s*\((?P<person>{NAME})\)"),
+    cued(rf"(?P<char>{CHAR})\s*\((?P<person>{NAME})\)"),
 )
 # "Park Bo-young plays both twins, Mi-ji and Mi-rae"
-PLAYS_BOTH = re.compile(rf"(?P<person>{NAME})\s+(?:plays|played|portrays)\s+both\s+(?:[a-z]+\s+)*?"
+PLAYS_BOTH = cued(rf"(?P<person>{NAME})\s+(?:plays|played|portrays)\s+both\s+(?:[a-z]+\s+)*?"
                         rf"(?:twins|sisters|brothers|roles|characters|parts)?,?\s*(?P<c1>{CHAR})\s+and\s+(?P<c2>{CHAR})")
 # "Kim Sun-young and Im Chul-soo ... turn up here too, as Yeom Bun-hong and Lee Chung-gu"
-RESPECTIVELY = re.compile(rf"(?P<p1>{NAME})\s+and\s+(?P<p2>{NAME})\b[^.;]*?,\s+as\s+(?P<c1>{CHAR})\s+and\s+(?P<c2>{CHAR})")
+RESPECTIVELY = cued(rf"(?P<p1>{NAME})\s+and\s+(?P<p2>{NAME})\b[^.;]*?,\s+as\s+(?P<c1>{CHAR})\s+and\s+(?P<c2>{CHAR})")
 # "twin sisters Mi-ji and Mi-rae" ... "the twins (both Park Bo-young; ...)"
-GROUP = re.compile(rf"\b(?:twins?|twin sisters|twin brothers),?\s+(?P<c1>{CHAR})\s+and\s+(?P<c2>{CHAR})")
-GROUP_BOTH = re.compile(rf"\bthe\s+(?P<group>twins|sisters|brothers)\s+\(both\s+(?P<person>{NAME})")
+GROUP = cued(rf"\b(?:twins?|twin sisters|twin brothers),?\s+(?P<c1>{CHAR})\s+and\s+(?P<c2>{CHAR})")
+GROUP_BOTH = cued(rf"\bthe\s+(?P<group>twins|sisters|brothers)\s+\(both\s+(?P<person>{NAME})")
 # "IU (Lee Ji-eun)": a stage name and the person's name, one person
-STAGE_NAME = re.compile(rf"(?<![\w-])(?P<stage>[A-Z][A-Z.&]{{1,7}})\s+\((?P<person>{NAME})\)")
-STARRING = re.compile(r"\b(?:starring|stars|led by|performances (?:from|by))\s+([^.;:()]+)", re.I)
+STAGE_NAME = cued(rf"(?<![\w-])(?P<stage>[A-Z][A-Z.&]{{1,7}})\s+\((?P<person>{NAME})\)")
+STARRING = cued(r"\b(?:starring|stars|led by|performances (?:from|by))\s+([^.;:()]+)", re.I)
 NOT_CHARACTERS = {"he", "she", "they", "it", "him", "her", "his", "the", "a", "an", "this", "that",
                   "best", "netflix", "korean", "south", "dr", "mr", "mrs", "ms", "prof"}
 PERSON_NOUNS = ("bodyguard", "woman", "man", "girl", "boy", "friend", "villain", "hero", "heroine",
@@ -65,8 +66,8 @@ PERSON_NOUNS = ("bodyguard", "woman", "man", "girl", "boy", "friend", "villain",
                 "officer", "cop", "killer", "assassin", "widow", "orphan", "soldier", "teacher",
                 "mother", "father", "daughter", "son", "sister", "brother", "wife", "husband",
                 "prosecutor", "nurse", "chef", "heiress", "heir", "ceo", "boss", "gangster")
-NAMED_DESC = re.compile(rf"\b(?:a|an|the)\s+((?:[a-z][\w-]*\s+){{0,3}}(?:{'|'.join(PERSON_NOUNS)}))\s+named\s+({CHAR})")
-FRIEND_DESC = re.compile(rf"\b(?:an?|her|his|their)\s+((?:old|best|childhood|close)\s+friend),\s+({CHAR})[,.]")
+NAMED_DESC = cued(rf"\b(?:a|an|the)\s+((?:[a-z][\w-]*\s+){{0,3}}(?:{'|'.join(PERSON_NOUNS)}))\s+named\s+({CHAR})")
+FRIEND_DESC = cued(rf"\b(?:an?|her|his|their)\s+((?:old|best|childhood|close)\s+friend),\s+({CHAR})[,.]")
 
 
 STARTERS = {"the", "when", "as", "but", "and", "then", "here", "there", "this", "that", "in", "on", "at",
@@ -162,7 +163,7 @@ def _crew_with_works(fields: dict[str, Field]) -> bool:
                for m in re.finditer(r"\(([^()]*[A-Za-z][^()]*)\)", fields[key].value))
 
 
-CREDIT_NOTES = re.compile(r"(?:script|screenplay|original|novel|webtoon|story|creator|co-?\w+|episodes?\b.*|ep\.?\s*\d.*|"
+CREDIT_NOTES = cued(r"(?:script|screenplay|original|novel|webtoon|story|creator|co-?\w+|episodes?\b.*|ep\.?\s*\d.*|"
                           r"\d{4}|uncredited|also|and\s+\w+)", re.I)
 
 
@@ -366,8 +367,8 @@ def prose_cast(ctx: Context) -> None:
 
 
 PAREN_ITEM = rf"{NAME}\s*\([^()]{{1,60}}\)"
-PAREN_LIST = re.compile(rf"{PAREN_ITEM}(?:(?:,\s*(?:and\s+)?|\s+and\s+){PAREN_ITEM})+")
-PAREN_PART = re.compile(rf"({NAME})\s*\(([^()]{{1,60}})\)")
+PAREN_LIST = cued(rf"{PAREN_ITEM}(?:(?:,\s*(?:and\s+)?|\s+and\s+){PAREN_ITEM})+")
+PAREN_PART = cued(rf"({NAME})\s*\(([^()]{{1,60}})\)")
 
 
 def works_lists(ctx: Context, text: str) -> list[tuple[int, int]]:
@@ -382,7 +383,7 @@ def works_lists(ctx: Context, text: str) -> list[tuple[int, int]]:
     return spans
 
 
-PLAYED_BY = re.compile(r"^\s*(?:played|portrayed|voiced)\s+by\s+", re.I)
+PLAYED_BY = cued(r"^\s*(?:played|portrayed|voiced)\s+by\s+", re.I)
 
 
 def _name_like(ctx: Context, text: str) -> bool:
@@ -479,14 +480,14 @@ def overview_cast(ctx: Context, cast: list[tuple[Iri, str | None, Sentence]]) ->
 
 # A list of people is a cast list when a cast word introduces it or a cast verb follows it:
 # "the perfect cast of A, B and C", "actors A, B and C pose", "with A, B and C in the cast", "A, B, C lead ..."
-LIST_CUE_BEFORE = re.compile(r"\b(?:cast(?:\s+(?:of|includes|including|members?))?|actors?|actresses|co-stars?|"
+LIST_CUE_BEFORE = cued(r"\b(?:cast(?:\s+(?:of|includes|including|members?))?|actors?|actresses|co-stars?|"
                              r"starring|stars?|featuring|features|ensemble(?:\s+of)?|alongside|"
                              r"line-?up[’'\"]?(?:\s+(?:of|including|featuring))?)\s*:?\s*$|"
                              r"^\s*(?:[-•*·▪►♥]\s*)?with\s*:?\s*$", re.I)  # a listing's credit line: "With A, B, C."
-LIST_CUE_AFTER = re.compile(r"^\s*,?\s*(?:(?:also\s+)?(?:lead|leads|led|star|stars|starred|headline|headlines|front|fronts|"
+LIST_CUE_AFTER = cued(r"^\s*,?\s*(?:(?:also\s+)?(?:lead|leads|led|star|stars|starred|headline|headlines|front|fronts|"
                             r"play|portray|appear)\b|(?:and\s+(?:several|many)\s+others\s+)?in\s+the\s+cast\b)", re.I)
 # between two names of a list; a stage name in brackets may follow a name: "Kim Ji-yeon (Bona), Choi Hyun-wook"
-LIST_GAP = re.compile(r"^\s*(?:\([^()]{1,20}\)\s*)?(?:,\s*(?:and\s+)?|\s+and\s+|\s+|\s*&\s*)$")
+LIST_GAP = cued(r"^\s*(?:\([^()]{1,20}\)\s*)?(?:,\s*(?:and\s+)?|\s+and\s+|\s+|\s*&\s*)$")
 
 
 def prose_cast_lists(ctx: Context) -> None:

@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass
 
 from kgraph.extract.patterns import FAMILY_NAMES
+from kgraph.extract.prefilter import CuedPattern, cued
 
 NAME = r"[A-Z][\w'-]*(?:\s[A-Z][\w'-]*){0,3}"  # up to four words: "Hwang Woo Seul Hye"
 CHAR = r"[A-Z][\w'-]*(?:\s[A-Z][\w'-]*){0,2}"
@@ -53,7 +54,7 @@ class Phrasing:
     """One phrasing: its pattern, what it fills, an example and the facts the example yields."""
 
     name: str
-    pattern: re.Pattern[str]
+    pattern: CuedPattern
     fills: tuple[str, ...]
     example: str
     yields: tuple[tuple[str, str | None], ...]  # (person, character) for cast; (person, job) for crew
@@ -68,7 +69,7 @@ class Phrasing:
 
 def _row(name: str, pattern: str, fills: tuple[str, ...], example: str,
          yields: tuple[tuple[str, str | None], ...]) -> Phrasing:
-    return Phrasing(name, re.compile(pattern), fills, example, yields)
+    return Phrasing(name, cued(pattern), fills, example, yields)
 
 
 PHRASINGS: tuple[Phrasing, ...] = (

@@ -16,25 +16,26 @@ from kgraph.extract.patterns import is_korean_given_name, is_korean_name
 from kgraph.names import clean, display
 from kgraph.sources.document import Sentence
 from kgraph.vocab import KG
+from kgraph.extract.prefilter import cued
 
-HANGUL_RUN = re.compile(r"[\uac00-\ud7a3][\uac00-\ud7a3\s:·,!?0-9]*[\uac00-\ud7a3!?0-9]|[\uac00-\ud7a3]")
+HANGUL_RUN = cued(r"[\uac00-\ud7a3][\uac00-\ud7a3\s:·,!?0-9]*[\uac00-\ud7a3!?0-9]|[\uac00-\ud7a3]")
 # "(2016)", "(2022 film)", "(2015-2016)", "(2019 TV series)", ", 2016)" inside "(한글, 2016)"
-YEAR_PAREN = re.compile(r"[(,]\s*((?:19|20)\d\d)(?:\s*[–-]\s*(?:(?:19|20)?\d\d)?)?(?:\s+(?:film|movie|tv series|series|"
+YEAR_PAREN = cued(r"[(,]\s*((?:19|20)\d\d)(?:\s*[–-]\s*(?:(?:19|20)?\d\d)?)?(?:\s+(?:film|movie|tv series|series|"
                         r"drama|k-drama|web series))?\s*\)", re.I)
-INTRO_YEAR = re.compile(r"\b(?:is|was)\s+(?:(?:a|an)\s+)?((?:19|20)\d\d)\s+(?:South\s+)?Korean\b")
-THE_YEAR_KIND = re.compile(r"\bthe\s+((?:19|20)\d\d)\s+(?:South\s+)?Korean\s+(?:[\w-]+\s+){0,2}?"
+INTRO_YEAR = cued(r"\b(?:is|was)\s+(?:(?:a|an)\s+)?((?:19|20)\d\d)\s+(?:South\s+)?Korean\b")
+THE_YEAR_KIND = cued(r"\bthe\s+((?:19|20)\d\d)\s+(?:South\s+)?Korean\s+(?:[\w-]+\s+){0,2}?"
                            r"(?:film|movie|drama|series|k-drama|thriller|comedy)\b", re.I)
-CARD_YEAR = re.compile(r"\b(?:South\s+)?Korea,?\s*((?:19|20)\d\d)\b|^((?:19|20)\d\d)\s+\d{2,3}\s*min\b")
-RELEASED_ON = re.compile(r"\b(?:was\s+|is\s+|were\s+)?(?:released|premiered|premieres|debuted|debuts|dropped|first aired|"
+CARD_YEAR = cued(r"\b(?:South\s+)?Korea,?\s*((?:19|20)\d\d)\b|^((?:19|20)\d\d)\s+\d{2,3}\s*min\b")
+RELEASED_ON = cued(r"\b(?:was\s+|is\s+|were\s+)?(?:released|premiered|premieres|debuted|debuts|dropped|first aired|"
                          r"aired|airs)\s+"
                          r"(?:on\s+[A-Z][\w+ ]{1,20}?\s+)?(?:(?:on|in)\s+)?(?:[A-Z][a-z]+\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+|"
                          r"\d{1,2}\s+[A-Z][a-z]+\.?\s+|[A-Z][a-z]+\s+)?((?:19|20)\d\d)\b")
-HEADLINE_KIND = re.compile(r"\((?:19|20)\d\d\s+(film|movie|tv series|series|drama|k-drama|web series)\)", re.I)
-FILM_WORDS = re.compile(r"\b(film|movie|feature)s?\b", re.I)
-SERIES_WORDS = re.compile(r"\b(series|k-drama|drama series|episodes?|season|tv drama|weekend drama|daily drama|"
+HEADLINE_KIND = cued(r"\((?:19|20)\d\d\s+(film|movie|tv series|series|drama|k-drama|web series)\)", re.I)
+FILM_WORDS = cued(r"\b(film|movie|feature)s?\b", re.I)
+SERIES_WORDS = cued(r"\b(series|k-drama|drama series|episodes?|season|tv drama|weekend drama|daily drama|"
                           r"(?:mon|tues|wednes|thurs|fri|satur|sun)day(?:-(?:mon|tues|wednes|thurs|fri|satur|sun)day)?\s+drama)\b",
                           re.I)
-RUNTIME = re.compile(
+RUNTIME = cued(
     r"(?:(\d+)\s*h(?:ours?|rs?)?\s*(\d+)\s*m(?:in(?:utes?)?)?)|(\d{1,3})(?:\s*[–—-]\s*(\d{1,3}))?[\s-]*(?:minutes?|mins?\b|m\b)",
     re.I,
 )
@@ -325,8 +326,8 @@ def read_value(ctx: Context, field: Field, name: str, reader) -> int | None:
 
 
 # A clause saying where a title is NOT: "not currently streaming on", "no longer on", "is not on".
-NEGATED = re.compile(r"\b(?:not|no longer|never|isn't|aren't|unavailable|removed from|left)\b", re.I)
-QUALIFIER = re.compile(r"\b(?:availability|available)\s+(?:varies|differs|depends)\b[^.;]*|"
+NEGATED = cued(r"\b(?:not|no longer|never|isn't|aren't|unavailable|removed from|left)\b", re.I)
+QUALIFIER = cued(r"\b(?:availability|available)\s+(?:varies|differs|depends)\b[^.;]*|"
                        r"\b(?:in|outside)\s+(?:the\s+)?(?:U\.?S\.?A?|U\.?K\.?|US|UK|Korea|Canada|Europe|Asia)\b\.?|"
                        r"\b(?:rental|rent|purchase|buy|with ads|subscription)\b", re.I)
 
@@ -379,26 +380,26 @@ def _episodes(ctx: Context, field: Field) -> None:
         ctx.state(ctx.title_iri, KG.episodeCount, Literal(count), field.sentence)
 
 
-COUNTRY_PHRASE = re.compile(
+COUNTRY_PHRASE = cued(
     r"\b(?:a|an)\s+(?:(\d{4})\s+)?(South Korean|Korean|Japanese|Chinese|American)\s+"
     r"(?:[\w-]+\s+){0,3}?(film|movie|thriller|drama|series|k-drama|show|comedy|romance)\b", re.I)
-SET_IN = re.compile(r"\b(?:set in|takes place in|unfolds in)\s+(?:the\s+)?(?:city of\s+)?([A-Z][\w-]+(?:\s[A-Z][\w-]+)?)")
-PROSE_RUNTIME = re.compile(
+SET_IN = cued(r"\b(?:set in|takes place in|unfolds in)\s+(?:the\s+)?(?:city of\s+)?([A-Z][\w-]+(?:\s[A-Z][\w-]+)?)")
+PROSE_RUNTIME = cued(
     r"\b(\d{2,3})[\s-]*minutes?\s+(?:runtime|run time|running time|(?:[\w-]+\s+){0,2}?(?:tale|film|movie|"
     r"thriller|drama|feature|ride))\b|\b(?:runtime|running time|run time)\b(?:\s+of\s+the\s+(?:movie|film))?"
     r"\s+(?:of|is)\s+(\d{2,3})\s*(?:minutes|mins?)\b", re.I)
-STREAMS_ON = re.compile(r"\b(?:released|distributed|streamed)\s+(?:worldwide\s+|globally\s+|internationally\s+)?by\s+$|"
+STREAMS_ON = cued(r"\b(?:released|distributed|streamed)\s+(?:worldwide\s+|globally\s+|internationally\s+)?by\s+$|"
                         r"\b(?:stream(?:s|ing)?|available|watch(?:ed)?(?: it)?|premiered|aired|airs|airing|turned|"
                         r"broadcast|released|launched|registered|dropped|landed|lands|arrived|arrives)\b[^.]{0,30}?\bon\s+$"
                         r"|\b(?:stream(?:s|ing)?|available)\s+(?:for\s+streaming\s+)?on\s+[^.]{1,40}?\band\s+on\s+$"
                         r"|\b(?:coming|comes|came|heading|headed)\s+to\s+$"
                         r"|\b(?:k-?drama|drama|series|film|movie|show|thriller|comedy)[*_]?\s+on\s+$", re.I)
 # "Netflix's original 'Kill Boksoon'", "a Netflix series", "tvN's upcoming drama", "ENA (2022)"
-OWNS_TITLE = re.compile(r"(?:'s)?\s+(?:(?:original|upcoming|new|hit|latest|korean|weekend|daily|(?:mon|tues|wednes|thurs|fri|"
+OWNS_TITLE = cued(r"(?:'s)?\s+(?:(?:original|upcoming|new|hit|latest|korean|weekend|daily|(?:mon|tues|wednes|thurs|fri|"
                         r"satur|sun)day(?:-(?:mon|tues|wednes|thurs|fri|satur|sun)day)?)\s+){0,3}(?:k-drama|drama|series|film|movie|"
                         r"show|original|thriller|romance|comedy|romcom|rom-com)\b|\s+\((?:19|20)\d\d\)", re.I)
 # "Netflix's upcoming Hierarchy", "Netflix's \"Kill Boksoon\"", "tvN Queen of Tears": the title the platform owns
-OWNED_BY = re.compile(r"^(?:'s)?\s+(?:(?:original|upcoming|new|hit|latest)\s+)*[“\"'*_]?")
+OWNED_BY = cued(r"^(?:'s)?\s+(?:(?:original|upcoming|new|hit|latest)\s+)*[“\"'*_]?")
 
 
 def _owns(after: str, title_key: str) -> bool:
@@ -411,14 +412,14 @@ def _owns(after: str, title_key: str) -> bool:
 
 
 # "all nine episodes", "a 12-episode series", "its 16 episodes"; not "the first two episodes"
-PROSE_EPISODES = re.compile(rf"(?<!first )(?<!last )(?<!final )(?<!next )(?<!opening )(?<!two more )(?<!remaining )"
+PROSE_EPISODES = cued(rf"(?<!first )(?<!last )(?<!final )(?<!next )(?<!opening )(?<!two more )(?<!remaining )"
                             rf"\b(?:all|a|an|its|with(?: only)?|of|in|has|spans?|runs?(?: for)?|there (?:are|were)|over|across)\s+"
                             rf"(?P<n>\d{{1,4}}|{values._WORD_NUMBER})(?:\s+(?:gripping|short|tight|hour-long|long))?"
                             rf"[\s-]episodes?\b(?!\s+(?:in|so far|later|into|before|left|to go))", re.I)
-SHORT_RUNTIME = re.compile(r"\b(\d{2,3})\s*(?:minutes|mins?)\b", re.I)
+SHORT_RUNTIME = cued(r"\b(\d{2,3})\s*(?:minutes|mins?)\b", re.I)
 
 
-HOURS_AND_MINUTES = re.compile(r"\d\s*h(?:ours?|rs?)?\.?\s*\d", re.I)
+HOURS_AND_MINUTES = cued(r"\d\s*h(?:ours?|rs?)?\.?\s*\d", re.I)
 
 
 def _short_runtimes(text: str) -> list[int]:

@@ -277,6 +277,8 @@ def to_oxigraph(term: Node) -> ox.NamedNode | ox.BlankNode | ox.Literal:
     Oxigraph checks what rdflib does not: IRIs (absolute, RFC 3987: no spaces, <>"{}|^`\\ or
     control characters), language tags (BCP 47) and blank node ids.
     """
+    if type(term) in _OXIGRAPH_TERMS:
+        return term  # type: ignore[return-value]  # checked when it was made
     try:
         if isinstance(term, (URIRef, _PlainIri)):
             return ox.NamedNode(_unicode(str(term), "IRI"))
@@ -296,6 +298,7 @@ def to_oxigraph(term: Node) -> ox.NamedNode | ox.BlankNode | ox.Literal:
     raise ValueError(f"{term!r} is not an RDF term")
 
 
+_OXIGRAPH_TERMS = (ox.NamedNode, ox.BlankNode, ox.Literal)
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
 
 
@@ -330,6 +333,8 @@ _IRIS: dict[str, str] = {}  # IRI -> its N-Triples form: a review repeats its IR
 
 def _nt(term: Node, error: type[KGraphError], prefix: str = "") -> str:
     """`term` in canonical N-Triples (pyoxigraph's writer); `error` if it is not valid RDF."""
+    if type(term) in _OXIGRAPH_TERMS:
+        return str(term)
     if type(term) is URIRef:
         known = _IRIS.get(term)
         if known is not None:
