@@ -155,3 +155,26 @@ def test_prefilters_are_exact_on_generated_patterns(regex: str, flags: int, text
     pattern = cued(compiled)
     assert [m.span() for m in pattern.finditer(text)] == [m.span() for m in compiled.finditer(text)]
     assert bool(pattern.search(text)) == bool(compiled.search(text))
+
+
+def _spans(match: re.Match[str] | None) -> tuple[int, int] | None:
+    return match.span() if match else None
+
+
+_NAME_WORDS = st.sampled_from(["Kim", "KIM", "kim", "\u212aim", "Lee", "Ji-hoon", "Jong-seo", "Seo", "In", "Park",
+                               "Hwang", "Woo", "Seul", "Hye", "the", "The", "-", " ", "\t", ",", "Jeon", "a"])
+
+
+@settings(max_examples=300, derandomize=True)
+@given(text=st.lists(_NAME_WORDS, max_size=10).map(" ".join))
+def test_korean_names_are_found_where_the_whole_pattern_finds_them(text: str) -> None:
+    from kgraph.extract.patterns import KOREAN_NAME_RE, _name_at
+    for position in range(0, len(text) + 1, 3):
+        assert _spans(_name_at(text, position)) == _spans(KOREAN_NAME_RE.regex.search(text, position))
+    assert _spans(_name_at(text, whole=True)) == _spans(KOREAN_NAME_RE.regex.fullmatch(text))
+
+
+def test_korean_names_in_the_corpus_are_found_as_by_the_whole_pattern() -> None:
+    from kgraph.extract.patterns import KOREAN_NAME_RE, _name_at
+    for text in TEXTS:
+        assert _spans(_name_at(text)) == _spans(KOREAN_NAME_RE.regex.search(text))

@@ -6,7 +6,7 @@ import datetime as dt
 import re
 
 from kgraph.extract.facts import YearMonth
-from kgraph.extract.prefilter import cued
+from kgraph.extract.prefilter import cued, fold
 
 # Common Korean family names in their usual romanisations.
 FAMILY_NAMES = sorted({
@@ -49,6 +49,23 @@ KOREAN_NAME = (
     rf"(?:\s(?!(?i:{_FAMILY})\b)[A-Z][a-z]{{1,4}}(?![\w-]))?)"  # "Hwang Woo Seul Hye": three given syllables
 )
 KOREAN_NAME_RE = cued(rf"(?<![\w-])({KOREAN_NAME})(?![\w-])")
+# Where a Korean name can start: a word (as the family-name alternation reads it, ignoring case)
+# before a space and a capital. The long alternation runs only where the word is a family name.
+_NAME_START = re.compile(r"(?<![\w-])((?i:[a-z])+)(?=\s[A-Z])")
+_FAMILY_KEYS = frozenset(name.lower() for name in FAMILY_NAMES)
+
+
+def _name_at(text: str, position: int = 0, whole: bool = False) -> re.Match[str] | None:
+    """What `KOREAN_NAME_RE.search(text, position)` finds (`fullmatch(text)` when `whole`),
+    trying the pattern only where a family name starts."""
+    starts = [_NAME_START.match(text)] if whole else _NAME_START.finditer(text, position)
+    for start in starts:
+        if start is not None and fold(start.group(1)) in _FAMILY_KEYS:
+            match = (KOREAN_NAME_RE.regex.fullmatch(text) if whole
+                     else KOREAN_NAME_RE.regex.match(text, start.start()))
+            if match is not None:
+                return match
+    return None
 # A character or stage name: capitalised words, hyphenated syllables allowed (Ok-ju, Choi Pro).
 PROPER = r"[A-Z][\w'’.-]*(?:\s(?:[A-Z][\w'’.-]*|de|of|the))*?(?:\s[A-Z][\w'’.-]*)?"
 CAPITALISED = r"[A-Z][\w-]*(?:\s[A-Z][\w-]*){0,2}"
@@ -62,7 +79,7 @@ def is_korean_given_name(given: str) -> bool:
 
 def is_korean_name(name: str) -> bool:
     """True for a full name shaped like a Korean name: a family name, then a given name."""
-    match = KOREAN_NAME_RE.fullmatch(name.strip())
+    match = _name_at(name.strip(), whole=True)
     if not match:
         return False
     family, _, given = match.group(1).partition(" ")
@@ -84,7 +101,7 @@ def korean_names(text: str) -> list[tuple[int, int, str]]:
     """Every Korean-shaped full name in `text` (already cleaned), with its span."""
     out = []
     position = 0
-    while (match := KOREAN_NAME_RE.search(text, position)) is not None:
+    while (match := _name_at(text, position)) is not None:
         name = match.group(1)
         end = match.end(1)
         family, _, given = name.partition(" ")

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from typing import Callable
 from urllib.parse import quote
 
 from bs4 import BeautifulSoup, Comment, Tag
@@ -28,23 +29,26 @@ def safe_url(url: str | None) -> str | None:
     return quote(url, safe=":/?#[]@!$&'()*+,;=%-._~")
 
 
-def html_text(fragment: str) -> tuple[str, BeautifulSoup]:
-    """Visible text of HTML, one line per block element."""
-    soup = BeautifulSoup(fragment, "lxml")
+def html_text(fragment: str | Tag, owner: BeautifulSoup | None = None) -> tuple[str, BeautifulSoup | Tag]:
+    """Visible text of HTML, one line per block element. `fragment` is markup, or an element of
+    the parsed page `owner`, which is then read (and changed) in place instead of parsed again."""
+    if isinstance(fragment, Tag):
+        soup: BeautifulSoup | Tag = fragment
+        if _is_chrome(fragment):
+            return "\n", soup
+    else:
+        soup = owner = BeautifulSoup(fragment, "lxml")
     for node in soup.find_all(string=lambda s: isinstance(s, Comment)):
         node.extract()
     for tag in soup.find_all(DROP):
         tag.decompose()
     for tag in soup.find_all(True):
-        if tag.attrs is None:
-            continue
-        classes = " ".join(tag.get("class") or []) + " " + (tag.get("id") or "")
-        if classes.strip() and CHROME_CLASSES.search(classes) and tag.name not in ("html", "body"):
+        if tag.attrs is not None and _is_chrome(tag):
             tag.decompose()
     for table in reversed(soup.find_all("table")):  # innermost first
-        _replace_with_lines(soup, table, table_lines(table))
+        _replace_with_lines(owner, table, table_lines(table))
     for dl in reversed(soup.find_all("dl")):
-        _replace_with_lines(soup, dl, definition_lines(dl))
+        _replace_with_lines(owner, dl, definition_lines(dl))
     for tag in soup.find_all(BLOCKS):
         tag.insert_before("\n")
         tag.insert_after("\n")
@@ -100,6 +104,12 @@ def definition_lines(dl: Tag) -> list[str]:
     return lines
 
 
+def _is_chrome(tag: Tag) -> bool:
+    """An element whose class or id says it is page chrome (comments, sidebar, related posts ...)."""
+    classes = " ".join(tag.get("class") or []) + " " + (tag.get("id") or "")
+    return bool(classes.strip() and CHROME_CLASSES.search(classes)) and tag.name not in ("html", "body")
+
+
 def _replace_with_lines(soup: BeautifulSoup, tag: Tag, lines: list[str]) -> None:
     block = soup.new_tag("div")
     block.string = "\n".join(lines)
@@ -111,13 +121,19 @@ def html_document(html: str, path: str) -> Document:
     if "<" not in html:
         raise SourceError(path, "expected an HTML page, found plain text; save it as .txt")
     head = BeautifulSoup(html, "lxml")
-    title = _meta(head, "og:title") or _first_text(head, ["h1.post-title", "h3.post-title", "h1.entry-title",
-                                                           "article h1", "h1", "title"])
+    title = _meta(head, "og:title") or _first_text(head, [
+        lambda: head.find("h1", class_="post-title"), lambda: head.find("h3", class_="post-title"),
+        lambda: head.find("h1", class_="entry-title"),
+        lambda: head.find(lambda tag: tag.name == "h1" and tag.find_parent("article") is not None),
+        lambda: head.find("h1"), lambda: head.find("title")])
     url = _link(head) or _meta(head, "og:url")
     date = _date(head)
-    author = _meta(head, "author") or _first_text(head, [".post-author .fn", ".author-name", "[rel=author]"])
-    body = head.select_one("article, .post-body, .entry-content, .post, main") or head.body or head
-    text, _ = html_text(str(body))
+    author = _meta(head, "author") or _first_text(head, [
+        lambda: head.find(lambda tag: tag.has_attr("class") and "fn" in tag["class"]
+                          and tag.find_parent(class_="post-author") is not None),
+        lambda: head.find(class_="author-name"), lambda: head.find(lambda tag: tag.get("rel") == ["author"])])
+    body = head.find(_is_post_body) or head.body or head
+    text, _ = html_text(body, head)
     if not text.strip():
         raise SourceError(path, "the HTML page has no visible text")
     doc = segment(text, path, "html")
@@ -132,9 +148,18 @@ def _meta(soup: BeautifulSoup, name: str) -> str | None:
     return content.strip() if content and content.strip() else None
 
 
-def _first_text(soup: BeautifulSoup, selectors: list[str]) -> str | None:
-    for selector in selectors:
-        tag = soup.select_one(selector)
+POST_BODY_CLASSES = {"post-body", "entry-content", "post"}
+
+
+def _is_post_body(tag: Tag) -> bool:
+    """The element that holds the post: <article>, <main>, or a post-body class."""
+    return tag.name in ("article", "main") or not POST_BODY_CLASSES.isdisjoint(tag.get("class") or ())
+
+
+def _first_text(soup: BeautifulSoup, finders: list[Callable[[], Tag | None]]) -> str | None:
+    """The text of the first element found (finders are tried in turn) that has any."""
+    for find in finders:
+        tag = find()
         if tag and tag.get_text(strip=True):
             return re.sub(r"\s+", " ", tag.get_text(" ", strip=True))
     return None
@@ -150,7 +175,7 @@ def _date(soup: BeautifulSoup) -> str | None:
     time_tag = soup.find("time")
     if time_tag is not None:
         candidates.append(time_tag.get("datetime"))
-    abbr = soup.select_one("abbr.published")
+    abbr = soup.find("abbr", class_="published")
     if abbr is not None:
         candidates.append(abbr.get("title"))
     for value in candidates:

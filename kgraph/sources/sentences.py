@@ -12,6 +12,7 @@ _CLOSE_QUOTES = "”’»"
 _END = ".!?…"
 _TRAILERS = "\"'”’)]»"
 _NEXT_START = re.compile(r"[\"“‘'(\[A-Z0-9가-힣#]")
+_SPECIAL = re.compile(r'[“”".!?…]')  # the only characters the splitter acts on
 
 
 def split_sentences(text: str, offset: int = 0) -> list[tuple[int, int, str]]:
@@ -27,7 +28,11 @@ def split_sentences(text: str, offset: int = 0) -> list[tuple[int, int, str]]:
     straight_open = False
     i = 0
     n = len(text)
-    while i < n:
+    while True:
+        special = _SPECIAL.search(text, i)  # every other character is passed over
+        if special is None:
+            break
+        i = special.start()
         ch = text[i]
         if ch == "“":
             depth += 1
