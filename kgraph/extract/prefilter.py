@@ -40,26 +40,20 @@ def _selects(needle: str) -> bool:
     return len(needle) >= 2 or not (needle.isalnum() or needle.isspace())
 
 
-_seen: list = ["", "", {}]  # the text patterns last ran on (they run in turn on one sentence), its fold, and
-# which needle sets it holds (by the sets' numbers in _SETS)
-_SETS: dict[tuple[tuple[str, ...], bool], int] = {}
+_folded: list[str] = ["", ""]  # the text case-insensitive needles were last looked for in, and its fold
+# (patterns run in turn on one sentence)
 
 
-def _holds(number: int, needles: tuple[str, ...], ignore_case: bool, text: str) -> bool:
-    """Whether `text` holds one of `needles` (needle set `number`), remembered for the current text."""
-    seen = _seen
-    if seen[0] is not text:
-        seen[0], seen[1], seen[2] = text, None, {}
-    known = seen[2].get(number)
-    if known is None:
-        if ignore_case:
-            if seen[1] is None:
-                seen[1] = fold(text)
-            haystack = seen[1]
-        else:
-            haystack = text
-        known = seen[2][number] = any(needle in haystack for needle in needles)
-    return known
+def _holds(needles: tuple[str, ...], ignore_case: bool, text: str) -> bool:
+    """Whether `text` holds one of `needles`."""
+    if ignore_case:
+        if _folded[0] is not text:
+            _folded[0], _folded[1] = text, fold(text)
+        text = _folded[1]
+    for needle in needles:
+        if needle in text:
+            return True
+    return False
 
 
 def _factors(items: _parser.SubPattern | list, icase: bool) -> list[tuple[Factor, bool]]:
@@ -110,7 +104,7 @@ class CuedPattern:
     """A compiled pattern with its needles; matching methods return what the pattern returns,
     after a substring test that rules out text no match can be in."""
 
-    __slots__ = ("regex", "needles", "ignore_case", "number")
+    __slots__ = ("regex", "needles", "ignore_case")
 
     def __init__(self, regex: re.Pattern[str]) -> None:
         self.regex = regex
@@ -122,11 +116,10 @@ class CuedPattern:
             # a needle holding another is implied by it ("January" by "Jan")
             self.needles = tuple(sorted(n for n in best[0] if not any(o != n and o in n for o in best[0])))
             self.ignore_case = best[1]
-        self.number = _SETS.setdefault((self.needles, self.ignore_case), len(_SETS))
 
     def may_match(self, text: str) -> bool:
         """False only when no match of the pattern can be in `text`."""
-        return not self.needles or _holds(self.number, self.needles, self.ignore_case, text)
+        return not self.needles or _holds(self.needles, self.ignore_case, text)
 
     def search(self, text: str, *args: int) -> re.Match[str] | None:
         return self.regex.search(text, *args) if self.may_match(text) else None
@@ -138,7 +131,7 @@ class CuedPattern:
         return self.regex.fullmatch(text, *args) if self.may_match(text) else None
 
     def finditer(self, text: str, *args: int) -> Iterator[re.Match[str]]:
-        if self.needles and not _holds(self.number, self.needles, self.ignore_case, text):
+        if self.needles and not _holds(self.needles, self.ignore_case, text):
             return iter(())
         return self.regex.finditer(text, *args)
 
