@@ -178,3 +178,12 @@ def test_korean_names_in_the_corpus_are_found_as_by_the_whole_pattern() -> None:
     from kgraph.extract.patterns import KOREAN_NAME_RE, _name_at
     for text in TEXTS:
         assert _spans(_name_at(text)) == _spans(KOREAN_NAME_RE.regex.search(text))
+
+
+@settings(max_examples=300, derandomize=True)
+@given(before=st.lists(st.sampled_from(["squid", "game", "'", "”", "*", "_", " ", "  ", "\t", "on", "x"]), max_size=9)
+       .map("".join), title=st.sampled_from(["squid game", "game", "game'", "x ", "on"]))
+def test_a_title_before_on_is_found_as_by_a_pattern_made_for_it(before: str, title: str) -> None:
+    from kgraph.extract.title import _title_then_on
+    expected = re.search(rf"{re.escape(title)}[*_”\"']*\s+on\s+$", before) is not None
+    assert _title_then_on(before, title) == expected

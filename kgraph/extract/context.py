@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from dataclasses import fields
 from functools import cached_property
 from typing import TypeVar
@@ -313,6 +314,7 @@ class Context:
 _FOLDS = (("shi", "si"), ("oo", "u"), ("ee", "i"), ("ou", "u"), ("eong", "ung"))
 
 
+@lru_cache(maxsize=1 << 16)
 def spelling_key(name: str) -> str:
     """A name key with the usual romanisation variants of one review folded: Shi/Si, Joo/Ju,
     Hee/Hi, Seong/Sung, an initial K/G, T/D, P/B and a final -ng/-n ("Go Kyung-pyo" = "Go Gyung-pyo",
@@ -346,6 +348,7 @@ def _given_of(name: str) -> str | None:
     return given if "-" in given and " " not in given and is_korean_name(name) else None
 
 
+@lru_cache(maxsize=1 << 16)
 def _reversed(name: str) -> str | None:
     """A two-word Korean name in the other order ("Ah-In Yoo" <-> "Yoo Ah-In"), when the given name
     is hyphenated and one of the two orders is Korean-shaped; else None."""

@@ -4,6 +4,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
+from functools import lru_cache
 
 from kgraph.extract.facts import YearMonth
 from kgraph.extract.prefilter import cued, fold
@@ -71,12 +72,14 @@ PROPER = r"[A-Z][\w'’.-]*(?:\s(?:[A-Z][\w'’.-]*|de|of|the))*?(?:\s[A-Z][\w'�
 CAPITALISED = r"[A-Z][\w-]*(?:\s[A-Z][\w-]*){0,2}"
 
 
+@lru_cache(maxsize=1 << 16)
 def is_korean_given_name(given: str) -> bool:
     """True when every part of a given name reads as romanised Korean syllables ("Jong-seo")."""
     parts = re.split(r"[\s-]+", given)
     return bool(parts) and all(_GIVEN_TOKEN.match(p) for p in parts if p)
 
 
+@lru_cache(maxsize=1 << 16)
 def is_korean_name(name: str) -> bool:
     """True for a full name shaped like a Korean name: a family name, then a given name."""
     match = _name_at(name.strip(), whole=True)

@@ -411,6 +411,19 @@ def _owns(after: str, title_key: str) -> bool:
     return rest.startswith(title_key) and not re.match(r"\w", rest[len(title_key):len(title_key) + 1])
 
 
+_MARKS_THEN_ON = re.compile(r"[*_”\"']*\s+on\s+$")
+
+
+def _title_then_on(before: str, title_key: str) -> bool:
+    """True when `before` ends with the title, maybe in quotes or emphasis, then "on " ("X on
+    Netflix"): what `re.search(re.escape(title_key) + MARKS_THEN_ON)` says, without a pattern per title."""
+    tail = _MARKS_THEN_ON.search(before)  # the leftmost place the title can end
+    if tail is None:
+        return False
+    return any(before[:end].endswith(title_key) and _MARKS_THEN_ON.fullmatch(before, end)
+               for end in range(tail.start(), len(before)))
+
+
 # "all nine episodes", "a 12-episode series", "its 16 episodes"; not "the first two episodes"
 PROSE_EPISODES = cued(rf"(?<!first )(?<!last )(?<!final )(?<!next )(?<!opening )(?<!two more )(?<!remaining )"
                             rf"\b(?:all|a|an|its|with(?: only)?|of|in|has|spans?|runs?(?: for)?|there (?:are|were)|over|across)\s+"
@@ -467,7 +480,7 @@ def _prose_attributes(ctx: Context, fields: dict[str, Field]) -> None:
             if (STREAMS_ON.search(before) or (before.endswith("(") and after.startswith(")"))
                     or STREAMS_ON.search(text[max(0, offset - 80):offset])
                     or OWNS_TITLE.match(after) or (title_key and _owns(after.lower(), title_key))
-                    or (title_key and re.search(rf"{re.escape(title_key)}[*_”\"']*\s+on\s+$", before.lower()))):
+                    or (title_key and _title_then_on(before.lower(), title_key))):
                 ctx.state(title, KG.platform, ctx.platform(name), sentence)
         found = []
         if (len(text) < 90 and sentence.line <= 5) or (len(text) < 120 and CARD_YEAR.search(text)):
