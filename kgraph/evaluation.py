@@ -16,12 +16,15 @@ from typing import Any, Callable, Iterable
 import pandas as pd
 
 from kgraph.evaluate import loose_tokens, same_character
-from kgraph.gold import CastEntry, Gold, NominationEntry, load_gold_dir
+from kgraph.gold import CastEntry, Gold, NominationEntry, RelatedEntry, load_gold_dir
 from kgraph.names import clean
 
 DEFAULT_PAGES = Path("data/devset/pages")
 FIELDS = ("title", "hangul", "year", "kind", "episodes", "runtime", "cast", "characters",
-          "directors", "writers", "platforms", "networks", "nominations")
+          "directors", "writers", "platforms", "networks", "nominations", "related")
+# `related` (other works a page ties to people) is scored on its own, outside "overall", so the
+# overall score stays the score of what the page says about the reviewed title.
+OVERALL = FIELDS[:-1]
 GROUPS = ("all", "seed-blog", "other")
 
 
@@ -92,7 +95,8 @@ class EvaluationReport:
                 continue
             for name, tally in page.tallies.items():
                 out[name].add(tally)
-                out["overall"].add(tally)
+                if name in OVERALL:
+                    out["overall"].add(tally)
         return out
 
     def scores(self) -> pd.DataFrame:
@@ -216,6 +220,8 @@ def _score(gold: list[Any], found: list[Item], match: Callable[[Any, Item], bool
 def _show(value: Any) -> str:
     if isinstance(value, CastEntry):
         return f"{value.person[0]} as {value.character[0]}" if value.character else value.person[0]
+    if isinstance(value, tuple) and len(value) == 2 and isinstance(value[0], RelatedEntry):
+        return f"{value[0].work[0]} ({value[1][0]})"
     if isinstance(value, tuple):
         return value[0]
     if isinstance(value, NominationEntry):
@@ -290,6 +296,10 @@ def gold_items_of(gold: Gold) -> dict[str, tuple[list[Any], Callable[[Any, Item]
     for key in ("platforms", "networks"):
         if key in facts:
             out[key] = (facts[key], lambda g, item: _platform_key(g) in item.forms)
+    if "related" in facts:
+        related: list[RelatedEntry] = facts["related"]
+        pairs = [(entry, person) for entry in related for person in entry.people]
+        out["related"] = (pairs, _related_match)
     if "nominations" in facts:
         title = text_key(facts.get("title") or "")
         out["nominations"] = (facts["nominations"], lambda g, item: _nomination_match(g, item, title))
@@ -304,6 +314,12 @@ def _character_match(g: CastEntry, item: Item) -> bool:
     people, characters = item.forms
     return (any(person_key(name) in people for name in g.person)
             and any(same_character(name, c) for name in g.character or () for c in characters))
+
+
+def _related_match(g: tuple[RelatedEntry, tuple[str, ...]], item: Item) -> bool:
+    works, people = item.forms
+    entry, person = g
+    return any(text_key(w) in works for w in entry.work) and any(person_key(n) in people for n in person)
 
 
 def _unsure(gold: Gold, name: str, items: list[Item]) -> list[Item]:
@@ -334,7 +350,9 @@ def _nomination_match(g: NominationEntry, item: Item, title: str) -> bool:
 
 def extracted_items(facts: Any) -> dict[str, list[Item]]:
     """The scored fields of one review's facts (kgraph.extract.facts.ReviewFacts)."""
-    from kgraph.extract.facts import CastCredit, CrewCredit, Nomination, PersonEntity, PlatformEntity, TitleEntity
+    from kgraph.extract.facts import (
+        CastCredit, CrewCredit, Mention, Nomination, PersonEntity, PlatformEntity, TitleEntity,
+    )
     from kgraph.vocab import KG
 
     entities = {e.iri: e for e in [*facts.entities, facts.title]}
@@ -367,6 +385,7 @@ def extracted_items(facts: Any) -> dict[str, list[Item]]:
                     Item(platform.name, (text_key(platform.name),)))
     jobs = {"director": "directors", "writer": "writers"}
     seen_cast: set[str] = set()
+    seen_related: set[tuple[str, str]] = set()
     for claim in facts.claims:
         if getattr(claim, "title", None) is None or claim.title.value != subject:
             continue
@@ -386,6 +405,15 @@ def extracted_items(facts: Any) -> dict[str, list[Item]]:
                 person = names(claim.person.value)
                 out[field_name].append(Item(person[0] if person else claim.person.value,
                                             tuple({person_key(n) for n in person})))
+        elif isinstance(claim, Mention):
+            work = names(claim.work.value)
+            for person in claim.people:
+                if (claim.work.value, person.value) in seen_related:
+                    continue
+                seen_related.add((claim.work.value, person.value))
+                spelled = names(person.value)
+                out["related"].append(Item(f"{work[0] if work else '?'} ({spelled[0] if spelled else '?'})",
+                                           (tuple({text_key(n) for n in work}), tuple({person_key(n) for n in spelled}))))
         elif isinstance(claim, Nomination):
             ceremony = names(claim.ceremony.value if claim.ceremony else None)
             category = names(claim.category.value if claim.category else None)

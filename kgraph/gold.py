@@ -6,6 +6,7 @@ A field absent from `facts` means the page does not state it (not scored). An em
 or null for a single value, means the page states none: anything extracted there is wrong.
 A person or character may be a list of the spellings one page uses for them (the first is
 shown); `unsure` lists names the page leaves unclear, which are neither gold nor wrong.
+`related` (optional) lists other works the page ties to people, each scored per (work, person).
 """
 from __future__ import annotations
 
@@ -22,7 +23,7 @@ KINDS = ("film", "series")
 SCALARS = {"title": str, "hangul": str, "year": int, "kind": str, "episodes": int, "runtime_minutes": int}
 PEOPLE = ("directors", "writers")
 NAMES = ("platforms", "networks")
-LISTS = ("cast", "nominations", *PEOPLE, *NAMES, "unsure")
+LISTS = ("cast", "nominations", "related", *PEOPLE, *NAMES, "unsure")
 HEADER = {"format": str, "url": str, "site": str, "layout": str, "found_by": str, "page": str}
 
 
@@ -41,6 +42,15 @@ class NominationEntry:
     won: bool
     year: int | None = None
     nominee: str | None = None  # a person, or the title itself; None when the page names none
+
+
+@dataclass(frozen=True)
+class RelatedEntry:
+    """Another work the page ties to people ("the director's earlier film X"): the work's
+    spellings and each person's spellings, the first shown."""
+
+    work: tuple[str, ...]
+    people: tuple[tuple[str, ...], ...]
 
 
 @dataclass
@@ -120,6 +130,8 @@ def _facts(path: Path, facts: dict[str, Any]) -> dict[str, Any]:
             out[key] = [_cast(path, f"{where}/{i}", item) for i, item in enumerate(_list(path, where, value))]
         elif key == "nominations":
             out[key] = [_nomination(path, f"{where}/{i}", item) for i, item in enumerate(_list(path, where, value))]
+        elif key == "related":
+            out[key] = [_related(path, f"{where}/{i}", item) for i, item in enumerate(_list(path, where, value))]
         elif key in PEOPLE:
             out[key] = [_spellings(path, f"{where}/{i}", item) for i, item in enumerate(_list(path, where, value))]
         elif key in NAMES or key == "unsure":
@@ -141,6 +153,19 @@ def _cast(path: Path, where: str, item: Any) -> CastEntry:
     person = _spellings(path, f"{where}/person", item.get("person"))
     character = None if item.get("character") is None else _spellings(path, f"{where}/character", item["character"])
     return CastEntry(person, character)
+
+
+def _related(path: Path, where: str, item: Any) -> RelatedEntry:
+    if not isinstance(item, dict):
+        raise GoldError(path, where, 'expected {"work": ..., "people": [...]}')
+    extra = set(item) - {"work", "people"}
+    if extra:
+        raise GoldError(path, f"{where}/{sorted(extra)[0]}", "unknown field")
+    work = _spellings(path, f"{where}/work", item.get("work"))
+    people = _list(path, f"{where}/people", item.get("people"))
+    if not people:
+        raise GoldError(path, f"{where}/people", "expected a non-empty list of the people the page ties to the work")
+    return RelatedEntry(work, tuple(_spellings(path, f"{where}/people/{i}", p) for i, p in enumerate(people)))
 
 
 def _spellings(path: Path, where: str, value: Any) -> tuple[str, ...]:

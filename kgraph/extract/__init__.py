@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 
-from kgraph.extract import cast_lists, content, events, people, title
+from kgraph.extract import cast_lists, content, events, people, related, title
 from kgraph.extract.context import Context
 from kgraph.extract.facts import SCHEMA, Iri, RatingEntity, ReviewEntity, ReviewFacts
 from kgraph.extract.lexicon import Lexicon, load_lexicon
@@ -90,6 +90,7 @@ def extract(doc: Document, resolver: Resolver | None = None, lexicon: Lexicon | 
     content.quotes(ctx)
     content.scenes(ctx)
     content.tracks(ctx)
+    related.related_works(ctx)
     content.mentions(ctx)
     content.unnamed_characters(ctx)
     content.character_statements(ctx)

@@ -103,6 +103,8 @@ def mentions(ctx: Context) -> None:
     for index, sentence in enumerate(sentences):
         text = sentence_text(sentence)
         for cue in MENTION_CUE.finditer(text):
+            if any(start <= cue.end() <= end for start, end in ctx.related_spans.get(sentence, ())):
+                continue  # a related-works phrasing has read it, with its works apart
             rest = text[cue.end():]
             quoted = re.match(QUOTED, rest)
             work = quoted.group(1) if quoted else (re.match(TITLE_RUN, rest).group(0) if re.match(TITLE_RUN, rest) else None)

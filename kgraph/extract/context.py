@@ -43,6 +43,7 @@ class Context:
         self.warnings: list[str] = []
         self.mentions: list[tuple[Sentence, str]] = []  # person IRI mentions in order
         self.structured: set[Sentence] = set()  # cast-list lines read by a structure reader; prose skips them
+        self.related_spans: dict[Sentence, list[tuple[int, int]]] = {}  # phrases read as related works
         # Indexes that keep look-ups constant-time however long the review or its cast list.
         self._person_keys: dict[str, str] = {}  # name key of a name or spelling -> person IRI
         self._loose_keys: dict[str, str] = {}  # spelling_key of a full name -> person IRI
@@ -233,8 +234,8 @@ class Context:
         if existing is None:
             self.claims[iri] = claim
             self._evidence[iri] = set(claim.evidence)
-            if isinstance(claim, CastCredit):
-                self._cast_people.add(claim.person.value)
+            if isinstance(claim, CastCredit) and (self.title is None or claim.title.value == self.title.iri):
+                self._cast_people.add(claim.person.value)  # a credit on another work is no cast of this one
             return claim
         for f in fields(claim):
             if f.name == "evidence":

@@ -1,0 +1,108 @@
+"""Related works: every row of the related-works table, and the parenthesis reader, yield their
+mentions with their people and credits; the reviewed title never gains a fact from them."""
+from __future__ import annotations
+
+import pytest
+
+from kgraph.extract import extract
+from kgraph.extract.related import RELATED_PHRASINGS
+from kgraph.resolve import AliasTable, Resolver
+from kgraph.sources import read_text
+
+from conftest import ALIASES
+
+RESOLVER = Resolver(AliasTable.load(ALIASES))
+
+
+def review(title: str, body: str, fields: str = ""):
+    [doc] = read_text(f"Overview\nTitle: {title}\n{fields}\nStory\n{body}\n", "related.txt")
+    return extract(doc, RESOLVER)
+
+
+def names(facts) -> dict[str, str]:
+    return {e.iri: e.name for e in [*facts.entities, facts.title] if getattr(e, "name", None)}
+
+
+def related(facts) -> set[tuple[str, str]]:
+    """(work, person) of every mention."""
+    named = names(facts)
+    return {(named[m.work.value], named[p.value]) for m in facts.claims if type(m).__name__ == "Mention"
+            for p in m.people}
+
+
+def credits_on_other_works(facts) -> set[tuple[str, str, str]]:
+    """(work, person, kind) of every credit on a title other than the reviewed one."""
+    named = names(facts)
+    out = set()
+    for c in facts.claims:
+        kind = type(c).__name__
+        if kind.endswith("Credit") and c.title.value != facts.title.iri:
+            job = c.job.value.rsplit("/", 1)[-1].rsplit("#", 1)[-1] if kind == "CrewCredit" else kind
+            out.add((named[c.title.value], named[c.person.value], job))
+    return out
+
+
+def reviewed_credits(facts) -> set[tuple[str, str]]:
+    named = names(facts)
+    return {(type(c).__name__, named[c.person.value]) for c in facts.claims
+            if type(c).__name__.endswith("Credit") and c.title.value == facts.title.iri}
+
+
+@pytest.mark.parametrize("row", RELATED_PHRASINGS, ids=[row.name for row in RELATED_PHRASINGS])
+def test_every_related_phrasing_yields_its_mentions(row):
+    assert row.pattern.search(row.example), "the row's own pattern must match its example"
+    facts = review(row.title, row.example, row.fields)
+    expected = {(work, person) for work, people in row.yields for person in people}
+    assert related(facts) == expected
+
+
+def test_a_stated_credit_lands_on_the_other_work_only():
+    facts = review("Broker", "Song Kang-ho, who also starred in Parasite and The Host, plays a laundry owner.")
+    assert credits_on_other_works(facts) == {("Parasite", "Song Kang-ho", "CastCredit"),
+                                             ("The Host", "Song Kang-ho", "CastCredit")}
+    assert not {t for t in names(facts).values() if t in ("Parasite and The Host",)}
+
+
+def test_the_directors_earlier_films_credit_the_reviewed_titles_director():
+    facts = review("Decision to Leave", "It is gentler than the director's earlier films Oldboy and The Handmaiden.",
+                   "Director: Park Chan-wook")
+    assert ("Oldboy", "Park Chan-wook", "director") in credits_on_other_works(facts)
+    assert ("The Handmaiden", "Park Chan-wook", "director") in credits_on_other_works(facts)
+
+
+def test_an_unnamed_job_is_a_plain_credit():
+    facts = review("The Frog", "Directed by Mo Wan-il, best known for The World of the Married, the series is tense.")
+    assert credits_on_other_works(facts) == {("The World of the Married", "Mo Wan-il", "Credit")}
+
+
+def test_quoted_and_italic_works_in_a_list():
+    facts = review("Officer Black Belt", "Kim Woo-bin, known for his roles in *The Heirs* and “Uncontrollably Fond”, "
+                                         "leads the film.")
+    assert related(facts) == {("The Heirs", "Kim Woo-bin"), ("Uncontrollably Fond", "Kim Woo-bin")}
+
+
+def test_a_list_of_people_with_their_works_in_parentheses():
+    facts = review("A Title", "The cast is stacked: Hyun Bin (Crash Landing on You), Park Seo-joon (Itaewon Class) "
+                              "and Song Joong-ki (Vincenzo).")
+    assert related(facts) == {("Crash Landing on You", "Hyun Bin"), ("Itaewon Class", "Park Seo-joon"),
+                              ("Vincenzo", "Song Joong-ki")}
+    assert not [c for c in facts.claims if type(c).__name__ == "CastCredit" and c.character]
+
+
+def test_a_lone_parenthesis_is_a_work_only_when_unmistakable():
+    plain = review("Broker", "The baby is found by Sang-hyeon (Song Kang-ho) and Dong-soo (Gang Dong-won).")
+    assert related(plain) == set()
+    dated = review("Broker", "Bae Doona (Sense8, 2015) plays a detective who follows the brokers.")
+    assert related(dated) == {("Sense8", "Bae Doona")}
+    single = review("Itaewon Class", "Park Seo-joon (Fight for My Way) returns to television.")
+    assert related(single) == set()  # one unquoted name in parentheses could be a character
+
+
+def test_the_reviewed_title_is_never_a_related_work():
+    facts = review("Broker", "Song Kang-ho, who also starred in Broker and Parasite, is superb.")
+    assert related(facts) == {("Parasite", "Song Kang-ho")}
+
+
+def test_a_related_work_lends_no_credit_to_the_reviewed_title():
+    facts = review("Broker", "Song Kang-ho, who also starred in Parasite, is superb.")
+    assert ("CastCredit", "Song Kang-ho") not in reviewed_credits(facts)
