@@ -106,3 +106,16 @@ def test_the_reviewed_title_is_never_a_related_work():
 def test_a_related_work_lends_no_credit_to_the_reviewed_title():
     facts = review("Broker", "Song Kang-ho, who also starred in Parasite, is superb.")
     assert ("CastCredit", "Song Kang-ho") not in reviewed_credits(facts)
+
+
+def test_an_actor_of_another_work_in_parentheses():
+    facts = review("Hometown Cha-Cha-Cha", "Oh Chun-jae (Jo Han-chul of Vincenzo) runs the pub, and the landlord "
+                                           "(Crash Landing on You's Kim Young-min) lives upstairs.")
+    assert related(facts) == {("Vincenzo", "Jo Han-chul"), ("Crash Landing on You", "Kim Young-min")}
+    assert ("Vincenzo", "Jo Han-chul", "CastCredit") in credits_on_other_works(facts)
+
+
+def test_a_role_description_in_parentheses_is_no_work():
+    facts = review("When the Phone Rings", "The cast: Yoo Yeon-seok (Baek Sa-eon), Chae Soo-bin (Hong Hee-joo), "
+                                           "Yoo Sung-joo (Sa-eon's father), Heo Nam-joon (Carjacker/Kidnapper).")
+    assert related(facts) == set()

@@ -19,18 +19,20 @@ from dataclasses import dataclass
 from kgraph.extract.context import Context, sentence_text
 from kgraph.extract.facts import CastCredit, Credit, CrewCredit, Iri, Mention
 from kgraph.extract.patterns import is_korean_given_name, is_korean_name
-from kgraph.extract.people import NAME, _name_like, person_name, works_lists
+from kgraph.extract.people import NAME, _name_like, people_in, person_name, works_lists
 from kgraph.names import clean, name_key
 from kgraph.sources.document import Sentence
 from kgraph.vocab import KG
 
-_TITLE_WORD = r"[A-Z0-9][\w'’!?.&:-]*"
+# A capitalised word of a title; a full stop only inside ("12.12:") or after Mr/Dr ("Mr. Sunshine").
+_TITLE_WORD = r"(?:(?:Mr|Mrs|Ms|Dr|St|Vol)\.|[A-Z0-9][\w'’!?&:-]*(?:\.[\w'’!?&:-]+)*)"
 _SMALL = r"(?:of|the|in|a|an|on|to|for|with|at|from|is|are|my|your|you|me|we|be|no|not|or)"
 # One unquoted title: capitalised words with small words between them ("Memories of Murder").
 _BARE = rf"{_TITLE_WORD}(?:(?:\s{_SMALL})*\s{_TITLE_WORD})*"
 _MARKED = r"“[^”]{1,60}”|\"[^\"]{1,60}\"|‘[^’]{1,60}’|'[^']{1,60}'|\*[^*]{1,60}\*|_[^_]{1,60}_"
 WORK = rf"(?:{_MARKED}|{_BARE})(?:\s*\((?:19|20)\d\d\))?"
-WORKS = rf"(?P<works>{WORK}(?:(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*){WORK})*)"
+_SEP = r"(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*|(?<=[,.][”\"’'])\s+)"  # “A,” “B”: the comma inside the quote
+WORKS = rf"(?P<works>{WORK}(?:{_SEP}{WORK})*)"
 _KINDS = r"(?:films?|movies?|features?|dramas?|series|shows?|works?|projects?|titles?|thrillers?|hits?|k-dramas?)"
 _LIKE = rf"(?:(?:{_KINDS}\s+)?(?:like|such as|including)\s+|{_KINDS}\s+)?"
 _CREW = r"(?P<crew>director|filmmaker|writer|screenwriter|writer-director|director-writer|creator|showrunner|PD)"
@@ -43,7 +45,7 @@ CREW_JOBS = {"director": ("director",), "filmmaker": ("director",), "pd": ("dire
 # What the phrase says the person did on the other work: "cast", a crew job, or None (unsaid).
 VERB_CREDIT = {"starred": "cast", "appeared": "cast", "featured": "cast", "acted": "cast", "played": "cast",
                "directed": "director", "helmed": "director", "wrote": "writer", "penned": "writer",
-               "created": "writer"}
+               "created": "writer", "direct": "director", "write": "writer", "star": "cast", "appear": "cast"}
 NOT_WORKS = {"he", "she", "it", "they", "his", "her", "their", "this", "that", "the", "a", "an", "korea",
              "south korea", "korean", "netflix", "seoul", "busan", "hollywood", "cannes", "i", "we", "you",
              "there", "here", "but", "and", "season", "episode", "part"}
@@ -107,12 +109,54 @@ RELATED_PHRASINGS: tuple[RelatedPhrasing, ...] = (
          "job",
          "Bong Joon-ho, the director of Memories of Murder and Mother, made The Host in 2006.",
          (("Memories of Murder", ("Bong Joon-ho",)), ("Mother", ("Bong Joon-ho",))), "The Host"),
-    _row("X's earlier films A and B",
-         rf"(?<![\w-])(?P<who>{NAME})['’]s\s+(?:{_EARLIER}\s+)(?:{_KINDS})\s+(?:(?:like|such as|including)\s+)?{WORKS}",
+    _row("X's earlier films A and B; X's 2003 film A",
+         rf"(?<![\w-])(?P<who>{NAME})['’]s\s+(?:(?:19|20)\d\d\s+)?(?:{_EARLIER}\s+)?(?:[a-z][\w-]*\s+)?(?:{_KINDS})\s+"
+         rf"(?:(?:like|such as|including)\s+)?{WORKS}",
          None,
          "Park Chan-wook's earlier films Oldboy and Lady Vengeance were revenge stories too.",
          (("Oldboy", ("Park Chan-wook",)), ("Lady Vengeance", ("Park Chan-wook",))), "Decision to Leave"),
+    _row("X went on to direct other classics like A and B",
+         rf"(?<![\w-])(?P<who>{NAME})\s+(?:would\s+go|went|has\s+gone|goes)\s+on\s+to\s+"
+         rf"(?P<verb>direct|write|star|appear)\s+(?:in\s+)?(?:other\s+)?(?:[a-z][\w-]*\s+)?{_LIKE}{WORKS}",
+         "verb",
+         "After Oldboy, Park Chan-wook went on to direct other films like Thirst (2009) and The Handmaiden (2016).",
+         (("Thirst", ("Park Chan-wook",)), ("The Handmaiden", ("Park Chan-wook",))), "Oldboy"),
+    _row("X's previous pictures (“A,” “B”)",
+         rf"(?<![\w-])(?P<who>{NAME})['’]s\s+(?:{_EARLIER}\s+)(?:{_KINDS}|pictures?)\s+\({WORKS}\)",
+         None,
+         "Park Chan-wook's previous pictures (“Oldboy,” “Stoker”) kept their secrets longer.",
+         (("Oldboy", ("Park Chan-wook",)), ("Stoker", ("Park Chan-wook",))), "The Handmaiden"),
+    _row("X, most recently seen in the series Y",
+         rf"(?<![\w-])(?P<who>{NAME}),?\s+(?:(?:most\s+)?recently|last|also|previously|best)\s+seen\s+in\s+"
+         rf"(?:the\s+)?(?:[a-z][\w-]*\s+){{0,3}}?{WORKS}",
+         "cast",
+         "Jeon Do-yeon, most recently seen in the rom-com series “Crash Course in Romance”, plays a hired killer.",
+         (("Crash Course in Romance", ("Jeon Do-yeon",)),), "Kill Boksoon"),
+    _row("A from director X",
+         rf"\b(?:{_KINDS}|comedy|romance|horror|mystery|blockbuster|classic)\s+{WORKS}\s+(?:from|by)\s+(?:the\s+)?"
+         rf"(?:director|filmmaker)\s+(?P<who>{NAME})",
+         "director",
+         "Fans of the 2016 zombie thriller Train to Busan from director Yeon Sang-ho will find this darker.",
+         (("Train to Busan", ("Yeon Sang-ho",)),), "Revelations"),
+    _row("his roles in dramas like A and B (the person named just before)",
+         rf"\b(?P<pronoun>his|her|their)\s+(?:(?:breakout|earlier|previous|past|lead(?:ing)?|acting)\s+)?"
+         rf"(?:roles?|parts?|turns?|debut|performances?)\s+in\s+(?:(?:the|various)\s+)?"
+         rf"(?:(?:[a-z][\w-]*\s+){{0,2}}?(?:{_KINDS}|comedy|comedies)\s+)?(?:(?:like|such as|including)\s+)?{WORKS}",
+         "cast",
+         "Jung Hae-in plays the neighbour. He won fans with his roles in dramas like While You Were Sleeping and "
+         "Prison Playbook.",
+         (("While You Were Sleeping", ("Jung Hae-in",)), ("Prison Playbook", ("Jung Hae-in",))), "Love Next Door",
+         "Cast: Jung Hae-in, Jung So-min"),
+    _row("I watched him in Y (a title with 'and' stays whole)",
+         rf"\bwatched\s+(?P<pronoun>him|her|them)\s+in\s+(?:the\s+)?(?:[a-z][\w-]*\s+){{0,3}}?{WORKS}",
+         "cast",
+         "Yoon Park caught my eye after I watched him in Forecasting Love and Weather.",
+         (("Forecasting Love and Weather", ("Yoon Park",)),), "Fan Letter, Please", "Cast: Yoon Park"),
 )
+# Rows whose bare "A and B" is one title ("Forecasting Love and Weather"): nothing in the phrase
+# says it names several works.
+WHOLE_PAIRS = frozenset({"I watched him in Y (a title with 'and' stays whole)"})
+_LEADING = re.compile(r"^(?:In|On|At|With|From|After|Like|And|But|Since|Unlike|Both|Even|Fans of)\s+(?=[A-Z0-9“\"‘'*_])")
 _POSSESSIVE_PLATFORM = re.compile(r"^(?P<platform>[\w+ ]{2,20})['’]s\s+")
 _YEAR = re.compile(r"\s*\((?:19|20)\d\d\)$")
 
@@ -129,7 +173,7 @@ def related_works(ctx: Context) -> None:
                 people, jobs = _people_and_jobs(ctx, row, match, sentence)
                 if people:
                     ctx.related_spans.setdefault(sentence, []).append(match.span())
-                    for work in split_works(match.group("works")):
+                    for work in split_works(match.group("works"), pairs=row.name not in WHOLE_PAIRS):
                         _mention(ctx, work, people, jobs, match.group(0), sentence)
         _parenthesised_works(ctx, text, sentence)
 
@@ -138,6 +182,9 @@ def _people_and_jobs(ctx: Context, row: RelatedPhrasing, match: re.Match[str],
                      sentence: Sentence) -> tuple[list[Iri], tuple[str, ...]]:
     """The people a match ties to its works, and the credit it states on them."""
     groups = match.groupdict()
+    if groups.get("pronoun"):
+        person = _referent(ctx, sentence)
+        return ([person], (row.credit,)) if person is not None else ([], ())
     if row.credit == "crew":
         jobs = CREW_JOBS[groups["crew"].lower()]
         people = [p for job in jobs for p in crew_of(ctx, job)]
@@ -155,13 +202,15 @@ def _people_and_jobs(ctx: Context, row: RelatedPhrasing, match: re.Match[str],
     return [ctx.person(name, sentence=sentence)], (job,) if job else ()
 
 
-def split_works(text: str) -> list[str]:
-    """"A, B and C", "“A” and *B*" -> each work's name, marks and a trailing year stripped."""
+def split_works(text: str, pairs: bool = True) -> list[str]:
+    """"A, B and C", "“A” and *B*" -> each work's name, marks, a trailing year and a leading
+    preposition stripped; with `pairs` False a bare "A and B" without a comma stays one work."""
     items = re.findall(rf"{_MARKED}|[^,&]+", text)
+    whole = not pairs and len(items) == 1
     out = []
     for item in items:
-        item = item.strip()
-        pieces = [item] if re.fullmatch(_MARKED, item) else re.split(r"\s+and\s+", item)
+        item = _LEADING.sub("", item.strip())
+        pieces = [item] if whole or re.fullmatch(_MARKED, item) else re.split(r"\s+and\s+", item)
         for piece in pieces:
             piece = re.sub(r"^and\s+", "", piece.strip())
             piece = _YEAR.sub("", piece).strip(" ,.;:")
@@ -215,6 +264,9 @@ def credit_on(ctx: Context, work: Iri, person: Iri, jobs: tuple[str, ...], sente
 
 
 PAREN_WORKS = re.compile(rf"(?<![\w-])(?P<who>{NAME})\s*\((?P<inside>[^()]{{2,80}})\)")
+# "Oh Chun-jae (Jo Han-chul of Vincenzo)", "(Parasite's Song Kang-ho, who ...)": an actor and their other work
+PAREN_ACTOR_OF = re.compile(rf"\((?P<who>{NAME})\s+(?:of|from)\s+{WORKS}\)")
+PAREN_WORKS_ACTOR = re.compile(rf"\((?P<works>{WORK})['’]s\s+(?P<who>{NAME})(?=[),;])")
 
 
 def _parenthesised_works(ctx: Context, text: str, sentence: Sentence) -> None:
@@ -222,6 +274,15 @@ def _parenthesised_works(ctx: Context, text: str, sentence: Sentence) -> None:
     parentheses where some parenthesis is no name, each parenthesis is the person's other work;
     alone, "Park Seo-joon (Itaewon Class)" is one only when the parenthesis is unmistakably a
     work (quoted or italic, with a year, a title the alias table knows, or several works)."""
+    for pattern in (PAREN_ACTOR_OF, PAREN_WORKS_ACTOR):
+        for match in pattern.finditer(text):
+            name = _names(ctx, match.group("who"))
+            works = split_works(match.group("works"))
+            if name and all(map(_title_shaped, works)) and not any(_a_name(ctx, w) for w in works):
+                person = ctx.person(name, sentence=sentence)
+                ctx.related_spans.setdefault(sentence, []).append(match.span())
+                for work in works:
+                    _mention(ctx, work, [person], ("cast",), match.group(0), sentence)
     in_lists = works_lists(ctx, text)
     for match in PAREN_WORKS.finditer(text):
         name = _names(ctx, match.group("who"))
@@ -232,7 +293,8 @@ def _parenthesised_works(ctx: Context, text: str, sentence: Sentence) -> None:
             continue
         listed = any(start <= match.start() < end for start, end in in_lists)
         works = split_works(re.sub(r",\s*(?:19|20)\d\d$", "", inside))
-        if not works or any(_a_name(ctx, w) if listed else _name_like(ctx, w) for w in works):
+        if not works or not all(map(_title_shaped, works)) or any(
+                _a_name(ctx, w) if listed else _name_like(ctx, w) for w in works):
             continue
         if not (listed or _unmistakably_works(ctx, inside, works)):
             continue
@@ -240,6 +302,17 @@ def _parenthesised_works(ctx: Context, text: str, sentence: Sentence) -> None:
         ctx.related_spans.setdefault(sentence, []).append(match.span())
         for work in works:
             _mention(ctx, work, [person], (), match.group(0), sentence)
+
+
+_SMALL_WORDS = set(_SMALL.strip("(?:)").split("|")) | {"and", "&"}
+
+
+def _title_shaped(text: str) -> bool:
+    """Capitalised words with small words between ("Crash Landing on You"), no slash or
+    possessive: "Carjacker/Kidnapper" or "Sa-eon's father" describe a role, not a work."""
+    words = text.split()
+    return "/" not in text and bool(words) and all(
+        re.match(r"[A-Z0-9\uac00-\ud7a3]", w) or w in _SMALL_WORDS for w in words)
 
 
 def _a_name(ctx: Context, text: str) -> bool:
@@ -254,6 +327,22 @@ def _unmistakably_works(ctx: Context, inside: str, works: list[str]) -> bool:
     if re.search(r"\((?:19|20)\d\d\)|,\s*(?:19|20)\d\d$", inside) or len(works) >= 2:
         return all(re.match(r"[A-Z0-9“\"‘'*_]", w) for w in works)
     return all(ctx.resolver.table.candidates("title", w) for w in works)
+
+
+def _referent(ctx: Context, sentence: Sentence) -> Iri | None:
+    """Who "his"/"her"/"him" is: the one person this sentence names, or else the one person the
+    nearest earlier sentence of its section names (looking back at most three); None when unclear."""
+    index = ctx.sentence_index.get(sentence)
+    if index is None:
+        return None
+    for back in range(index, max(-1, index - 4), -1):
+        earlier = ctx.sentences[back]
+        if earlier.section != sentence.section:
+            return None
+        people = people_in(ctx, earlier)
+        if people:
+            return people[0] if len(people) == 1 else None
+    return None
 
 
 def crew_of(ctx: Context, job: str) -> list[Iri]:
