@@ -2,9 +2,14 @@
 mentions with their people and credits; the reviewed title never gains a fact from them."""
 from __future__ import annotations
 
+import json
+
 import pytest
 
+from kgraph.errors import GoldError
+from kgraph.evaluation import evaluate
 from kgraph.extract import extract
+from kgraph.gold import load_gold
 from kgraph.extract.related import RELATED_PHRASINGS
 from kgraph.resolve import AliasTable, Resolver
 from kgraph.sources import read_text
@@ -119,3 +124,47 @@ def test_a_role_description_in_parentheses_is_no_work():
     facts = review("When the Phone Rings", "The cast: Yoo Yeon-seok (Baek Sa-eon), Chae Soo-bin (Hong Hee-joo), "
                                            "Yoo Sung-joo (Sa-eon's father), Heo Nam-joon (Carjacker/Kidnapper).")
     assert related(facts) == set()
+
+
+def _gold_page(tmp_path, related=None):
+    """A one-page gold folder and its page: Broker, with one related work."""
+    (tmp_path / "pages").mkdir(parents=True)
+    (tmp_path / "gold").mkdir()
+    (tmp_path / "pages" / "broker.txt").write_text(
+        "Overview\nTitle: Broker\nDirector: Hirokazu Kore-eda\nStory\n"
+        "Song Kang-ho, who also starred in Parasite, plays Sang-hyeon.\n", "utf-8")
+    facts = {"title": "Broker", "directors": ["Hirokazu Kore-eda"]}
+    if related is not None:
+        facts["related"] = related
+    gold = {"format": "kgraph-gold/1", "url": "https://example.org/broker", "site": "example.org",
+            "layout": "other", "found_by": "written for this test", "page": "broker.txt", "facts": facts}
+    (tmp_path / "gold" / "broker.json").write_text(json.dumps(gold), "utf-8")
+    return tmp_path / "gold", tmp_path / "pages"
+
+
+def _related_row(report) -> list[int]:
+    frame = report.scores().set_index(["group", "field"])
+    return frame.loc[("all", "related"), ["gold", "extracted", "correct"]].tolist()
+
+
+def test_related_is_scored_per_work_and_person_only_where_the_gold_has_it(tmp_path):
+    gold, pages = _gold_page(tmp_path, [{"work": "Parasite", "people": ["Song Kang-ho"]},
+                                        {"work": "The Host", "people": ["Song Kang-ho"]}])
+    report = evaluate(gold, pages)
+    assert _related_row(report) == [2, 1, 1]
+    assert [e.value for e in report.misses if e.field == "related"] == ["The Host (Song Kang-ho)"]
+    overall = report.scores().set_index(["group", "field"]).loc[("all", "overall"), "gold"]
+    assert overall == 2  # title and director: related works stay out of the overall score
+    unscored, pages = _gold_page(tmp_path / "without", None)
+    assert _related_row(evaluate(unscored, pages)) == [0, 0, 0]
+
+
+@pytest.mark.parametrize("related, message", [
+    ([{"work": "Parasite"}], "/facts/related/0/people: expected a list"),
+    ([{"work": "Parasite", "people": []}], "/facts/related/0/people: expected a non-empty list"),
+    ([{"work": "Parasite", "people": ["Song Kang-ho"], "job": "cast"}], "/facts/related/0/job: unknown field"),
+])
+def test_a_bad_related_entry_names_its_field(tmp_path, related, message):
+    gold, _ = _gold_page(tmp_path, related)
+    with pytest.raises(GoldError, match=message):
+        load_gold(gold / "broker.json")
