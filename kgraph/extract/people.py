@@ -5,6 +5,7 @@ import re
 
 from kgraph.extract.context import Context, sentence_text
 from kgraph.extract.facts import CrewCredit, Iri
+from kgraph.extract.hangul_names import hangul_person, is_hangul_name
 from kgraph.extract.overview import Field, normalise_field_name, split_list
 from kgraph.extract.patterns import is_korean_given_name, is_korean_name, korean_names
 from kgraph.extract.phrasings import PHRASINGS, strip_role
@@ -146,7 +147,9 @@ def overview_people(ctx: Context, fields: dict[str, Field]) -> list[tuple[Iri, s
             elif as_match:
                 character = as_match.group(1).strip()
                 item = item[: as_match.start()].strip()
-            if len(re.sub(r"[\W_]", "", item)) >= 2:  # "Main Cast: D" (a page cut off mid-name) names nobody
+            if is_hangul_name(item):  # "출연: 송강호, 강동원": a Hangul-only name, never given a Latin one
+                cast.append((hangul_person(ctx, item, fields["cast"].sentence), character, fields["cast"].sentence))
+            elif len(re.sub(r"[\W_]", "", item)) >= 2:  # "Main Cast: D" (a page cut off mid-name) names nobody
                 cast.append((ctx.person(item, hangul, sentence=fields["cast"].sentence), character,
                              fields["cast"].sentence))
     cast += table_cast(ctx)
