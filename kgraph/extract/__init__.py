@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 
-from kgraph.extract import cast_lists, content, events, people, related, title
+from kgraph.extract import cast_lists, cast_pages, content, events, people, related, title
 from kgraph.extract.context import Context
 from kgraph.extract.facts import SCHEMA, Iri, RatingEntity, ReviewEntity, ReviewFacts
 from kgraph.extract.lexicon import Lexicon, load_lexicon
@@ -77,6 +77,7 @@ def extract(doc: Document, resolver: Resolver | None = None, lexicon: Lexicon | 
     title.title_attributes(ctx, fields)
     cast_list = people.overview_people(ctx, fields)
     pending = cast_lists.grouped_cast(ctx)
+    cast_pages.database_cast(ctx)
     people.prose_crew(ctx)
     people.prose_cast(ctx)
     cast_lists.undecided_cast(ctx, pending)

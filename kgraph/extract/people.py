@@ -185,8 +185,8 @@ def heading_cast(ctx: Context) -> list[tuple[Iri, str | None, Sentence]]:
             continue
         line = section.lines[0]
         items = split_list(line.text)
-        if len(items) < 2 or not line.sentences:
-            continue
+        if len(items) < 2 or not line.sentences or line.text.count(" / ") >= 2:
+            continue  # "Actor / Character / Main Role" is a database row (kgraph.extract.cast_pages)
         names = [person_name(ctx, item) or foreign_name(ctx, item) for item in items]
         if all(name and name_key(name) == name_key(item) for name, item in zip(names, items)):
             out += [(ctx.person(name, sentence=line.sentences[0]), None, line.sentences[0]) for name in names]

@@ -66,6 +66,8 @@ def looks_like_heading(line: str) -> bool:
     text = line.strip()
     if MD_HEADING.match(text):
         return True
+    if text.count(" / ") >= 2:  # a database row: "Lee Chae-min / Kang Ha / Main Role"
+        return False
     if is_known_heading(text):
         return True
     if not text or len(text) > 60 or text.startswith("#") or BULLET.match(text):

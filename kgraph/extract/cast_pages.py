@@ -1,0 +1,117 @@
+"""Database-style cast pages (MyDramaList-like): rows "Actor / Character / Main Role", or blocks
+of three lines "Actor", "Character", "Main Role". Read only where the shape is unambiguous: at
+least two rows or blocks in a run, every one of them whole (a bare person's name, a bare
+character's name, a role group), the actor first (or where a header row "Character / Actor /
+Role" says so), and nothing the review already knows contradicting that order. Otherwise
+nothing is taken: a wrong credit costs more than a missing one.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from kgraph.extract.context import Context
+from kgraph.extract.people import character_name, foreign_name, person_name
+from kgraph.names import clean, name_key
+from kgraph.sources.document import Line, Sentence
+
+ROLE_GROUP = re.compile(r"^(?:main|support|supporting|guest|recurring)\s+roles?$|^cameo(?:\s+appearance)?$", re.I)
+BARE_NAME = re.compile(r"^[A-Z][\w'’.-]*(?:\s[A-Z][\w'’.-]*){0,3}$")
+HEADER = re.compile(r"^(?P<a>actor|actress|cast|character|role)\s*/\s*(?P<b>actor|actress|cast|character|role)\s*/\s*"
+                    r"(?:role|group|type|role type)$", re.I)
+MIN_ROWS = 2
+
+
+@dataclass(frozen=True)
+class Row:
+    actor: str
+    character: str
+    sentences: tuple[Sentence, ...]  # the evidence: the row's line, or the block's two lines
+
+
+def database_cast(ctx: Context) -> None:
+    """Credit the cast of slash rows and three-line blocks whose shape is unambiguous."""
+    for run in [*_slash_runs(ctx), *_block_runs(ctx)]:
+        if len(run) < MIN_ROWS or not _all_whole(ctx, run) or _contradicted(ctx, run):
+            continue
+        for row in run:
+            ctx.structured.update(row.sentences)
+            person = ctx.person(person_name(ctx, row.actor) or row.actor, sentence=row.sentences[0])
+            ctx.cast(person, ctx.character(row.character), row.sentences[0])
+
+
+def _slash_runs(ctx: Context) -> list[list[Row]]:
+    """Runs of consecutive lines "A / B / Main Role"; a header row may say which side is the actor."""
+    runs: list[list[Row]] = []
+    for section in ctx.doc.sections:
+        run: list[Row] = []
+        actor_first = True
+        for line in section.lines:
+            text = clean(line.text).strip("*_ ")
+            header = HEADER.match(text)
+            if header:
+                actor_first = header.group("a").lower() in ("actor", "actress", "cast")
+                continue
+            parts = [p.strip() for p in text.split(" / ")]
+            if len(parts) == 3 and ROLE_GROUP.match(parts[2]) and len(line.sentences) == 1:
+                a, b = parts[:2] if actor_first else parts[1::-1]
+                run.append(Row(a, b, line.sentences))
+                continue
+            if run:
+                runs.append(run)
+            run = []
+        if run:
+            runs.append(run)
+    return runs
+
+
+def _block_runs(ctx: Context) -> list[list[Row]]:
+    """Runs of blocks "Actor", "Character", then a role-group line. The group line is read as a
+    heading, so a block is the last two lines of a section whose next heading is a role group."""
+    runs: list[list[Row]] = []
+    run: list[Row] = []
+    sections = ctx.doc.sections
+    for section, following in zip(sections, sections[1:]):
+        lines = [line for line in section.lines if line.sentences]
+        if ROLE_GROUP.match(clean(following.heading)) and _block(lines[-2:] if len(lines) >= 2 else []):
+            actor, character = lines[-2], lines[-1]
+            run.append(Row(clean(actor.text), clean(character.text), actor.sentences + character.sentences))
+            if len(lines) == 2:
+                continue  # the block is all the section holds: the run may go on
+            runs.append(run[:-1])
+            run = [run[-1]]  # the section's earlier lines end one run; this block starts the next
+            continue
+        if run:
+            runs.append(run)
+        run = []
+    if run:
+        runs.append(run)
+    return [r for r in runs if r]
+
+
+def _block(lines: list[Line]) -> bool:
+    return len(lines) == 2 and all(len(line.sentences) == 1 and BARE_NAME.match(clean(line.text)) for line in lines)
+
+
+def _all_whole(ctx: Context, run: list[Row]) -> bool:
+    """Every row's actor is a whole person's name and its character a character's name."""
+    for row in run:
+        name = person_name(ctx, row.actor) or foreign_name(ctx, row.actor)
+        if not name or name_key(name) != name_key(row.actor):
+            return False
+        character = character_name(ctx, row.character)
+        if not character or name_key(character) != name_key(row.character) or ROLE_GROUP.match(row.character):
+            return False
+    return True
+
+
+def _contradicted(ctx: Context, run: list[Row]) -> bool:
+    """True when the review or the alias table knows some row's character as a person, or its
+    actor as a character: the order is not the one assumed."""
+    for row in run:
+        if ctx.find_character(row.actor) is not None:
+            return True
+        if (ctx.known_person(row.character) is not None and " " in row.character) or \
+                ctx.resolver.table.candidates("person", row.character):
+            return True
+    return False
