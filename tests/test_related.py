@@ -168,3 +168,9 @@ def test_a_bad_related_entry_names_its_field(tmp_path, related, message):
     gold, _ = _gold_page(tmp_path, related)
     with pytest.raises(GoldError, match=message):
         load_gold(gold / "broker.json")
+
+
+def test_a_family_name_alone_is_the_reviewed_titles_director_when_only_one_crew_member_has_it():
+    facts = review("Decision to Leave", "Park Hae-il plays the detective. Park would go on to direct other films like "
+                                        "Thirst and The Handmaiden, long before this one.", "Director: Park Chan-wook")
+    assert related(facts) == {("Thirst", "Park Chan-wook"), ("The Handmaiden", "Park Chan-wook")}
