@@ -144,23 +144,24 @@ def _facts(path: Path, facts: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
-def _cast(path: Path, where: str, item: Any) -> CastEntry:
+def _object(path: Path, where: str, item: Any, allowed: set[str], expected: str) -> None:
+    """An object whose fields are all among `allowed`; else the error names the bad field."""
     if not isinstance(item, dict):
-        raise GoldError(path, where, 'expected {"person": ..., "character": ... or null}')
-    extra = set(item) - {"person", "character"}
+        raise GoldError(path, where, f"expected {expected}")
+    extra = set(item) - allowed
     if extra:
         raise GoldError(path, f"{where}/{sorted(extra)[0]}", "unknown field")
+
+
+def _cast(path: Path, where: str, item: Any) -> CastEntry:
+    _object(path, where, item, {"person", "character"}, '{"person": ..., "character": ... or null}')
     person = _spellings(path, f"{where}/person", item.get("person"))
     character = None if item.get("character") is None else _spellings(path, f"{where}/character", item["character"])
     return CastEntry(person, character)
 
 
 def _related(path: Path, where: str, item: Any) -> RelatedEntry:
-    if not isinstance(item, dict):
-        raise GoldError(path, where, 'expected {"work": ..., "people": [...]}')
-    extra = set(item) - {"work", "people"}
-    if extra:
-        raise GoldError(path, f"{where}/{sorted(extra)[0]}", "unknown field")
+    _object(path, where, item, {"work", "people"}, '{"work": ..., "people": [...]}')
     work = _spellings(path, f"{where}/work", item.get("work"))
     people = _list(path, f"{where}/people", item.get("people"))
     if not people:
@@ -181,11 +182,8 @@ def _spellings(path: Path, where: str, value: Any) -> tuple[str, ...]:
 
 
 def _nomination(path: Path, where: str, item: Any) -> NominationEntry:
-    if not isinstance(item, dict):
-        raise GoldError(path, where, "expected an object with ceremony, category, won")
-    extra = set(item) - {"ceremony", "category", "won", "year", "nominee"}
-    if extra:
-        raise GoldError(path, f"{where}/{sorted(extra)[0]}", "unknown field")
+    _object(path, where, item, {"ceremony", "category", "won", "year", "nominee"},
+            "an object with ceremony, category, won")
     _expect(path, f"{where}/ceremony", item.get("ceremony"), str)
     _expect(path, f"{where}/category", item.get("category"), str)
     _expect(path, f"{where}/won", item.get("won"), bool)

@@ -44,7 +44,7 @@ def _slash_runs(ctx: Context) -> list[list[Row]]:
     """Runs of consecutive lines "A / B / Main Role"; a header row may say which side is the actor."""
     runs: list[list[Row]] = []
     for section in ctx.doc.sections:
-        run: list[Row] = []
+        rows: list[Row | None] = []
         actor_first = True
         for line in section.lines:
             text = clean(line.text).strip("*_ ")
@@ -55,38 +55,40 @@ def _slash_runs(ctx: Context) -> list[list[Row]]:
             parts = [p.strip() for p in text.split(" / ")]
             if len(parts) == 3 and ROLE_GROUP.match(parts[2]) and len(line.sentences) == 1:
                 a, b = parts[:2] if actor_first else parts[1::-1]
-                run.append(Row(a, b, line.sentences))
-                continue
-            if run:
-                runs.append(run)
-            run = []
-        if run:
-            runs.append(run)
+                rows.append(Row(a, b, line.sentences))
+            else:
+                rows.append(None)
+        runs += _runs(rows)
     return runs
 
 
 def _block_runs(ctx: Context) -> list[list[Row]]:
     """Runs of blocks "Actor", "Character", then a role-group line. The group line is read as a
-    heading, so a block is the last two lines of a section whose next heading is a role group."""
-    runs: list[list[Row]] = []
-    run: list[Row] = []
+    heading, so a block is the last two lines of a section whose next heading is a role group;
+    a section holding more than its block ends the run before it."""
+    rows: list[Row | None] = []
     sections = ctx.doc.sections
     for section, following in zip(sections, sections[1:]):
         lines = [line for line in section.lines if line.sentences]
-        if ROLE_GROUP.match(clean(following.heading)) and _block(lines[-2:] if len(lines) >= 2 else []):
+        if ROLE_GROUP.match(clean(following.heading)) and len(lines) >= 2 and _block(lines[-2:]):
             actor, character = lines[-2], lines[-1]
-            run.append(Row(clean(actor.text), clean(character.text), actor.sentences + character.sentences))
-            if len(lines) == 2:
-                continue  # the block is all the section holds: the run may go on
-            runs.append(run[:-1])
-            run = [run[-1]]  # the section's earlier lines end one run; this block starts the next
-            continue
-        if run:
-            runs.append(run)
-        run = []
-    if run:
-        runs.append(run)
-    return [r for r in runs if r]
+            if len(lines) > 2:
+                rows.append(None)
+            rows.append(Row(clean(actor.text), clean(character.text), actor.sentences + character.sentences))
+        else:
+            rows.append(None)
+    return _runs(rows)
+
+
+def _runs(rows: list[Row | None]) -> list[list[Row]]:
+    """The runs of rows between the Nones."""
+    runs: list[list[Row]] = [[]]
+    for row in rows:
+        if row is None:
+            runs.append([])
+        else:
+            runs[-1].append(row)
+    return [run for run in runs if run]
 
 
 def _block(lines: list[Line]) -> bool:
