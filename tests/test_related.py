@@ -174,3 +174,14 @@ def test_a_family_name_alone_is_the_reviewed_titles_director_when_only_one_crew_
     facts = review("Decision to Leave", "Park Hae-il plays the detective. Park would go on to direct other films like "
                                         "Thirst and The Handmaiden, long before this one.", "Director: Park Chan-wook")
     assert related(facts) == {("Thirst", "Park Chan-wook"), ("The Handmaiden", "Park Chan-wook")}
+
+
+@pytest.mark.parametrize("sentence", [
+    "Jeon Do-yeon, who also appeared in Episode 3, steals the show.",
+    "Song Kang-ho, who starred in South Korean films for decades, leads the cast.",
+    "Kim Go-eun, known for her fierce stare, plays the lead.",
+    "Park Bo-gum (Netflix) is also in it.",
+    "Kim Go-eun (Little Women) is one of the leads.",
+])
+def test_what_is_no_other_work(sentence):
+    assert related(review("A Title", sentence)) == set()

@@ -51,6 +51,12 @@ NOT_WORKS = {"he", "she", "it", "they", "his", "her", "their", "this", "that", "
              "there", "here", "but", "and", "season", "episode", "part"}
 
 
+DEMONYMS = {"korean", "japanese", "chinese", "american", "british", "english", "french", "hollywood", "asian",
+            "european", "thai", "taiwanese", "indian"}
+PLACES = {"japan", "china", "america", "the united states", "the us", "the u.s.", "europe", "asia", "london", "tokyo",
+          "new york", "los angeles", "jeju", "incheon", "daegu", "gangnam"}
+
+
 @dataclass(frozen=True)
 class RelatedPhrasing:
     """One way a review ties people to another work, an example, and the (work, people) it yields."""
@@ -98,6 +104,14 @@ RELATED_PHRASINGS: tuple[RelatedPhrasing, ...] = (
          None,
          "Directed by Mo Wan-il, best known for The World of the Married, the series unfolds at a holiday rental in the woods.",
          (("The World of the Married", ("Mo Wan-il",)),), "The Frog"),
+    _row("X, with megahits like A, B, and C; X, who has proved himself with shows like A",
+         rf"(?<![\w-])(?P<who>{NAME}),\s+(?:who\s+(?:has\s+)?(?:[a-z][\w-]*\s+){{1,4}}?)?with\s+"
+         rf"(?:[a-z][\w-]*\s+){{0,3}}?(?:like|such as|including)\s+{WORKS}",
+         None,
+         "The writer, Kim Eun-sook, with megahits like Guardian: The Lonely and Great God, and Mr. Sunshine, "
+         "turns to revenge here.",
+         (("Guardian: The Lonely and Great God", ("Kim Eun-sook",)), ("Mr. Sunshine", ("Kim Eun-sook",))),
+         "The Glory"),
     _row("X, the star of Y",
          rf"(?<![\w-])(?P<who>{NAME}),\s+(?:the\s+)?(?:(?:lead|leading)\s+)?(?:star|lead|actor|actress)\s+of\s+{WORKS}",
          "cast",
@@ -206,7 +220,9 @@ def split_works(text: str, pairs: bool = True) -> list[str]:
     """"A, B and C", "“A” and *B*" -> each work's name, marks, a trailing year and a leading
     preposition stripped; with `pairs` False a bare "A and B" without a comma stays one work."""
     items = re.findall(rf"{_MARKED}|[^,&]+", text)
-    whole = not pairs and len(items) == 1
+    # "A and B" is two works, unless the list closes with ", and" (its items then keep their "and":
+    # "Guardian: The Lonely and Great God, and Mr. Sunshine") or the row says the phrase names one
+    whole = (not pairs and len(items) == 1) or bool(re.search(r",\s+and\s", text))
     out = []
     for item in items:
         item = _LEADING.sub("", item.strip())
@@ -232,6 +248,10 @@ def plausible_work(ctx: Context, name: str) -> bool:
         return False
     if is_korean_name(name) or ctx.known_person(name) is not None:
         return False
+    if re.match(r"(?:Episode|Season|Part|Chapter|Act|Volume|Vol\.)s?\b", name):
+        return False  # "appeared in Episode 3": a part of a work, not another one
+    if name.split()[-1].lower() in DEMONYMS or name.lower() in PLACES:
+        return False  # "appeared in South Korean films", "starred in Japan"
     return not re.search(r"\b(?:Awards?|Festival|Prize)\b", name)
 
 
