@@ -53,3 +53,14 @@ def test_romanised_spellings_are_compared_not_invented(hangul, latin, same):
 def test_the_spelling_key_is_the_romanisation_syllable_by_syllable():
     assert spelling_key("송강호") == "song-gang-ho"
     assert is_hangul_name("남궁민") and not is_hangul_name("기생충이다") and not is_hangul_name("발")
+
+
+def test_a_hangul_cast_field_with_roles_in_parentheses():
+    found = cast("Overview\nTitle: Broker (브로커)\n출연: 송강호(상현), 강동원(동수 역), 배두나(수진)\nStory\nA road movie.\n")
+    assert found == {("송강호", "송강호", "상현"), ("강동원", "강동원", "동수"), ("배두나", "배두나", "수진")}
+
+
+def test_a_parenthesis_that_is_no_role_gives_no_character():
+    found = cast("Overview\nTitle: Broker (브로커)\n출연: 송강호(상현), 이주영(배우)\nStory\nA road movie.\n")
+    assert ("송강호", "송강호", "상현") in found
+    assert not any(character == "배우" for _, _, character in found)

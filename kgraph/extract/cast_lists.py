@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 
 from kgraph.extract.context import Context
-from kgraph.extract.hangul_names import hangul_person, is_hangul_name
+from kgraph.extract.hangul_names import actor_and_role, hangul_person
 from kgraph.extract.overview import normalise_field_name
 from kgraph.extract.patterns import is_korean_name
 from kgraph.extract.people import JOB_WORDS, character_name, foreign_name, person_name
@@ -30,8 +30,6 @@ HANGUL_PAREN = cued(r"\s*\([\uac00-\ud7a3\s]+\)")
 PAIR_AS = cued(rf"^(?P<a>{WORDS})\s+as\s+(?P<b>(?:the\s+)?(?:[a-z][\w-]*\s+){{0,3}}{WORDS})(?:\s*[,;:–—(].*)?$")
 PAIR_PAREN = cued(rf"^(?P<a>{WORDS})\s*\((?P<b>{WORDS})\)(?:\s*[,;:–—-].*)?$")
 PAIR_DASH = cued(rf"^(?P<a>{WORDS})\s+[–—-]\s+(?P<b>{WORDS})(?:\s*[,;:(–—].*)?$")
-# "송강호 (상현)", "송강호 (상현 역)": a Hangul actor, then the role in parentheses
-PAIR_HANGUL = re.compile(r"^(?P<a>[\uac00-\ud7a3]{2,5})\s*\((?P<b>[\uac00-\ud7a3][\uac00-\ud7a3 ]{0,12}?)(?:\s*역)?\)$")
 STAGE_NAME = cued(r"^[A-Z][A-Z0-9.&]{1,6}$")  # "IU", "D.O.", "BIBI": a person, not a character
 
 
@@ -72,9 +70,9 @@ def _pairs(group: ItemList) -> list[Pair]:
     for line in group.items:
         if len(line.sentences) != 1:
             break
-        hangul = PAIR_HANGUL.match(BULLET.sub("", clean(line.text)).strip().strip("*_").strip())
-        if hangul and is_hangul_name(hangul.group("a")):
-            out.append(Pair(hangul.group("a"), hangul.group("b").strip(), "hangul", line.sentences[0]))
+        hangul = actor_and_role(BULLET.sub("", clean(line.text)).strip().strip("*_").strip())
+        if hangul:
+            out.append(Pair(*hangul, "hangul", line.sentences[0]))
             continue
         text = HANGUL_PAREN.sub("", BULLET.sub("", clean(line.text))).strip().strip("*_").strip()
         for form, pattern in (("as", PAIR_AS), ("paren", PAIR_PAREN), ("dash", PAIR_DASH)):

@@ -16,6 +16,11 @@ from kgraph.names import clean, romanised
 from kgraph.sources.document import Sentence
 
 HANGUL_NAME = re.compile(r"^[\uac00-\ud7a3]{2,4}$")
+# "송강호 (상현)", "송강호(상현 역)": a Hangul actor, then the role in parentheses
+HANGUL_PAIR = re.compile(r"^(?P<a>[\uac00-\ud7a3]{2,4})\s*\((?P<b>[\uac00-\ud7a3][\uac00-\ud7a3 ]{0,12}?)(?:\s*역)?\)$")
+# What a parenthesis after a Hangul name may say that is no role: actor, cameo, child actor, lead ...
+NOT_ROLES = {"배우", "특별출연", "특별 출연", "우정출연", "우정 출연", "카메오", "아역", "주연", "조연", "단역", "목소리",
+             "내레이션", "출연", "감독", "각본", "극본"}
 TWO_SYLLABLE_FAMILIES = ("남궁", "황보", "선우", "제갈", "독고", "사공", "서문")
 # Hangul family names and the Latin spellings reviews use for them.
 FAMILY_SPELLINGS: dict[str, tuple[str, ...]] = {
@@ -45,6 +50,15 @@ def is_hangul_name(text: str) -> bool:
     """A Hangul-only personal name: two to four syllables that start with a family name."""
     text = clean(text)
     return bool(HANGUL_NAME.match(text)) and split_name(text)[0] in FAMILY_SPELLINGS
+
+
+def actor_and_role(text: str) -> tuple[str, str] | None:
+    """"송강호 (상현)", "송강호(상현 역)" -> ('송강호', '상현'); None for another shape or a
+    parenthesis that is no role ("(특별출연)", a cameo)."""
+    pair = HANGUL_PAIR.match(clean(text))
+    if not pair or not is_hangul_name(pair.group("a")) or pair.group("b").strip() in NOT_ROLES:
+        return None
+    return pair.group("a"), pair.group("b").strip()
 
 
 def split_name(hangul: str) -> tuple[str, str]:

@@ -5,7 +5,7 @@ import re
 
 from kgraph.extract.context import Context, sentence_text
 from kgraph.extract.facts import CrewCredit, Iri
-from kgraph.extract.hangul_names import hangul_person, is_hangul_name
+from kgraph.extract.hangul_names import actor_and_role, hangul_person, is_hangul_name
 from kgraph.extract.overview import Field, normalise_field_name, split_list
 from kgraph.extract.patterns import is_korean_given_name, is_korean_name, korean_names
 from kgraph.extract.phrasings import PHRASINGS, strip_role
@@ -133,6 +133,10 @@ def overview_people(ctx: Context, fields: dict[str, Field]) -> list[tuple[Iri, s
             paren = re.search(r"\(([^)]*)\)", item)
             as_match = re.search(r"\s+as\s+(.+)$", item)
             hangul = None
+            pair = actor_and_role(item)
+            if pair:  # "송강호(상현 역)": a Hangul actor and role
+                cast.append((hangul_person(ctx, pair[0], fields["cast"].sentence), pair[1], fields["cast"].sentence))
+                continue
             if paren and HANGUL.search(paren.group(1)) and not re.search(r"[A-Za-z]", paren.group(1)):
                 hangul = paren.group(1).strip()  # "Jeon Jong-seo (전종서)": a Hangul name, not a character
                 item = item[: paren.start()].strip()
