@@ -185,3 +185,10 @@ def test_a_family_name_alone_is_the_reviewed_titles_director_when_only_one_crew_
 ])
 def test_what_is_no_other_work(sentence):
     assert related(review("A Title", sentence)) == set()
+
+
+def test_known_for_in_parentheses_after_a_name():
+    facts = review("Officer Black Belt", "It is written and directed by Jason Kim (known for Bloodhounds) and stars "
+                                         "Kim Woo-bin.")
+    assert related(facts) == {("Bloodhounds", "Jason Kim")}
+    assert ("Bloodhounds", "Jason Kim", "Credit") in credits_on_other_works(facts)
