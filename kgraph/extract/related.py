@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 from kgraph.extract.context import Context, sentence_text
 from kgraph.extract.facts import CastCredit, Credit, CrewCredit, Iri, Mention
-from kgraph.extract.patterns import is_korean_given_name, is_korean_name
+from kgraph.extract.patterns import is_korean_given_name, is_korean_name, korean_names
 from kgraph.extract.people import NAME, _name_like, people_in, person_name, works_lists
 from kgraph.names import clean, name_key
 from kgraph.sources.document import Sentence
@@ -161,6 +161,15 @@ RELATED_PHRASINGS: tuple[RelatedPhrasing, ...] = (
          "Prison Playbook.",
          (("While You Were Sleeping", ("Jung Hae-in",)), ("Prison Playbook", ("Jung Hae-in",))), "Love Next Door",
          "Cast: Jung Hae-in, Jung So-min"),
+    _row("acting as a child in classic dramas like A, B and C (the one person of the sentence)",
+         rf"\b(?:acting|starring|appearing|starred|appeared|acted|played)\b[^.;:]{{0,80}}?\bin\s+"
+         rf"(?:[A-Za-z][\w-]*\s+){{0,4}}?(?:{_KINDS}|ones)\s+(?:like|such as|including)\s+{WORKS}",
+         "cast",
+         "Park Eun-bin has been acting since childhood and starred in dramas like Do You Like Brahms? and "
+         "The King's Affection.",
+         (("Do You Like Brahms?", ("Park Eun-bin",)), ("The King's Affection", ("Park Eun-bin",))),
+         "Extraordinary Attorney Woo",
+         "Cast: Park Eun-bin"),
     _row("I watched him in Y (a title with 'and' stays whole)",
          rf"\bwatched\s+(?P<pronoun>him|her|them)\s+in\s+(?:the\s+)?(?:[a-z][\w-]*\s+){{0,3}}?{WORKS}",
          "cast",
@@ -196,8 +205,8 @@ def _people_and_jobs(ctx: Context, row: RelatedPhrasing, match: re.Match[str],
                      sentence: Sentence) -> tuple[list[Iri], tuple[str, ...]]:
     """The people a match ties to its works, and the credit it states on them."""
     groups = match.groupdict()
-    if groups.get("pronoun"):
-        person = _referent(ctx, sentence)
+    if row.credit != "crew" and "who" not in row.pattern.groupindex:  # "his roles in": who "his" is
+        person = _referent(ctx, sentence, match.start())
         return ([person], (row.credit,)) if person is not None else ([], ())
     if row.credit == "crew":
         jobs = CREW_JOBS[groups["crew"].lower()]
@@ -349,9 +358,10 @@ def _unmistakably_works(ctx: Context, inside: str, works: list[str]) -> bool:
     return all(ctx.resolver.table.candidates("title", w) for w in works)
 
 
-def _referent(ctx: Context, sentence: Sentence) -> Iri | None:
-    """Who "his"/"her"/"him" is: the one person this sentence names, or else the one person the
-    nearest earlier sentence of its section names (looking back at most three); None when unclear."""
+def _referent(ctx: Context, sentence: Sentence, before: int) -> Iri | None:
+    """Who "his"/"her"/"him" is: the one person this sentence names (met before, or a Korean-shaped
+    full name written before the phrase, which starts at `before`), or else the one person the nearest earlier sentence of its section names (looking
+    back at most three); None when unclear."""
     index = ctx.sentence_index.get(sentence)
     if index is None:
         return None
@@ -359,9 +369,13 @@ def _referent(ctx: Context, sentence: Sentence) -> Iri | None:
         earlier = ctx.sentences[back]
         if earlier.section != sentence.section:
             return None
-        people = people_in(ctx, earlier)
-        if people:
-            return people[0] if len(people) == 1 else None
+        people = set(people_in(ctx, earlier))
+        text = sentence_text(earlier)[:before] if earlier is sentence else sentence_text(earlier)
+        unknown = {name for _, _, name in korean_names(text) if ctx.known_person(name) is None}
+        if len(people) + len(unknown) == 1:
+            return people.pop() if people else ctx.person(unknown.pop(), sentence=earlier)
+        if people or unknown:
+            return None
     return None
 
 
