@@ -4,10 +4,11 @@ starred in Y", "X (known for Y)", "X, the star of Y", "from the writer of Y", "P
 the phrase states on that work (starred -> cast, directed -> director, wrote -> writer; a
 plain Credit when it names no job).
 
-The phrasings are a table: a row names its pattern, whose `who` slot holds a person's name or
-whose `crew` slot refers to the reviewed title's own crew ("the director's"), whose `works`
-slot holds one work or a list ("A, B and C", quoted or italic titles too), and the credit it
-states. Every row carries an example and the (work, people) it must yield; tests/test_related.py
+The phrasings are a table: a row names its pattern, whose `who` slot holds a person's name, or
+whose `crew` slot refers to the reviewed title's own crew ("the director's"), or which has
+neither and refers to the one person the sentence (or the one before) names ("his roles in");
+whose `works` slot holds one work or a list ("A, B and C", quoted or italic titles too); and the
+credit it states. Every row carries an example and the (work, people) it must yield; tests/test_related.py
 runs each one. A work is never the reviewed title, a platform, a person or a character, and a
 mention never lends a fact to the reviewed title.
 """
@@ -49,8 +50,6 @@ VERB_CREDIT = {"starred": "cast", "appeared": "cast", "featured": "cast", "acted
 NOT_WORKS = {"he", "she", "it", "they", "his", "her", "their", "this", "that", "the", "a", "an", "korea",
              "south korea", "korean", "netflix", "seoul", "busan", "hollywood", "cannes", "i", "we", "you",
              "there", "here", "but", "and", "season", "episode", "part"}
-
-
 DEMONYMS = {"korean", "japanese", "chinese", "american", "british", "english", "french", "hollywood", "asian",
             "european", "thai", "taiwanese", "indian"}
 PLACES = {"japan", "china", "america", "the united states", "the us", "the u.s.", "europe", "asia", "london", "tokyo",
@@ -63,7 +62,9 @@ class RelatedPhrasing:
 
     name: str
     pattern: re.Pattern[str]
-    credit: str | None  # "cast", "director", "writer"; None when the phrase names no job
+    # "cast", "director", "writer"; or where the match says: "crew" (the reviewed title's crew, in
+    # their job), "verb" ("starred", "directed"), "job" ("the director of"); None when unsaid
+    credit: str | None
     example: str
     yields: tuple[tuple[str, tuple[str, ...]], ...]
     title: str = "A Title"  # the reviewed title of the example
