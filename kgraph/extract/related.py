@@ -21,6 +21,7 @@ from kgraph.extract.context import Context, sentence_text
 from kgraph.extract.facts import CastCredit, Credit, CrewCredit, Iri, Mention
 from kgraph.extract.patterns import is_korean_given_name, is_korean_name, korean_names
 from kgraph.extract.people import NAME, _name_like, people_in, person_name, works_lists
+from kgraph.extract.prefilter import CuedPattern, cued
 from kgraph.names import clean, name_key
 from kgraph.sources.document import Sentence
 from kgraph.vocab import KG
@@ -61,7 +62,7 @@ class RelatedPhrasing:
     """One way a review ties people to another work, an example, and the (work, people) it yields."""
 
     name: str
-    pattern: re.Pattern[str]
+    pattern: CuedPattern
     # "cast", "director", "writer"; or where the match says: "crew" (the reviewed title's crew, in
     # their job), "verb" ("starred", "directed"), "job" ("the director of"); None when unsaid
     credit: str | None
@@ -74,7 +75,7 @@ class RelatedPhrasing:
 def _row(name: str, pattern: str, credit: str | None, example: str,
          yields: tuple[tuple[str, tuple[str, ...]], ...], title: str = "A Title",
          fields: str = "") -> RelatedPhrasing:
-    return RelatedPhrasing(name, re.compile(pattern), credit, example, yields, title, fields)
+    return RelatedPhrasing(name, cued(pattern), credit, example, yields, title, fields)
 
 
 RELATED_PHRASINGS: tuple[RelatedPhrasing, ...] = (
@@ -293,10 +294,10 @@ def credit_on(ctx: Context, work: Iri, person: Iri, jobs: tuple[str, ...], sente
             ctx.claim(CrewCredit(title=work, person=person, job=concept, evidence=[sentence]))
 
 
-PAREN_WORKS = re.compile(rf"(?<![\w-])(?P<who>{NAME})\s*\((?P<inside>[^()]{{2,80}})\)")
+PAREN_WORKS = cued(rf"(?<![\w-])(?P<who>{NAME})\s*\((?P<inside>[^()]{{2,80}})\)")
 # "Oh Chun-jae (Jo Han-chul of Vincenzo)", "(Parasite's Song Kang-ho, who ...)": an actor and their other work
-PAREN_ACTOR_OF = re.compile(rf"\((?P<who>{NAME})\s+(?:of|from)\s+{WORKS}\)")
-PAREN_WORKS_ACTOR = re.compile(rf"\((?P<works>{WORK})['’]s\s+(?P<who>{NAME})(?=[),;])")
+PAREN_ACTOR_OF = cued(rf"\((?P<who>{NAME})\s+(?:of|from)\s+{WORKS}\)")
+PAREN_WORKS_ACTOR = cued(rf"\((?P<works>{WORK})['’]s\s+(?P<who>{NAME})(?=[),;])")
 
 
 def _parenthesised_works(ctx: Context, text: str, sentence: Sentence) -> None:
