@@ -192,3 +192,10 @@ def test_known_for_in_parentheses_after_a_name():
                                          "Kim Woo-bin.")
     assert related(facts) == {("Bloodhounds", "Jason Kim")}
     assert ("Bloodhounds", "Jason Kim", "Credit") in credits_on_other_works(facts)
+
+
+def test_a_known_actor_with_a_work_in_parentheses_gives_no_character_and_no_person_named_as_the_work():
+    facts = review("Concrete Utopia", "Park Seo-joon (Itaewon Class) is one of the leads.", "Cast: Park Seo-joon")
+    people = {e.name for e in facts.entities if type(e).__name__ == "PersonEntity"}
+    assert people == {"Park Seo-joon"}
+    assert not [c for c in facts.claims if type(c).__name__ == "CastCredit" and c.character]
