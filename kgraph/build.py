@@ -40,6 +40,7 @@ DEFAULT_PATHS = ("data/catalog", "data/reviews")
 DEFAULT_DUMP = "data/kgraph.nq"
 AUTO = "auto"  # the default dump: data/kgraph.nq for the default store, none for any other
 SOURCE_GRAPHS = (GRAPH_IRI + "review/", GRAPH_IRI + "catalog/")
+BULK_TRIPLES = 100_000  # new graphs gathered before a bulk load, in a large build
 POOL_FROM = 24  # sources to extract before a build starts a process pool
 COMPACT_FROM = 200  # graphs built (and a tenth of the store) before a build compacts an on-disk store
 PROVENANCE_QUERY = """
@@ -242,9 +243,10 @@ def build(store: Store, paths: Iterable[Path | str] = DEFAULT_PATHS, aliases: Pa
     if progress and len(todo) > 1:
         from tqdm import tqdm
         results = tqdm(results, total=len(todo), desc="build", unit="file", disable=None, leave=False)
-    writer = _Writer(store, report, state, built_now)
+    writer = _Writer(store, report, state, built_now, bulk=len(todo) >= POOL_FROM)
     for job, result in zip(todo, results):
         writer.add(job, result)
+    writer.flush()
 
     _reconcile(store, state, built_now, scope, root_path, report, force)
     if report.built or report.removed or BUILD_GRAPH not in store.graphs():
@@ -284,8 +286,13 @@ class _Writer:
     per graph, each with its provenance) and keeps the report and the build's view of the store in step."""
 
     def __init__(self, store: Store, report: BuildReport, state: dict[str, tuple[str, str]],
-                 built_now: dict[str, str]) -> None:
+                 built_now: dict[str, str], bulk: bool = False) -> None:
         self.store, self.report, self.state, self.built_now = store, report, state, built_now
+        # a large build gathers new sources' graphs and loads them in bulk where the store can
+        self.bulk = bulk and hasattr(store, "load_graphs")
+        self.pending: list[_Source] = []
+        self.pending_triples = 0
+        self.reserved: dict[str, str] = {}  # graph -> source, for gathered graphs not yet recorded
 
     def add(self, job: _Job, result: SourceResult) -> None:
         """Check what one source gave (collisions, extraction failures), then write it."""
@@ -304,9 +311,10 @@ class _Writer:
                 entry.ok = False
                 continue
             seen.add(graph)
-            if graph in self.built_now and self.built_now[graph] != source:
+            owner = self.built_now.get(graph) or self.reserved.get(graph)
+            if owner is not None and owner != source:
                 self.report.failed.append((label, f"its graph {graph} was already built from "
-                                                  f"{self.built_now[graph]}; two sources cannot share a graph: "
+                                                  f"{owner}; two sources cannot share a graph: "
                                                   "rename one of the files or give one review another URL"))
                 entry.ok = False
             elif unit.error is not None:
@@ -316,11 +324,32 @@ class _Writer:
                     entry.produced.add(graph)  # keep what an earlier build made
             else:
                 entry.graphs.append((graph, label, unit.data, unit.warnings))
-        self._write(entry)
+        if self.bulk and not job.previous and entry.ok:
+            self.pending.append(entry)
+            self.reserved.update({graph: source for graph, _, _, _ in entry.graphs})
+            self.pending_triples += sum(data.count for _, _, data, _ in entry.graphs)
+            if self.pending_triples >= BULK_TRIPLES:
+                self.flush()
+            return
+        self.flush()  # sources are recorded in their order
+        self._record(entry, self._write(entry))
 
-    def _write(self, entry: _Source) -> None:
-        """Write a source's graphs, record each as built or failed, and drop graphs it no longer makes."""
-        job = entry.job
+    def flush(self) -> None:
+        """Load the gathered new sources' graphs in bulk, then record them (one by one if that fails)."""
+        entries, self.pending, self.pending_triples, self.reserved = self.pending, [], 0, {}
+        if not entries:
+            return
+        try:
+            self.store.load_graphs([data for entry in entries for _, _, data, _ in entry.graphs])  # type: ignore[attr-defined]
+        except KGraphError:
+            for entry in entries:
+                self._record(entry, self._write(entry))
+            return
+        for entry in entries:
+            self._record(entry, {})
+
+    def _write(self, entry: _Source) -> dict[str, KGraphError]:
+        """Write a source's graphs; returns the ones that failed, with their errors."""
         failed: dict[str, KGraphError] = {}
         graphs = [data for _, _, data, _ in entry.graphs]
         try:
@@ -331,6 +360,11 @@ class _Writer:
                     self.store.replace_graphs([data])
                 except KGraphError as error:
                     failed[data.graph] = error
+        return failed
+
+    def _record(self, entry: _Source, failed: dict[str, KGraphError]) -> None:
+        """Record each of a source's graphs as built or failed, and drop graphs it no longer makes."""
+        job = entry.job
         for graph, label, data, warnings in entry.graphs:
             if graph in failed:
                 self.report.failed.append((label, str(failed[graph])))

@@ -86,8 +86,8 @@ def extract_source(path: Path, source: str, resolver: Resolver, lexicon: Lexicon
         try:
             facts = make()
             warnings = [*notes, *facts.warnings]
-            triples = facts_to_triples(facts) + provenance_triples(graph, source, fingerprint, warnings)
-            result.units.append(UnitResult(graph, label, GraphData.of(graph, triples), warnings))
+            data = GraphData.of(graph, facts_to_triples(facts), provenance_triples(graph, source, fingerprint, warnings))
+            result.units.append(UnitResult(graph, label, data, warnings))
         except Exception as error:  # noqa: BLE001 - as in the build: one bad source never stops it
             if isinstance(error, KGraphError):
                 reason = error.reason if isinstance(error, SourceError) else str(error)

@@ -85,14 +85,27 @@ class GraphData:
     graph: str
     ntriples: str
     count: int
+    content_end: int = -1  # where the graph's provenance (its source, fingerprint, warnings) starts
 
     @classmethod
-    def of(cls, graph: str, triples: Iterable[Triple]) -> "GraphData":
+    def of(cls, graph: str, triples: Iterable[Triple], provenance: Iterable[Triple] = ()) -> "GraphData":
         """StoreError, before anything is sent, when the name or a term is not valid RDF (an IRI
-        with a space, a bad language tag, a lone surrogate)."""
+        with a space, a bad language tag, a lone surrogate). `provenance` is written last."""
         iri_text(graph, StoreError)
         lines = list(_lines(triples))
-        return cls(graph, "".join(lines), len(lines))
+        content = "".join(lines)
+        about = list(_lines(provenance))
+        return cls(graph, content + "".join(about), len(lines) + len(about), len(content))
+
+    @property
+    def content(self) -> str:
+        """The graph's N-Triples without its provenance."""
+        return self.ntriples if self.content_end < 0 else self.ntriples[:self.content_end]
+
+    @property
+    def provenance(self) -> str:
+        """The N-Triples of the graph's provenance."""
+        return "" if self.content_end < 0 else self.ntriples[self.content_end:]
 
     def chunks(self, size: int) -> Iterator[str]:
         """The N-Triples in pieces of at most `size` triples (a literal never spans lines)."""

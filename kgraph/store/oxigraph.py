@@ -56,6 +56,15 @@ def check_folder(path: Path, create: bool) -> None:
         raise StoreError(f"{path} is a folder that holds no kgraph store; give an empty or new folder")
 
 
+def _quads(graphs: list[GraphData], part: str) -> str:
+    """The `part` ("content" or "provenance") of each graph as N-Quads."""
+    out = []
+    for data in graphs:
+        name = f" <{data.graph}> .\n"
+        out += [line[:-2] + name for line in getattr(data, part).splitlines(keepends=True)]
+    return "".join(out)
+
+
 class OxigraphStore:
     """Oxigraph on disk (`oxigraph:PATH`) or in memory (`memory:`)."""
 
@@ -122,6 +131,30 @@ class OxigraphStore:
                 raise StoreError(f"graph {data.graph} could not be read back: {error}") from None
             except (OSError, RuntimeError) as error:
                 self._fail(error, "write to")
+
+    def load_graphs(self, graphs: list[GraphData]) -> None:
+        """Graphs of a large build, in bulk: new graphs' content by Oxigraph's bulk loader (about
+        twice as cheap as a transaction per graph), then all their provenance in one transaction.
+        The bulk load is not atomic, but a graph it left half written has no provenance, so the
+        next build finds it unbuilt and replaces it whole. Graphs the store holds are replaced
+        as `replace_graphs` does."""
+        if self.read_only:
+            raise StoreError(f"the store at {self.path} is open read-only; this command cannot change it")
+        held = [data for data in graphs if self._holds(ox.NamedNode(data.graph))]
+        held_ids = {id(data) for data in held}
+        new = [data for data in graphs if id(data) not in held_ids]
+        if new:
+            try:
+                self._store.bulk_load(_quads(new, "content"), format=ox.RdfFormat.N_QUADS)
+                self._store.load(_quads(new, "provenance"), format=ox.RdfFormat.N_QUADS)
+                for data in new:
+                    if not data.count:
+                        self._store.add_graph(ox.NamedNode(data.graph))
+            except SyntaxError as error:  # pragma: no cover - GraphData is written by Oxigraph itself
+                raise StoreError(f"a graph could not be read back: {error}") from None
+            except (OSError, RuntimeError) as error:
+                self._fail(error, "write to")
+        self.replace_graphs(held)
 
     def compact(self) -> None:
         """Flush the write-ahead log and compact RocksDB's files: after a large build the store
