@@ -36,6 +36,9 @@ def page_lines(doc: Document) -> list[tuple[str, Sentence]]:
     short line (a card line, a list item) for a heading, and "dir. X / ..." splits into sentences."""
     out: list[tuple[str, Sentence]] = []
     cursor = 0
+    if doc.post_title and doc.post_title_span:  # a listing's first line may be its card
+        start, cursor = doc.post_title_span
+        out.append((doc.post_title, Sentence(start, cursor, doc.post_title, "", doc.text.count("\n", 0, start) + 1)))
     for section in doc.sections:
         heading = heading_sentence(doc, section.heading, cursor) if section.heading else None
         if heading is not None:
@@ -58,8 +61,22 @@ def heading_sentence(doc: Document, heading: str, cursor: int) -> Sentence | Non
     return Sentence(start, end, heading, heading, doc.text.count("\n", 0, start) + 1)
 
 
+# "Bong Joon HoSouth Korea129 minutes2009Colour": a card line whose separators the page lost
+GLUED = re.compile(r"[a-z](?=[A-Z0-9])|\d(?=[A-Za-z]{2})")
+
+
+def unglued(text: str) -> str:
+    """A card line run together at two or more places, one of them beside a digit, with its
+    separators put back ("Bong Joon Ho · South Korea · 129 minutes · 2009 · ..."); else the line."""
+    joints = [m.end() for m in GLUED.finditer(text)]
+    if len(joints) < 2 or SEPARATOR.search(text) or not any(
+            text[j - 1].isdigit() or text[j].isdigit() for j in joints):
+        return text
+    return "".join(text[a:b] + (" · " if b < len(text) else "") for a, b in zip([0, *joints], [*joints, len(text)]))
+
+
 def _card(text: str, sentence: Sentence) -> list[tuple[str, str, Sentence]]:
-    pieces = [p.strip() for p in SEPARATOR.split(text) if p.strip()]
+    pieces = [p.strip() for p in SEPARATOR.split(unglued(text)) if p.strip()]
     credit = CREDIT_LINE.fullmatch(text)
     if credit and all(NAME_SHAPE.fullmatch(n.strip()) for n in re.split(r",\s*|\s+and\s+", credit.group("names"))):
         return [("director" if credit.group("job").lower().startswith("direct") else "cast",

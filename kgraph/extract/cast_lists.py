@@ -30,6 +30,7 @@ HANGUL_PAREN = cued(r"\s*\([\uac00-\ud7a3\s]+\)")
 PAIR_AS = cued(rf"^(?P<a>{WORDS})\s+as\s+(?P<b>(?:the\s+)?(?:[a-z][\w-]*\s+){{0,3}}{WORDS})(?:\s*[,;:–—(].*)?$")
 PAIR_PAREN = cued(rf"^(?P<a>{WORDS})\s*\((?P<b>{WORDS})\)(?:\s*[,;:–—-].*)?$")
 PAIR_DASH = cued(rf"^(?P<a>{WORDS})\s+[–—-]\s+(?P<b>{WORDS})(?:\s*[,;:(–—].*)?$")
+SEPARATOR_LINE = cued(r"^\s*[,;/·•|]\s*$")
 STAGE_NAME = cued(r"^[A-Z][A-Z0-9.&]{1,6}$")  # "IU", "D.O.", "BIBI": a person, not a character
 
 
@@ -68,6 +69,8 @@ def _pairs(group: ItemList) -> list[Pair]:
     """The list's lines as pairs, up to the first line that is not one."""
     out: list[Pair] = []
     for line in group.items:
+        if SEPARATOR_LINE.match(line.text):
+            continue  # "A (X)" / "," / "B (Y)": a festival page puts each list comma on a line of its own
         if len(line.sentences) != 1:
             break
         hangul = actor_and_role(BULLET.sub("", clean(line.text)).strip().strip("*_").strip())

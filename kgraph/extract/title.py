@@ -25,6 +25,7 @@ YEAR_PAREN = cued(r"[(,]\s*((?:19|20)\d\d)(?:\s*[–-]\s*(?:(?:19|20)?\d\d)?)?(?
 INTRO_YEAR = cued(r"\b(?:is|was)\s+(?:(?:a|an)\s+)?((?:19|20)\d\d)\s+(?:South\s+)?Korean\b")
 THE_YEAR_KIND = cued(r"\bthe\s+((?:19|20)\d\d)\s+(?:South\s+)?Korean\s+(?:[\w-]+\s+){0,2}?"
                            r"(?:film|movie|drama|series|k-drama|thriller|comedy)\b", re.I)
+BARE_YEAR_AFTER = cued(r"\s+((?:19|20)\d\d)")
 CARD_YEAR = cued(r"\b(?:South\s+)?Korea,?\s*((?:19|20)\d\d)\b|^((?:19|20)\d\d)\s+\d{2,3}\s*min\b")
 RELEASED_ON = cued(r"\b(?:was\s+|is\s+|were\s+)?(?:released|premiered|premieres|debuted|debuts|dropped|first aired|"
                          r"aired|airs)\s+"
@@ -54,6 +55,7 @@ def split_title(value: str) -> tuple[str, str | None, int | None]:
     if year_match:
         name = name.replace(year_match.group(0), " ")
     name = re.sub(r"\(\s*(?:korean|hangul)\s*:?\s*(?:or\b[^)]*)?\)?", " ", name, flags=re.I)
+    name = re.sub(r"\(\s*in\s+(?:korean|hangul)\s*\)", " ", name, flags=re.I)  # "My Demon (마이 데몬 in Korean)"
     name = re.sub(r"\(\s*(?:or|a\.?k\.?a\.?)\s[^)]*\)?", " ", name)  # "(한글 or Romanised ...)" less its Hangul
     name = re.sub(r"\(\s*\)|\[\s*\]", " ", name)
     name = re.sub(r"\s+", " ", name).strip(" /|-–—:,")
@@ -120,7 +122,10 @@ def find_title(ctx: Context, fields: dict[str, Field]) -> None:
         elif chosen is not None:
             raw, sentence, where = chosen.text, chosen.sentence, "the headline and the body"
             if chosen.line and chosen.text in chosen.line:  # "X (한글, 2016)": the line's Hangul and year
-                _, line_hangul, line_year = split_title(chosen.line[chosen.line.index(chosen.text):][:160])
+                rest = chosen.line[chosen.line.index(chosen.text):][:160]
+                _, line_hangul, line_year = split_title(rest)
+                bare = BARE_YEAR_AFTER.fullmatch(rest[len(chosen.text):])  # "I Saw the Devil 2010"
+                line_year = line_year or (int(bare.group(1)) if bare else None)
                 raw = " ".join(p for p in (raw, line_hangul, f"({line_year})" if line_year else "") if p)
         elif doc.post_title and title_choice.plausible(_title_from_heading(ctx, doc.post_title)):
             raw, where = _title_from_heading(ctx, doc.post_title), "the post title"

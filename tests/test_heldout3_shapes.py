@@ -1,0 +1,59 @@
+"""Kinds of misses the third held-out set showed (data/heldout3/README.md), each as a general rule
+with a fixture in our own words stating only true facts about its title."""
+from __future__ import annotations
+
+from test_phrasings import credits
+from test_structure import _cast_pairs, attrs, facts_of
+
+
+def _title(facts) -> str:
+    return facts.title.name
+
+
+# ------------------------------------------------------------------ wrong facts: the title
+
+def test_a_festival_title_line_ending_in_its_year_is_the_title_and_year_not_the_screening_line():
+    facts = facts_of("Screened as part of a film festival 2007\n\nThe Host 2006\n\nDirected by Bong Joon-ho\n\n"
+                     "A creature climbs out of the Han River and carries off a schoolgirl; her family goes after it, "
+                     "in a story told like a spy vs spy caper of the absurd.\n")
+    assert _title(facts) == "The Host"
+    assert attrs(facts)["year"] == {"2006"}
+
+
+def test_a_listing_line_of_director_country_and_year_is_no_title():
+    facts = facts_of("Bong Joon-ho, South Korea, 2003\n\nSong Kang-ho, Kim Sang-kyung Run time 131 mins\n\n"
+                     "Two detectives hunt a serial killer in a farming province. Memories of Murder keeps its "
+                     "ending open, and Memories of Murder was Bong's second feature.\n")
+    assert _title(facts) == "Memories of Murder"
+
+
+def test_a_reviewers_column_name_before_the_colon_is_not_the_title():
+    facts = facts_of("Jane's Review Corner: Crash Landing on You\n\nGenre: Romance\nEpisodes: 16\n\n"
+                     "A paraglider lands in North Korea and meets a soldier.\n")
+    assert _title(facts) == "Crash Landing on You"
+
+
+def test_hangul_given_in_korean_inside_the_title_field_leaves_the_latin_title_clean():
+    facts = facts_of("Name: Crash Landing on You (사랑의 불시착 in Korean)\nNumber of episodes: 16\n\n"
+                     "A paraglider lands in North Korea.\n")
+    assert _title(facts) == "Crash Landing on You"
+    assert attrs(facts)["nameKo"] == {"사랑의 불시착"}
+
+
+def test_a_card_line_run_together_is_read_piece_by_piece_and_is_no_title():
+    facts = facts_of("Bong Joon HoSouth Korea131 minutes2003ColourKorean\n\n"
+                     "Watch Memories of Murder on the big screen this week.\n\n"
+                     "Two detectives hunt a killer in a farming town, and Memories of Murder never lets them win.\n")
+    assert _title(facts) == "Memories of Murder"
+    assert attrs(facts)["year"] == {"2003"} and attrs(facts)["runtimeMinutes"] == {"131"}
+    assert ("Bong Joon Ho", "director") in credits(facts)[1]
+
+
+# ------------------------------------------------------------------ cast lists
+
+def test_a_cast_list_with_each_comma_on_a_line_of_its_own_is_read_whole():
+    facts = facts_of("The Host 2006\n\nDirected by Bong Joon-ho\n\nWith\n\nSong Kang-ho (Gang-du)\n,\n"
+                     "Byun Hee-bong (Hie-bong)\n,\nBae Doona (Nam-joo)\n\n"
+                     "A creature climbs out of the Han River.\n")
+    assert _cast_pairs(facts) == {("Song Kang-ho", "Gang-du"), ("Byun Hee-bong", "Hie-bong"),
+                                  ("Bae Doona", "Nam-joo")}
