@@ -57,3 +57,23 @@ def test_a_cast_list_with_each_comma_on_a_line_of_its_own_is_read_whole():
                      "A creature climbs out of the Han River.\n")
     assert _cast_pairs(facts) == {("Song Kang-ho", "Gang-du"), ("Byun Hee-bong", "Hie-bong"),
                                   ("Bae Doona", "Nam-joo")}
+
+
+def test_a_role_title_before_a_surname_alone_is_the_characters_name():
+    facts = facts_of("Memories of Murder 2003\n\nDirected by Bong Joon-ho\n\nWith\n\nSong Kang-ho (Detective Park)\n,\n"
+                     "Byun Hee-bong (Sergeant Koo)\n\nTwo detectives hunt a killer in a farming province.\n")
+    assert _cast_pairs(facts) == {("Song Kang-ho", "Detective Park"), ("Byun Hee-bong", "Sergeant Koo")}
+
+
+# ------------------------------------------------------------------ wrong facts: characters
+
+def test_a_role_title_before_a_three_part_name_keeps_the_whole_name():
+    facts = facts_of("Title: Memories of Murder\nDirector: Bong Joon-ho\n\n"
+                     "Song Kang-ho as Detective Park Doo Man is the heart of the film.\n")
+    assert {c for p, c in _cast_pairs(facts) if p == "Song Kang-ho"} == {"Park Doo Man"}
+
+
+def test_a_role_named_after_an_indefinite_article_is_a_description_not_a_character():
+    facts = facts_of("Title: The Call\nDirector: Lee Chung-hyun\n\n"
+                     "Young-sook lives with her adoptive mother, a Shaman (Lee El), in the old house.\n")
+    assert not {c for _, c in _cast_pairs(facts)} & {"Shaman", "a Shaman"}

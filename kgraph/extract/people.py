@@ -8,7 +8,7 @@ from kgraph.extract.facts import CrewCredit, Iri
 from kgraph.extract.hangul_names import actor_and_role, hangul_person, is_hangul_name
 from kgraph.extract.overview import Field, normalise_field_name, split_list
 from kgraph.extract.patterns import is_korean_given_name, is_korean_name, korean_names
-from kgraph.extract.phrasings import PHRASINGS, strip_role
+from kgraph.extract.phrasings import PHRASINGS, ROLE_TITLE, strip_role
 from kgraph.names import HANGUL, clean, name_key
 from kgraph.sources.document import Sentence
 from kgraph.sources.tables import tables
@@ -45,7 +45,7 @@ CAST_PATTERNS = (
     # "Kim Sung-ryung, as Seo-yeon's mother Eun-ae,"
     cued(rf"(?P<person>{NAME}),?\s+as\s+(?P<desc>{CHAR}'s\s+[a-z][\w-]*)\s+(?P<char>{CHAR})"),
     # "starring Jeon Jong-seo as Ok-ju", "Kim Ji-hoon, as the villain Choi Pro,", "Yoo Ji-tae, as the Professor,"
-    cued(rf"(?P<person>{NAME}),?\s+as\s+(?:the\s+(?:(?P<desc>{DESC}[a-z][\w-]*)\s+)?)?(?P<char>{CHAR})"),
+    cued(rf"(?P<person>{NAME}),?\s+as\s+(?:the\s+(?:(?P<desc>{DESC}[a-z][\w-]*)\s+)?)?(?:{ROLE_TITLE}\s+)?(?P<char>{CHAR})"),
     # "Ok-ju (Jeon Jong-seo)"
     cued(rf"(?P<char>{CHAR})\s*\((?P<person>{NAME})\)"),
 )
@@ -341,8 +341,8 @@ def prose_cast(ctx: Context) -> None:
         works = works_lists(ctx, text)
         for pattern in CAST_PATTERNS:
             for match in pattern.finditer(text):
-                if _inside(match, works):
-                    continue
+                if _inside(match, works) or INDEFINITE_BEFORE.search(text[:match.start("char")]):
+                    continue  # "a Shaman (Lee El)": a description of the role, not its name
                 name = person_name(ctx, match.group("person")) or (
                     foreign_name(ctx, match.group("person"), match.group("char"))
                     if pattern is CAST_PATTERNS[1] else None)
@@ -355,7 +355,8 @@ def prose_cast(ctx: Context) -> None:
         for row in PHRASINGS:
             if row.fills == ("cast",):
                 for match in row.pattern.finditer(text):
-                    if _inside(match, works):
+                    if _inside(match, works) or (match.groupdict().get("char") and
+                                                 INDEFINITE_BEFORE.search(text[:match.start("char")])):
                         continue
                     for person_text, character_text in row.pairs(match):
                         name = person_name(ctx, person_text) or foreign_name(ctx, person_text,
@@ -373,6 +374,7 @@ def prose_cast(ctx: Context) -> None:
                 ctx.character(character, description=match.group(1))
 
 
+INDEFINITE_BEFORE = re.compile(r"\b(?:a|an)\s+$", re.I)
 PAREN_ITEM = rf"{NAME}\s*\([^()]{{1,60}}\)"
 PAREN_LIST = cued(rf"{PAREN_ITEM}(?:(?:,\s*(?:and\s+)?|\s+and\s+){PAREN_ITEM})+")
 PAREN_PART = cued(rf"({NAME})\s*\(([^()]{{1,60}})\)")

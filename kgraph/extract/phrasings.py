@@ -35,6 +35,7 @@ _ROLE = "|".join(sorted((re.escape(w) for w in ROLE_WORDS + RELATION_WORDS), key
 _RELATION = "|".join(sorted((re.escape(w) for w in RELATION_WORDS), key=len, reverse=True))
 _TITLE = "|".join(sorted((re.escape(w.title()) for w in ROLE_WORDS if w.title() not in FAMILY_NAMES),
                          key=len, reverse=True))  # "Dr", "Attorney", "Team Leader"; never a family name
+ROLE_TITLE = rf"(?:{_TITLE})\.?"  # a capitalised role title before a name: "Detective", "Dr."
 ROLE_PREFIX = re.compile(rf"^(?:(?:the|a|an|his|her|their)\s+)?(?P<desc>(?:[a-z][\w-]*\s+){{0,3}}?(?:{_ROLE})|"
                          rf"(?:{_TITLE})\.?)\s+(?=[A-Z])")
 
@@ -46,7 +47,10 @@ def strip_role(text: str) -> tuple[str, str | None]:
     match = ROLE_PREFIX.match(text.strip())
     if not match:
         return text.strip(), None
-    return text.strip()[match.end():].strip(), match.group("desc").lower()
+    rest = text.strip()[match.end():].strip()
+    if match.group("desc")[:1].isupper() and len(rest.split()) == 1:
+        return text.strip(), match.group("desc").lower()  # "Captain Jang", "Detective Oh": the title is the name
+    return rest, match.group("desc").lower()
 
 
 @dataclass(frozen=True)
