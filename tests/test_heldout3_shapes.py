@@ -3,7 +3,7 @@ with a fixture in our own words stating only true facts about its title."""
 from __future__ import annotations
 
 from test_phrasings import credits
-from test_structure import _cast_pairs, attrs, facts_of
+from test_structure import _cast_pairs, attrs, facts_of, platforms
 
 
 def _title(facts) -> str:
@@ -77,3 +77,34 @@ def test_a_role_named_after_an_indefinite_article_is_a_description_not_a_charact
     facts = facts_of("Title: The Call\nDirector: Lee Chung-hyun\n\n"
                      "Young-sook lives with her adoptive mother, a Shaman (Lee El), in the old house.\n")
     assert not {c for _, c in _cast_pairs(facts)} & {"Shaman", "a Shaman"}
+
+
+# ------------------------------------------------------------------ fact boxes without colons
+
+def test_a_fact_box_with_dashes_for_colons_is_read():
+    facts = facts_of("Drama Review – Reply 1988\n\nDrama – Reply 1988\nEpisodes – 20\nStarring – Lee Hye-ri, Ryu Jun-yeol\n\n"
+                     "Five families share an alley in Ssangmun-dong.\n")
+    assert attrs(facts)["episodeCount"] == {"20"}
+
+
+def test_a_fact_box_of_labels_and_values_side_by_side_is_read_when_three_lines_run_together():
+    facts = facts_of("Reply 1988\n\nTitle Reply 1988\nGenre Family, Comedy\nEpisodes 20\nBroadcast network tvN\n"
+                     "Broadcast period 2015 November – 2016 January\n\nFive families share an alley in Ssangmun-dong.\n")
+    assert attrs(facts)["episodeCount"] == {"20"} and attrs(facts)["year"] == {"2015"}
+    assert platforms(facts) == {"tvN": True}  # a broadcaster
+
+
+def test_a_label_on_a_line_of_its_own_takes_the_next_line_but_never_another_label():
+    facts = facts_of("I Saw the Devil 2010\n\nDirected by Kim Jee-woon\n\n• Runtime\n\n144 mins\n\nDirector\n\nProducer\n\n"
+                     "Kim Hyun-woo\n\nScreenplay\n\nPark Hoon-jung\n\nAn agent hunts the killer of his fiancée.\n")
+    crew = credits(facts)[1]
+    assert attrs(facts)["runtimeMinutes"] == {"144"}
+    assert {("Kim Jee-woon", "director"), ("Park Hoon-jung", "writer")} <= crew
+    assert ("Kim Hyun-woo", "director") not in crew
+
+
+def test_a_length_in_episodes_an_air_date_range_and_main_leads_are_read():
+    facts = facts_of("Title: Mr. Sunshine\nLength: 24 Episodes\nAir-date: Jul 7, 2018 – Sep 30, 2018\n"
+                     "Main Leads: Lee Byung-hun, Kim Tae-ri\n\nA boy escapes Joseon on an American warship.\n")
+    assert attrs(facts)["episodeCount"] == {"24"} and attrs(facts)["year"] == {"2018"}
+    assert {p for p, _ in _cast_pairs(facts)} >= {"Lee Byung-hun", "Kim Tae-ri"}

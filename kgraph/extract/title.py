@@ -368,6 +368,11 @@ def _runtime(ctx: Context, field: Field) -> None:
     except values.OutOfRange as error:
         ctx.warnings.append(f"{ctx.doc.path}, line {field.sentence.line}: field {field.label!r}: {error}")
         return
+    count = values.episodes(value, bare=False) if minutes is None else None
+    if count is not None:  # "Length: 24 Episodes": the length of a series in episodes
+        if not any(s.predicate == KG.episodeCount for s in ctx.statements.values()):
+            ctx.state(ctx.title_iri, KG.episodeCount, Literal(count), field.sentence)
+        return
     if minutes is None and not RUNTIME.search(value):
         ctx.warnings.append(f"{ctx.doc.path}, line {field.sentence.line}: runtime {field.value!r} "
                             "has no number of minutes")

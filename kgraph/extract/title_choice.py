@@ -41,9 +41,12 @@ HEAD_SHAPES: tuple[tuple[re.Pattern[str], int], ...] = (
     # "DECISION TO LEAVE (헤어질 결심) (2022)", "Broker (2022)", "X (Korean: 한글)"
     (re.compile(r"^(?P<t>[^()]{1,80}?)\s*\((?:[^()]*[\uac00-\ud7a3][^()]*|(?:19|20)\d\d(?:\s*[–-]\s*(?:19|20)?\d\d)?"
                 r"(?:\s+(?:film|movie|series|drama|tv series))?)\)"), 8),
-    # "I Saw the Devil 2010", "Mother 2009": a festival or cinema page's title line ending in the year
-    (re.compile(r"^(?!(?:screened|screening|showing|shown)\b)(?P<t>[A-Z][^()\d:|,]{0,60}?)\s+(?:19|20)\d\d$", re.I), 9),
+    # "I Saw the Devil 2010" (BARE_YEAR_LINE): a festival or cinema page's title line ending in the year; a title of
+    # two words or more, since one word and a year is as often the title itself ("Reply 1988")
+    (re.compile(r"^(?!(?:screened|screening|showing|shown)\b)(?P<t>[A-Z][^()\d:|,\s]*\s[^()\d:|,]{1,60}?)"
+                r"\s+(?:19|20)\d\d$", re.I), 9),
 )
+BARE_YEAR_LINE = HEAD_SHAPES[-1][0]
 INTRODUCES = re.compile(
     r"^(?P<t>[A-Z0-9][^.,;:!?]{0,70}?)\s+(?:\((?:Korean|Hangul)?[:\s]*[^)]*\)\s+)?(?:is|was)\s+(?:a|an|the)\s+"
     r"(?:\d{4}\s+)?(?:(?:South\s+)?Korean|Netflix|new|upcoming|hit)\b"
@@ -194,6 +197,8 @@ def candidates(doc: Document) -> list[Candidate]:
             continue  # "( A Korean drama review)": an aside under the title line, not a title
         for shape, strength in HEAD_SHAPES:
             match = shape.search(plain)
+            if match and shape is BARE_YEAR_LINE and normalise_field_name(plain.split()[0]):
+                continue  # "Title Reply 1988": a fact-box line without its colon
             quoted_in = QUOTED.search(match.group("t")) if match else None
             if quoted_in and _plausible(quoted_in.group(1)):  # "Review: Why 'X' is a Classic Thriller?"
                 text = _strip(quoted_in.group(1))
