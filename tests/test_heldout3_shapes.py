@@ -108,3 +108,32 @@ def test_a_length_in_episodes_an_air_date_range_and_main_leads_are_read():
                      "Main Leads: Lee Byung-hun, Kim Tae-ri\n\nA boy escapes Joseon on an American warship.\n")
     assert attrs(facts)["episodeCount"] == {"24"} and attrs(facts)["year"] == {"2018"}
     assert {p for p, _ in _cast_pairs(facts)} >= {"Lee Byung-hun", "Kim Tae-ri"}
+
+
+def test_a_distributor_field_names_the_broadcasters_and_platforms_it_knows_and_no_film_company():
+    facts = facts_of("Title: Mr. Sunshine\nDistributor: tvN/Netflix\nLength: 24 Episodes\n\nA boy escapes Joseon.\n")
+    assert platforms(facts) == {"tvN": True, "Netflix": False}
+    facts = facts_of("Title: Broker\nDistributor: CJ ENM\nRuntime: 129 minutes\n\nA baby left at a church.\n")
+    assert platforms(facts) == {}
+
+
+def test_a_line_that_is_only_a_running_time_or_an_episode_count_is_read():
+    facts = facts_of("I Saw the Devil 2010\n\nDirected by Kim Jee-woon\n\nSouth Korea In Korean with English subtitles\n"
+                     "144 minutes\n\nAn agent hunts the killer of his fiancée.\n")
+    assert attrs(facts)["runtimeMinutes"] == {"144"}
+    facts = facts_of("I Can Hear Your Voice (2013)\n\nLee Bo-young\nLee Jong-suk\n18 episodes\n\n"
+                     "A public defender meets a boy who hears thoughts.\n")
+    assert attrs(facts)["episodeCount"] == {"18"}
+
+
+def test_a_crew_credit_listing_three_names_credits_all_three():
+    facts = facts_of("Title: Money Heist: Korea – Joint Economic Area\n\nDirected by Kim Hong-sun and written by "
+                     "Ryu Yong-jae, Kim Hwan-chae, and Choe Sung-jun, the series moves the heist to a unified Korea.\n")
+    assert {("Ryu Yong-jae", "writer"), ("Kim Hwan-chae", "writer"), ("Choe Sung-jun", "writer"),
+            ("Kim Hong-sun", "director")} <= credits(facts)[1]
+
+
+def test_a_crew_credit_followed_by_a_sentence_about_the_cast_credits_only_the_crew():
+    facts = facts_of("Title: Burning\n\nDirected by Lee Chang-dong, Yoo Ah-in and Steven Yeun star as two men "
+                     "circling one woman.\n")
+    assert {p for p, job in credits(facts)[1] if job == "director"} == {"Lee Chang-dong"}

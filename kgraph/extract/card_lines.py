@@ -14,6 +14,8 @@ from kgraph.extract.prefilter import cued
 
 SEPARATOR = cued(r"\s+[·•/|]\s+|\s*[·•|]\s*")
 RUNTIME_PIECE = cued(r"(\d{2,3})\s*(?:min(?:ute)?s?\.?|m|[’'′])", re.I)
+EPISODES_PIECE = cued(r"(\d{1,3})\s+episodes", re.I)
+FILM_FORMAT = cued(r"\s+(?:(?:16|35|70)\s?mm|DCP|digital)$", re.I)
 YEAR_PIECE = cued(r"(?:(?:South\s+)?Korea,?\s+)?((?:19|20)\d\d)", re.I)
 DIRECTOR_PIECE = cued(r"(?:dir\.|directed by|director)\s+(.+)", re.I)
 MAX_LINE = 80
@@ -81,8 +83,12 @@ def _card(text: str, sentence: Sentence) -> list[tuple[str, str, Sentence]]:
     if credit and all(NAME_SHAPE.fullmatch(n.strip()) for n in re.split(r",\s*|\s+and\s+", credit.group("names"))):
         return [("director" if credit.group("job").lower().startswith("direct") else "cast",
                  credit.group("names"), sentence)]
-    if len(pieces) < 2:
-        return []
+    pieces = [FILM_FORMAT.sub("", p) for p in pieces]  # "129 minutes 35mm": the print, not the length
+    if len(pieces) == 1:  # a line that is nothing but a running time or a count: "143 minutes", "18 episodes"
+        runtime, count = RUNTIME_PIECE.fullmatch(pieces[0]), EPISODES_PIECE.fullmatch(pieces[0])
+        if runtime and len(text) <= 20:
+            return [("runtime", f"{runtime.group(1)} min", sentence)]
+        return [("episodes", count.group(1), sentence)] if count and len(text) <= 20 else []
     found: dict[str, str] = {}
     names = []
     for piece in pieces:

@@ -298,6 +298,8 @@ def prose_crew(ctx: Context) -> None:
                     crew(ctx, ctx.person(name, sentence=sentence), JOB_BY[match.group(1).lower()], sentence)
                 elif group == 2 and name:
                     crew(ctx, ctx.person(name, sentence=sentence), JOB_BY[match.group(1).lower()], sentence)
+            for extra in _listed_after(ctx, text, match):
+                crew(ctx, ctx.person(extra, sentence=sentence), JOB_BY[match.group(1).lower()], sentence)
         for row in PHRASINGS:
             if "cast" not in row.fills:
                 for match in row.pattern.finditer(text):
@@ -372,6 +374,25 @@ def prose_cast(ctx: Context) -> None:
             character = character_name(ctx, match.group(2))
             if character:
                 ctx.character(character, description=match.group(1))
+
+
+# "written by A, B, and C": the names a credit lists after its first, up to the closing "and C"
+CREW_LIST_TAIL = re.compile(rf"((?:,\s*{NAME})+),?\s+and\s+({NAME})(?!\s+(?:star|stars|starred|starring|play|plays|"
+                            rf"played|lead|leads|led|are|were|is|was)\b)")
+
+
+def _listed_after(ctx: Context, text: str, match: re.Match[str]) -> list[str]:
+    """Whole names listed after a "by A" credit as ", B, and C"; none unless every one is a name."""
+    if match.group(3):
+        return []
+    tail = CREW_LIST_TAIL.match(text, match.end(2))
+    if not tail:
+        return []
+    written = [n.strip() for n in tail.group(1).split(",") if n.strip()] + [tail.group(2)]
+    names = [person_name(ctx, n) for n in written]
+    if not all(name and name_key(name) == name_key(n) for name, n in zip(names, written)):
+        return []
+    return names
 
 
 INDEFINITE_BEFORE = re.compile(r"\b(?:a|an)\s+$", re.I)

@@ -310,6 +310,8 @@ def title_attributes(ctx: Context, fields: dict[str, Field]) -> None:
     for key in ("platform", "network", "channel"):
         if key in fields:
             availability(ctx, fields[key])
+    if "distributor" in fields:  # "Distributor: tvN/Netflix"; a film company is no platform
+        availability(ctx, fields["distributor"], known_only=True)
     if "country" in fields:
         ctx.state(title, KG.country, ctx.place(fields["country"].value), fields["country"].sentence)
     if "language" in fields:
@@ -337,10 +339,11 @@ QUALIFIER = cued(r"\b(?:availability|available)\s+(?:varies|differs|depends)\b[^
                        r"\b(?:rental|rent|purchase|buy|with ads|subscription)\b", re.I)
 
 
-def availability(ctx: Context, field: Field) -> None:
+def availability(ctx: Context, field: Field, known_only: bool = False) -> None:
     """Platforms and broadcasters of a field ("Netflix (rental)", "tvN, Netflix"): each becomes
     what the lexicon says it is; a clause that says where the title is not never names one;
-    a region, rental or "availability varies by region" stays with it as a note."""
+    a region, rental or "availability varies by region" stays with it as a note. With
+    `known_only`, a name the lexicon does not know as a platform or broadcaster is passed over."""
     clauses = [c for c in re.split(r"\s*(?:[;.]\s+|[;]|\s+but\s+|\s+[–—]\s+)", field.value) if c.strip()]
     general = [q.group(0).strip(" .") for c in clauses for q in [QUALIFIER.search(c)]
                if q and not ctx.lexicon.platforms_in(c) and not NEGATED.search(c)]
@@ -353,7 +356,7 @@ def availability(ctx: Context, field: Field) -> None:
             name = re.sub(r"^(?:on|via|streaming on|available on|watch on)\s+", "", name, flags=re.I).strip()
             if not name or QUALIFIER.fullmatch(name) or len(name.split()) > 4:
                 continue
-            if note and NEGATED.search(note.group(1)):
+            if (note and NEGATED.search(note.group(1))) or (known_only and not ctx.lexicon.platform(name)):
                 continue
             platform = ctx.platform(name)
             ctx.state(ctx.title_iri, KG.platform, platform, field.sentence)
