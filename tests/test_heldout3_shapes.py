@@ -137,3 +137,18 @@ def test_a_crew_credit_followed_by_a_sentence_about_the_cast_credits_only_the_cr
     facts = facts_of("Title: Burning\n\nDirected by Lee Chang-dong, Yoo Ah-in and Steven Yeun star as two men "
                      "circling one woman.\n")
     assert {p for p, job in credits(facts)[1] if job == "director"} == {"Lee Chang-dong"}
+
+
+def test_a_cast_heading_over_lines_that_are_only_names_credits_each_name():
+    facts = facts_of("Title: Green Mothers' Club\nNetwork: JTBC\nEpisodes: 16\n\nMain Cast:\n- Lee Yo-won\n- Choo Ja-hyun\n"
+                     "- Kim Gyu-ri\n\nReview\nFive mothers meet at an elementary school.\n")
+    assert _cast_pairs(facts) == {("Lee Yo-won", None), ("Choo Ja-hyun", None), ("Kim Gyu-ri", None)}
+
+
+def test_three_actor_and_character_lines_whose_label_was_lost_are_a_cast_list():
+    facts = facts_of("Mother 2009\n\nDirected by Bong Joon-ho\n\nProduction designer\n\nRyu Seong-hie\n\n"
+                     "Kim Hye-ja (mother)\nWon Bin (Do-joon)\nJin Goo (Jin-tae)\n\n"
+                     "A widow sets out to clear her son of a murder.\n")
+    assert _cast_pairs(facts) >= {("Won Bin", "Do-joon"), ("Jin Goo", "Jin-tae")}
+    assert not {c for _, c in _cast_pairs(facts)} & {"mother", "Mother"}
+

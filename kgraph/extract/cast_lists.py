@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from kgraph.extract.context import Context
 from kgraph.extract.hangul_names import actor_and_role, hangul_person
 from kgraph.extract.overview import normalise_field_name
-from kgraph.extract.patterns import is_korean_name
+from kgraph.extract.patterns import is_korean_given_name, is_korean_name
 from kgraph.extract.people import JOB_WORDS, character_name, foreign_name, person_name
 from kgraph.extract.phrasings import RELATION_WORDS, ROLE_WORDS, strip_role
 from kgraph.names import clean, name_key
@@ -51,8 +51,54 @@ def grouped_cast(ctx: Context) -> list[list[Pair]]:
     for section in ctx.doc.sections:
         for group in item_lists(section):
             if _is_cast_heading(group.heading):
-                pending += _read_list(ctx, _pairs(group))
+                pairs = _pairs(group)
+                pending += _read_list(ctx, pairs)
+                if not pairs:
+                    _bare_names(ctx, group)
+        for run in _unlabelled_runs(section):
+            pending += _read_list(ctx, run)
     return pending
+
+
+def _bare_names(ctx: Context, group: ItemList) -> None:
+    """"Main Cast:" over "- Lee Yo-won" / "- Choo Ja-hyun": two or more lines that are nothing but
+    a person's name are cast members without a character."""
+    names = []
+    for line in group.items:
+        text = BULLET.sub("", clean(line.text)).strip().strip("*_").strip()
+        if len(line.sentences) != 1 or not is_korean_name(text) or _person(ctx, text) is None:
+            break
+        names.append((_person(ctx, text), line.sentences[0]))
+    if len(names) < 2:
+        return
+    for name, sentence in names:
+        ctx.structured.add(sentence)
+        ctx.cast(ctx.person(name, sentence=sentence), None, sentence)
+
+
+MIN_RUN = 3
+ROLE_PAREN = re.compile(rf"(?P<a>{WORDS})\s*\((?P<b>[a-z][\w -]{{1,30}})\)")  # "Kim Hye-ja (mother)"
+
+
+def _unlabelled_runs(section) -> list[list[Pair]]:
+    """Three or more lines in a row that are each "Actor (Character)" and nothing else, on a page
+    that lost the list's label ("Won Bin (Do-joon)" / "Jin Ku (Jin-tae)"): a cast list, when every
+    bracket holds a Korean given or full name (a role word alone, "(mother)", names no one)."""
+    runs, current = [], []
+    for line in [*section.lines, None]:
+        text = HANGUL_PAREN.sub("", BULLET.sub("", clean(line.text))).strip() if line is not None else ""
+        one = line is not None and len(line.sentences) == 1
+        match = (PAIR_PAREN.fullmatch(text) or ROLE_PAREN.fullmatch(text)) if one else None
+        if match and (is_korean_given_name(match.group("b")) or is_korean_name(match.group("b"))
+                      or _job_or_role(match.group("b"))):
+            current.append(None if _job_or_role(match.group("b")) else
+                           Pair(match.group("a"), match.group("b"), "paren", line.sentences[0]))
+            continue
+        pairs = [p for p in current if p is not None]
+        if len(current) >= MIN_RUN and len(pairs) >= 2:
+            runs.append(pairs)
+        current = []
+    return runs
 
 
 def undecided_cast(ctx: Context, pending: list[list[Pair]]) -> None:
