@@ -152,3 +152,15 @@ def test_three_actor_and_character_lines_whose_label_was_lost_are_a_cast_list():
     assert _cast_pairs(facts) >= {("Won Bin", "Do-joon"), ("Jin Goo", "Jin-tae")}
     assert not {c for _, c in _cast_pairs(facts)} & {"mother", "Mother"}
 
+
+
+def test_a_korean_name_written_given_name_first_is_a_person_in_a_character_bracket():
+    facts = facts_of("Title: Money Heist: Korea – Joint Economic Area\n\nThe crew is Rio (Hyun-woo Lee), the father and "
+                     "son Moscow (Won-jong Lee) and Denver (Kim Ji-hoon), and Tokyo (Jeon Jong-seo).\n")
+    assert {("Hyun-woo Lee", "Rio"), ("Won-jong Lee", "Moscow")} <= _cast_pairs(facts)
+
+
+def test_an_actors_name_in_hangul_before_as_does_not_hide_the_credit():
+    facts = facts_of("Title: Ballerina\nDirector: Lee Chung-hyun\n\n"
+                     "The film stars Jeon Jong-seo (전종서) as Jang Ok-ju, a former bodyguard.\n")
+    assert ("Jeon Jong-seo", "Jang Ok-ju") in _cast_pairs(facts)

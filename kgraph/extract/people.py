@@ -98,6 +98,12 @@ def foreign_name(ctx: Context, text: str, character: str | None = None) -> str |
     return name
 
 
+def _given_name_first(text: str) -> bool:
+    """"Hyun-Woo Lee", "Won-jong Lee": a hyphenated Korean given name, then the family name."""
+    words = text.split()
+    return len(words) == 2 and "-" in words[0] and is_korean_name(f"{words[1]} {words[0]}")
+
+
 def person_name(ctx: Context, text: str) -> str | None:
     """The longest run of words in `text` that is a person: Korean-shaped, or someone already met.
 
@@ -107,7 +113,7 @@ def person_name(ctx: Context, text: str) -> str | None:
     for n in range(len(words), 0, -1):
         for i in range(len(words) - n, -1, -1):
             candidate = re.sub(r"'s$", "", " ".join(words[i:i + n])).strip(",.")
-            if n >= 2 and is_korean_name(candidate):
+            if n >= 2 and (is_korean_name(candidate) or _given_name_first(candidate)):
                 return candidate
             if ctx.known_person(candidate) is not None or (
                     n >= 2 and ctx.resolver.table.candidates("person", candidate)):
@@ -340,6 +346,7 @@ def prose_cast(ctx: Context) -> None:
                 ctx.person(name, sentence=sentence)
                 ctx.add_spelling(name, match.group("stage"))
         _multi_cast(ctx, sentence, text, groups)
+        text = HANGUL_NAME_PAREN.sub("", text)  # "Lee Joo-yeon (이주연) as Lee Ga-eul": the actor's name in Hangul
         works = works_lists(ctx, text)
         for pattern in CAST_PATTERNS:
             for match in pattern.finditer(text):
@@ -395,6 +402,7 @@ def _listed_after(ctx: Context, text: str, match: re.Match[str]) -> list[str]:
     return names
 
 
+HANGUL_NAME_PAREN = re.compile(r"(?<=[a-z])\s*\([\uac00-\ud7a3]{2,4}\)(?=\s+as\s)")
 INDEFINITE_BEFORE = re.compile(r"\b(?:a|an)\s+$", re.I)
 PAREN_ITEM = rf"{NAME}\s*\([^()]{{1,60}}\)"
 PAREN_LIST = cued(rf"{PAREN_ITEM}(?:(?:,\s*(?:and\s+)?|\s+and\s+){PAREN_ITEM})+")

@@ -233,6 +233,17 @@ PHRASINGS: tuple[Phrasing, ...] = (
          ("cast",),
          "Won Bin is pawnshop owner Cha Tae-sik, and Kim Sae-ron is the little girl So-mi next door.",
          (("Won Bin", "Cha Tae-sik"), ("Kim Sae-ron", "So-mi"))),
+    # ---- phrasings found on the third held-out set (data/heldout3/README.md, "What goes wrong")
+    _row("X's character Y",
+         rf"(?<![\w-])(?P<person>{NAME})['’]s\s+character,?\s+(?P<char>{CHAR})",
+         ("cast",),
+         "Kim Yoo-jung's character Do Do-hee runs a food company inside a large group.",
+         (("Kim Yoo-jung", "Do Do-hee"),)),
+    _row("Y's (X): a character in the possessive with the actor in brackets",
+         rf"(?<![\w-])(?P<char>[A-Z][\w-]*(?:\s[A-Z][\w-]*){{0,2}})['’]s\s*\((?P<person>{NAME})\)",
+         ("cast",),
+         "She agrees to a blind date to honour the founder Joo Cheon-sook's (Kim Hae-sook) last wish.",
+         (("Kim Hae-sook", "Joo Cheon-sook"),)),
 )
 
 
