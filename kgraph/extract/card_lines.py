@@ -64,7 +64,7 @@ def heading_sentence(doc: Document, heading: str, cursor: int) -> Sentence | Non
 
 
 # "Bong Joon HoSouth Korea129 minutes2009Colour": a card line whose separators the page lost
-GLUED = re.compile(r"[a-z](?=[A-Z0-9])|\d(?=[A-Za-z]{2})")
+GLUED = cued(r"[a-z](?=[A-Z0-9])|\d(?=[A-Za-z]{2})")
 
 
 def unglued(text: str) -> str:

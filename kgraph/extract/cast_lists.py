@@ -77,7 +77,7 @@ def _bare_names(ctx: Context, group: ItemList) -> None:
 
 
 MIN_RUN = 3
-ROLE_PAREN = re.compile(rf"(?P<a>{WORDS})\s*\((?P<b>[a-z][\w -]{{1,30}})\)")  # "Kim Hye-ja (mother)"
+ROLE_PAREN = cued(rf"(?P<a>{WORDS})\s*\((?P<b>[a-z][\w -]{{1,30}})\)")  # "Kim Hye-ja (mother)"
 
 
 def _unlabelled_runs(section) -> list[list[Pair]]:

@@ -8,13 +8,14 @@ from __future__ import annotations
 import re
 
 from kgraph.extract.card_lines import page_lines
+from kgraph.extract.prefilter import cued
 from kgraph.extract.overview import normalise_field_name
 from kgraph.sources.document import Document, Sentence
 
 FIELDS = frozenset({"year", "release_date", "runtime", "episodes", "writer", "director", "network", "channel",
                     "platform", "genre", "composer"})
-DASHED = re.compile(r"^(?P<label>[A-Za-z][\w .()/&'’]{1,40}?)\s+[–—-]\s+(?P<value>\S.{0,120})$")
-BULLET = re.compile(r"^\s*(?:[-•*·▪►]|\d+[.)])\s*")
+DASHED = cued(r"^(?P<label>[A-Za-z][\w .()/&'’]{1,40}?)\s+[–—-]\s+(?P<value>\S.{0,120})$")
+BULLET = cued(r"^\s*(?:[-•*·▪►]|\d+[.)])\s*")
 MIN_BOX = 3
 MAX_LINE = 80
 

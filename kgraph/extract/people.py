@@ -384,7 +384,7 @@ def prose_cast(ctx: Context) -> None:
 
 
 # "written by A, B, and C": the names a credit lists after its first, up to the closing "and C"
-CREW_LIST_TAIL = re.compile(rf"((?:,\s*{NAME})+),?\s+and\s+({NAME})(?!\s+(?:star|stars|starred|starring|play|plays|"
+CREW_LIST_TAIL = cued(rf"((?:,\s*{NAME})+),?\s+and\s+({NAME})(?!\s+(?:star|stars|starred|starring|play|plays|"
                             rf"played|lead|leads|led|are|were|is|was)\b)")
 
 
@@ -402,8 +402,8 @@ def _listed_after(ctx: Context, text: str, match: re.Match[str]) -> list[str]:
     return names
 
 
-HANGUL_NAME_PAREN = re.compile(r"(?<=[a-z])\s*\([\uac00-\ud7a3]{2,4}\)(?=\s+as\s)")
-INDEFINITE_BEFORE = re.compile(r"\b(?:a|an)\s+$", re.I)
+HANGUL_NAME_PAREN = cued(r"(?<=[a-z])\s*\([\uac00-\ud7a3]{2,4}\)(?=\s+as\s)")
+INDEFINITE_BEFORE = cued(r"\b(?:a|an)\s+$", re.I)
 PAREN_ITEM = rf"{NAME}\s*\([^()]{{1,60}}\)"
 PAREN_LIST = cued(rf"{PAREN_ITEM}(?:(?:,\s*(?:and\s+)?|\s+and\s+){PAREN_ITEM})+")
 PAREN_PART = cued(rf"({NAME})\s*\(([^()]{{1,60}})\)")
