@@ -164,3 +164,21 @@ def test_an_actors_name_in_hangul_before_as_does_not_hide_the_credit():
     facts = facts_of("Title: Ballerina\nDirector: Lee Chung-hyun\n\n"
                      "The film stars Jeon Jong-seo (전종서) as Jang Ok-ju, a former bodyguard.\n")
     assert ("Jeon Jong-seo", "Jang Ok-ju") in _cast_pairs(facts)
+
+
+def test_a_whos_in_it_list_of_names_without_hyphens_and_with_earlier_works_credits_the_actors_only():
+    facts = facts_of("I Can Hear Your Voice (2013)\n\nwho’s in it\nLee BoYoung (My Daughter Seo-young)\n"
+                     "Lee JongSuk (School 2013)\nYoon SangHyun (Secret Garden)\n18 episodes\n\n"
+                     "A public defender meets a boy who hears thoughts.\n")
+    assert _cast_pairs(facts) == {("Lee BoYoung", None), ("Lee JongSuk", None), ("Yoon SangHyun", None)}
+
+
+def test_a_director_line_on_its_own_credits_the_director():
+    facts = facts_of("I Saw the Devil\n악마를 보았다\n\nDirector Kim Jee-woon\n\n"
+                     "An agent hunts the serial killer who murdered his fiancée.\n")
+    assert ("Kim Jee-woon", "director") in credits(facts)[1]
+
+
+def test_it_broadcasts_on_a_channel_names_the_channel():
+    facts = facts_of("Title: Sky Castle\nEpisodes: 20\n\nOn Fridays and Saturdays it broadcasts on JTBC.\n")
+    assert platforms(facts) == {"JTBC": True}

@@ -20,7 +20,7 @@ YEAR_PIECE = cued(r"(?:(?:South\s+)?Korea,?\s+)?((?:19|20)\d\d)", re.I)
 DIRECTOR_PIECE = cued(r"(?:dir\.|directed by|director)\s+(.+)", re.I)
 MAX_LINE = 80
 # A header box's credit line on its own: "Directed by Park Chan-wook", "Starring Choi Min-sik, Kang Hye-jung"
-CREDIT_LINE = cued(r"(?P<job>directed by|starring)\s+(?P<names>[A-Z][^.:;()]{2,70})", re.I)
+CREDIT_LINE = cued(r"(?P<job>directed by|director|starring)\s+(?P<names>[A-Z][^.:;()]{2,70})", re.I)
 NAME_SHAPE = cued(r"[A-Z][\w'-]+(?:\s[A-Z][\w'-]+){1,2}")
 
 

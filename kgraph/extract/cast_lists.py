@@ -51,31 +51,38 @@ def grouped_cast(ctx: Context) -> list[list[Pair]]:
     for section in ctx.doc.sections:
         for group in item_lists(section):
             if _is_cast_heading(group.heading):
-                pairs = _pairs(group)
-                pending += _read_list(ctx, pairs)
-                if not pairs:
-                    _bare_names(ctx, group)
+                pairs, names = _pairs(group), _bare_names(ctx, group)
+                if len(names) >= 2 and len(names) > len(pairs):  # more lines are bare names than pairs
+                    _credit_names(ctx, names)
+                else:
+                    pending += _read_list(ctx, pairs)
         for run in _unlabelled_runs(section):
             pending += _read_list(ctx, run)
     return pending
 
 
-def _bare_names(ctx: Context, group: ItemList) -> None:
-    """"Main Cast:" over "- Lee Yo-won" / "- Choo Ja-hyun": two or more lines that are nothing but
-    a person's name are cast members without a character."""
+def _bare_names(ctx: Context, group: ItemList) -> list[tuple[str, Sentence]]:
+    """"Main Cast:" over "- Lee Yo-won" / "- Choo Ja-hyun": the list's first lines that are nothing
+    but a person's name (and maybe an earlier work of theirs in brackets), cast members without a
+    character."""
     names = []
     for line in group.items:
-        text = BULLET.sub("", clean(line.text)).strip().strip("*_").strip()
-        if len(line.sentences) != 1 or not is_korean_name(text) or _person(ctx, text) is None:
+        text = WORKS_AFTER.sub("", BULLET.sub("", clean(line.text))).strip().strip("*_").strip()
+        name = _person(ctx, text) or (text if is_korean_name(CAMEL.sub(" ", text)) else None)
+        if not line.sentences or not is_korean_name(CAMEL.sub(" ", text)) or name is None:
             break
-        names.append((_person(ctx, text), line.sentences[0]))
-    if len(names) < 2:
-        return
+        names.append((name, line.sentences[0]))
+    return names
+
+
+def _credit_names(ctx: Context, names: list[tuple[str, Sentence]]) -> None:
     for name, sentence in names:
         ctx.structured.add(sentence)
         ctx.cast(ctx.person(name, sentence=sentence), None, sentence)
 
 
+WORKS_AFTER = cued(r"\s*\([^()]*\)$")  # "Lee Da-hee (Birdie Buddy)": the actor's earlier work
+CAMEL = cued(r"(?<=[a-z])(?=[A-Z])")  # "Lee BoYoung": a given name written without its hyphen
 MIN_RUN = 3
 ROLE_PAREN = cued(rf"(?P<a>{WORDS})\s*\((?P<b>[a-z][\w -]{{1,30}})\)")  # "Kim Hye-ja (mother)"
 
