@@ -182,3 +182,9 @@ def test_a_director_line_on_its_own_credits_the_director():
 def test_it_broadcasts_on_a_channel_names_the_channel():
     facts = facts_of("Title: Sky Castle\nEpisodes: 20\n\nOn Fridays and Saturdays it broadcasts on JTBC.\n")
     assert platforms(facts) == {"JTBC": True}
+
+
+def test_a_role_the_story_uses_as_a_name_is_the_character():
+    facts = facts_of("Title: Money Heist: Korea – Joint Economic Area\n\n"
+                     "A man called The Professor (Yoo Ji-tae) recruits Tokyo (Jeon Jong-seo) for the heist.\n")
+    assert ("Yoo Ji-tae", "The Professor") in _cast_pairs(facts)

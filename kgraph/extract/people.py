@@ -402,6 +402,7 @@ def _listed_after(ctx: Context, text: str, match: re.Match[str]) -> list[str]:
     return names
 
 
+CODE_NAME = cued(rf"The {ROLE_TITLE}")
 HANGUL_NAME_PAREN = cued(r"(?<=[a-z])\s*\([\uac00-\ud7a3]{2,4}\)(?=\s+as\s)")
 INDEFINITE_BEFORE = cued(r"\b(?:a|an)\s+$", re.I)
 PAREN_ITEM = rf"{NAME}\s*\([^()]{{1,60}}\)"
@@ -489,6 +490,8 @@ def character_name(ctx: Context, text: str) -> str | None:
         return None
     name = text
     words = name.split()
+    if CODE_NAME.fullmatch(name):
+        return name  # "The Professor (Yoo Ji-tae)": a role the story uses as the character's name
     if not words or words[0].lower() in NOT_CHARACTERS or ctx.lexicon.platform(name):
         return None
     if ctx.known_person(name) is not None:
