@@ -14,11 +14,13 @@ from kgraph.extract.prefilter import cued
 
 SEPARATOR = cued(r"\s+[·•/|]\s+|\s*[·•|]\s*")
 RUNTIME_PIECE = cued(r"(\d{2,3})\s*(?:min(?:ute)?s?\.?|m|[’'′])", re.I)
+EPISODES_PIECE = cued(r"(\d{1,3})\s+episodes", re.I)
+FILM_FORMAT = cued(r"\s+(?:(?:16|35|70)\s?mm|DCP|digital)$", re.I)
 YEAR_PIECE = cued(r"(?:(?:South\s+)?Korea,?\s+)?((?:19|20)\d\d)", re.I)
 DIRECTOR_PIECE = cued(r"(?:dir\.|directed by|director)\s+(.+)", re.I)
 MAX_LINE = 80
 # A header box's credit line on its own: "Directed by Park Chan-wook", "Starring Choi Min-sik, Kang Hye-jung"
-CREDIT_LINE = cued(r"(?P<job>directed by|starring)\s+(?P<names>[A-Z][^.:;()]{2,70})", re.I)
+CREDIT_LINE = cued(r"(?P<job>directed by|director|starring)\s+(?P<names>[A-Z][^.:;()]{2,70})", re.I)
 NAME_SHAPE = cued(r"[A-Z][\w'-]+(?:\s[A-Z][\w'-]+){1,2}")
 
 
@@ -36,6 +38,9 @@ def page_lines(doc: Document) -> list[tuple[str, Sentence]]:
     short line (a card line, a list item) for a heading, and "dir. X / ..." splits into sentences."""
     out: list[tuple[str, Sentence]] = []
     cursor = 0
+    if doc.post_title and doc.post_title_span:  # a listing's first line may be its card
+        start, cursor = doc.post_title_span
+        out.append((doc.post_title, Sentence(start, cursor, doc.post_title, "", doc.text.count("\n", 0, start) + 1)))
     for section in doc.sections:
         heading = heading_sentence(doc, section.heading, cursor) if section.heading else None
         if heading is not None:
@@ -58,14 +63,32 @@ def heading_sentence(doc: Document, heading: str, cursor: int) -> Sentence | Non
     return Sentence(start, end, heading, heading, doc.text.count("\n", 0, start) + 1)
 
 
+# "Bong Joon HoSouth Korea129 minutes2009Colour": a card line whose separators the page lost
+GLUED = cued(r"[a-z](?=[A-Z0-9])|\d(?=[A-Za-z]{2})")
+
+
+def unglued(text: str) -> str:
+    """A card line run together at two or more places, one of them beside a digit, with its
+    separators put back ("Bong Joon Ho · South Korea · 129 minutes · 2009 · ..."); else the line."""
+    joints = [m.end() for m in GLUED.finditer(text)]
+    if len(joints) < 2 or SEPARATOR.search(text) or not any(
+            text[j - 1].isdigit() or text[j].isdigit() for j in joints):
+        return text
+    return "".join(text[a:b] + (" · " if b < len(text) else "") for a, b in zip([0, *joints], [*joints, len(text)]))
+
+
 def _card(text: str, sentence: Sentence) -> list[tuple[str, str, Sentence]]:
-    pieces = [p.strip() for p in SEPARATOR.split(text) if p.strip()]
+    pieces = [p.strip() for p in SEPARATOR.split(unglued(text)) if p.strip()]
     credit = CREDIT_LINE.fullmatch(text)
     if credit and all(NAME_SHAPE.fullmatch(n.strip()) for n in re.split(r",\s*|\s+and\s+", credit.group("names"))):
         return [("director" if credit.group("job").lower().startswith("direct") else "cast",
                  credit.group("names"), sentence)]
-    if len(pieces) < 2:
-        return []
+    pieces = [FILM_FORMAT.sub("", p) for p in pieces]  # "129 minutes 35mm": the print, not the length
+    if len(pieces) == 1:  # a line that is nothing but a running time or a count: "143 minutes", "18 episodes"
+        runtime, count = RUNTIME_PIECE.fullmatch(pieces[0]), EPISODES_PIECE.fullmatch(pieces[0])
+        if runtime and len(text) <= 20:
+            return [("runtime", f"{runtime.group(1)} min", sentence)]
+        return [("episodes", count.group(1), sentence)] if count and len(text) <= 20 else []
     found: dict[str, str] = {}
     names = []
     for piece in pieces:

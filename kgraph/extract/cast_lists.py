@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from kgraph.extract.context import Context
 from kgraph.extract.hangul_names import actor_and_role, hangul_person
 from kgraph.extract.overview import normalise_field_name
-from kgraph.extract.patterns import is_korean_name
+from kgraph.extract.patterns import is_korean_given_name, is_korean_name
 from kgraph.extract.people import JOB_WORDS, character_name, foreign_name, person_name
 from kgraph.extract.phrasings import RELATION_WORDS, ROLE_WORDS, strip_role
 from kgraph.names import clean, name_key
@@ -30,6 +30,7 @@ HANGUL_PAREN = cued(r"\s*\([\uac00-\ud7a3\s]+\)")
 PAIR_AS = cued(rf"^(?P<a>{WORDS})\s+as\s+(?P<b>(?:the\s+)?(?:[a-z][\w-]*\s+){{0,3}}{WORDS})(?:\s*[,;:–—(].*)?$")
 PAIR_PAREN = cued(rf"^(?P<a>{WORDS})\s*\((?P<b>{WORDS})\)(?:\s*[,;:–—-].*)?$")
 PAIR_DASH = cued(rf"^(?P<a>{WORDS})\s+[–—-]\s+(?P<b>{WORDS})(?:\s*[,;:(–—].*)?$")
+SEPARATOR_LINE = cued(r"^\s*[,;/·•|]\s*$")
 STAGE_NAME = cued(r"^[A-Z][A-Z0-9.&]{1,6}$")  # "IU", "D.O.", "BIBI": a person, not a character
 
 
@@ -50,8 +51,61 @@ def grouped_cast(ctx: Context) -> list[list[Pair]]:
     for section in ctx.doc.sections:
         for group in item_lists(section):
             if _is_cast_heading(group.heading):
-                pending += _read_list(ctx, _pairs(group))
+                pairs, names = _pairs(group), _bare_names(ctx, group)
+                if len(names) >= 2 and len(names) > len(pairs):  # more lines are bare names than pairs
+                    _credit_names(ctx, names)
+                else:
+                    pending += _read_list(ctx, pairs)
+        for run in _unlabelled_runs(section):
+            pending += _read_list(ctx, run)
     return pending
+
+
+def _bare_names(ctx: Context, group: ItemList) -> list[tuple[str, Sentence]]:
+    """"Main Cast:" over "- Lee Yo-won" / "- Choo Ja-hyun": the list's first lines that are nothing
+    but a person's name (and maybe an earlier work of theirs in brackets), cast members without a
+    character."""
+    names = []
+    for line in group.items:
+        text = WORKS_AFTER.sub("", BULLET.sub("", clean(line.text))).strip().strip("*_").strip()
+        name = _person(ctx, text) or (text if is_korean_name(CAMEL.sub(" ", text)) else None)
+        if not line.sentences or not is_korean_name(CAMEL.sub(" ", text)) or name is None:
+            break
+        names.append((name, line.sentences[0]))
+    return names
+
+
+def _credit_names(ctx: Context, names: list[tuple[str, Sentence]]) -> None:
+    for name, sentence in names:
+        ctx.structured.add(sentence)
+        ctx.cast(ctx.person(name, sentence=sentence), None, sentence)
+
+
+WORKS_AFTER = cued(r"\s*\([^()]*\)$")  # "Lee Da-hee (Birdie Buddy)": the actor's earlier work
+CAMEL = cued(r"(?<=[a-z])(?=[A-Z])")  # "Lee BoYoung": a given name written without its hyphen
+MIN_RUN = 3
+ROLE_PAREN = cued(rf"(?P<a>{WORDS})\s*\((?P<b>[a-z][\w -]{{1,30}})\)")  # "Kim Hye-ja (mother)"
+
+
+def _unlabelled_runs(section) -> list[list[Pair]]:
+    """Three or more lines in a row that are each "Actor (Character)" and nothing else, on a page
+    that lost the list's label ("Won Bin (Do-joon)" / "Jin Ku (Jin-tae)"): a cast list, when every
+    bracket holds a Korean given or full name (a role word alone, "(mother)", names no one)."""
+    runs, current = [], []
+    for line in [*section.lines, None]:
+        text = HANGUL_PAREN.sub("", BULLET.sub("", clean(line.text))).strip() if line is not None else ""
+        one = line is not None and len(line.sentences) == 1
+        match = (PAIR_PAREN.fullmatch(text) or ROLE_PAREN.fullmatch(text)) if one else None
+        if match and (is_korean_given_name(match.group("b")) or is_korean_name(match.group("b"))
+                      or _job_or_role(match.group("b"))):
+            current.append(None if _job_or_role(match.group("b")) else
+                           Pair(match.group("a"), match.group("b"), "paren", line.sentences[0]))
+            continue
+        pairs = [p for p in current if p is not None]
+        if len(current) >= MIN_RUN and len(pairs) >= 2:
+            runs.append(pairs)
+        current = []
+    return runs
 
 
 def undecided_cast(ctx: Context, pending: list[list[Pair]]) -> None:
@@ -68,6 +122,8 @@ def _pairs(group: ItemList) -> list[Pair]:
     """The list's lines as pairs, up to the first line that is not one."""
     out: list[Pair] = []
     for line in group.items:
+        if SEPARATOR_LINE.match(line.text):
+            continue  # "A (X)" / "," / "B (Y)": a festival page puts each list comma on a line of its own
         if len(line.sentences) != 1:
             break
         hangul = actor_and_role(BULLET.sub("", clean(line.text)).strip().strip("*_").strip())

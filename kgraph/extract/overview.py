@@ -115,6 +115,9 @@ def read_overview(doc: Document) -> tuple[dict[str, Field], list[str]]:
                     found[name] = Field(name, filled[0], filled[1].strip(" .;"), line.sentences[0])
     for name, value, sentence in card_fields(doc):
         found.setdefault(name, Field(name, "", value, sentence))
+    from kgraph.extract.loose_fields import loose_fields  # it reads labels through this module
+    for name, value, sentence in loose_fields(doc):
+        found.setdefault(name, Field(name, "", value, sentence))
     return found, unknown
 
 

@@ -8,7 +8,7 @@ from kgraph.extract.facts import CrewCredit, Iri
 from kgraph.extract.hangul_names import actor_and_role, hangul_person, is_hangul_name
 from kgraph.extract.overview import Field, normalise_field_name, split_list
 from kgraph.extract.patterns import is_korean_given_name, is_korean_name, korean_names
-from kgraph.extract.phrasings import PHRASINGS, strip_role
+from kgraph.extract.phrasings import PHRASINGS, ROLE_TITLE, strip_role
 from kgraph.names import HANGUL, clean, name_key
 from kgraph.sources.document import Sentence
 from kgraph.sources.tables import tables
@@ -45,7 +45,7 @@ CAST_PATTERNS = (
     # "Kim Sung-ryung, as Seo-yeon's mother Eun-ae,"
     cued(rf"(?P<person>{NAME}),?\s+as\s+(?P<desc>{CHAR}'s\s+[a-z][\w-]*)\s+(?P<char>{CHAR})"),
     # "starring Jeon Jong-seo as Ok-ju", "Kim Ji-hoon, as the villain Choi Pro,", "Yoo Ji-tae, as the Professor,"
-    cued(rf"(?P<person>{NAME}),?\s+as\s+(?:the\s+(?:(?P<desc>{DESC}[a-z][\w-]*)\s+)?)?(?P<char>{CHAR})"),
+    cued(rf"(?P<person>{NAME}),?\s+as\s+(?:the\s+(?:(?P<desc>{DESC}[a-z][\w-]*)\s+)?)?(?:{ROLE_TITLE}\s+)?(?P<char>{CHAR})"),
     # "Ok-ju (Jeon Jong-seo)"
     cued(rf"(?P<char>{CHAR})\s*\((?P<person>{NAME})\)"),
 )
@@ -98,6 +98,12 @@ def foreign_name(ctx: Context, text: str, character: str | None = None) -> str |
     return name
 
 
+def _given_name_first(text: str) -> bool:
+    """"Hyun-Woo Lee", "Won-jong Lee": a hyphenated Korean given name, then the family name."""
+    words = text.split()
+    return len(words) == 2 and "-" in words[0] and is_korean_name(f"{words[1]} {words[0]}")
+
+
 def person_name(ctx: Context, text: str) -> str | None:
     """The longest run of words in `text` that is a person: Korean-shaped, or someone already met.
 
@@ -107,7 +113,7 @@ def person_name(ctx: Context, text: str) -> str | None:
     for n in range(len(words), 0, -1):
         for i in range(len(words) - n, -1, -1):
             candidate = re.sub(r"'s$", "", " ".join(words[i:i + n])).strip(",.")
-            if n >= 2 and is_korean_name(candidate):
+            if n >= 2 and (is_korean_name(candidate) or _given_name_first(candidate)):
                 return candidate
             if ctx.known_person(candidate) is not None or (
                     n >= 2 and ctx.resolver.table.candidates("person", candidate)):
@@ -298,6 +304,8 @@ def prose_crew(ctx: Context) -> None:
                     crew(ctx, ctx.person(name, sentence=sentence), JOB_BY[match.group(1).lower()], sentence)
                 elif group == 2 and name:
                     crew(ctx, ctx.person(name, sentence=sentence), JOB_BY[match.group(1).lower()], sentence)
+            for extra in _listed_after(ctx, text, match):
+                crew(ctx, ctx.person(extra, sentence=sentence), JOB_BY[match.group(1).lower()], sentence)
         for row in PHRASINGS:
             if "cast" not in row.fills:
                 for match in row.pattern.finditer(text):
@@ -338,11 +346,12 @@ def prose_cast(ctx: Context) -> None:
                 ctx.person(name, sentence=sentence)
                 ctx.add_spelling(name, match.group("stage"))
         _multi_cast(ctx, sentence, text, groups)
+        text = HANGUL_NAME_PAREN.sub("", text)  # "Lee Joo-yeon (이주연) as Lee Ga-eul": the actor's name in Hangul
         works = works_lists(ctx, text)
         for pattern in CAST_PATTERNS:
             for match in pattern.finditer(text):
-                if _inside(match, works):
-                    continue
+                if _inside(match, works) or INDEFINITE_BEFORE.search(text[:match.start("char")]):
+                    continue  # "a Shaman (Lee El)": a description of the role, not its name
                 name = person_name(ctx, match.group("person")) or (
                     foreign_name(ctx, match.group("person"), match.group("char"))
                     if pattern is CAST_PATTERNS[1] else None)
@@ -355,7 +364,8 @@ def prose_cast(ctx: Context) -> None:
         for row in PHRASINGS:
             if row.fills == ("cast",):
                 for match in row.pattern.finditer(text):
-                    if _inside(match, works):
+                    if _inside(match, works) or (match.groupdict().get("char") and
+                                                 INDEFINITE_BEFORE.search(text[:match.start("char")])):
                         continue
                     for person_text, character_text in row.pairs(match):
                         name = person_name(ctx, person_text) or foreign_name(ctx, person_text,
@@ -373,6 +383,28 @@ def prose_cast(ctx: Context) -> None:
                 ctx.character(character, description=match.group(1))
 
 
+# "written by A, B, and C": the names a credit lists after its first, up to the closing "and C"
+CREW_LIST_TAIL = cued(rf"((?:,\s*{NAME})+),?\s+and\s+({NAME})(?!\s+(?:star|stars|starred|starring|play|plays|"
+                            rf"played|lead|leads|led|are|were|is|was)\b)")
+
+
+def _listed_after(ctx: Context, text: str, match: re.Match[str]) -> list[str]:
+    """Whole names listed after a "by A" credit as ", B, and C"; none unless every one is a name."""
+    if match.group(3):
+        return []
+    tail = CREW_LIST_TAIL.match(text, match.end(2))
+    if not tail:
+        return []
+    written = [n.strip() for n in tail.group(1).split(",") if n.strip()] + [tail.group(2)]
+    names = [person_name(ctx, n) for n in written]
+    if not all(name and name_key(name) == name_key(n) for name, n in zip(names, written)):
+        return []
+    return names
+
+
+CODE_NAME = cued(rf"The {ROLE_TITLE}")
+HANGUL_NAME_PAREN = cued(r"(?<=[a-z])\s*\([\uac00-\ud7a3]{2,4}\)(?=\s+as\s)")
+INDEFINITE_BEFORE = cued(r"\b(?:a|an)\s+$", re.I)
 PAREN_ITEM = rf"{NAME}\s*\([^()]{{1,60}}\)"
 PAREN_LIST = cued(rf"{PAREN_ITEM}(?:(?:,\s*(?:and\s+)?|\s+and\s+){PAREN_ITEM})+")
 PAREN_PART = cued(rf"({NAME})\s*\(([^()]{{1,60}})\)")
@@ -458,6 +490,8 @@ def character_name(ctx: Context, text: str) -> str | None:
         return None
     name = text
     words = name.split()
+    if CODE_NAME.fullmatch(name):
+        return name  # "The Professor (Yoo Ji-tae)": a role the story uses as the character's name
     if not words or words[0].lower() in NOT_CHARACTERS or ctx.lexicon.platform(name):
         return None
     if ctx.known_person(name) is not None:

@@ -35,6 +35,7 @@ _ROLE = "|".join(sorted((re.escape(w) for w in ROLE_WORDS + RELATION_WORDS), key
 _RELATION = "|".join(sorted((re.escape(w) for w in RELATION_WORDS), key=len, reverse=True))
 _TITLE = "|".join(sorted((re.escape(w.title()) for w in ROLE_WORDS if w.title() not in FAMILY_NAMES),
                          key=len, reverse=True))  # "Dr", "Attorney", "Team Leader"; never a family name
+ROLE_TITLE = rf"(?:{_TITLE})\.?"  # a capitalised role title before a name: "Detective", "Dr."
 ROLE_PREFIX = re.compile(rf"^(?:(?:the|a|an|his|her|their)\s+)?(?P<desc>(?:[a-z][\w-]*\s+){{0,3}}?(?:{_ROLE})|"
                          rf"(?:{_TITLE})\.?)\s+(?=[A-Z])")
 
@@ -46,7 +47,10 @@ def strip_role(text: str) -> tuple[str, str | None]:
     match = ROLE_PREFIX.match(text.strip())
     if not match:
         return text.strip(), None
-    return text.strip()[match.end():].strip(), match.group("desc").lower()
+    rest = text.strip()[match.end():].strip()
+    if match.group("desc")[:1].isupper() and len(rest.split()) == 1:
+        return text.strip(), match.group("desc").lower()  # "Captain Jang", "Detective Oh": the title is the name
+    return rest, match.group("desc").lower()
 
 
 @dataclass(frozen=True)
@@ -229,6 +233,17 @@ PHRASINGS: tuple[Phrasing, ...] = (
          ("cast",),
          "Won Bin is pawnshop owner Cha Tae-sik, and Kim Sae-ron is the little girl So-mi next door.",
          (("Won Bin", "Cha Tae-sik"), ("Kim Sae-ron", "So-mi"))),
+    # ---- phrasings found on the third held-out set (data/heldout3/README.md, "What goes wrong")
+    _row("X's character Y",
+         rf"(?<![\w-])(?P<person>{NAME})['’]s\s+character,?\s+(?P<char>{CHAR})",
+         ("cast",),
+         "Kim Yoo-jung's character Do Do-hee runs a food company inside a large group.",
+         (("Kim Yoo-jung", "Do Do-hee"),)),
+    _row("Y's (X): a character in the possessive with the actor in brackets",
+         rf"(?<![\w-])(?P<char>[A-Z][\w-]*(?:\s[A-Z][\w-]*){{0,2}})['’]s\s*\((?P<person>{NAME})\)",
+         ("cast",),
+         "She agrees to a blind date to honour the founder Joo Cheon-sook's (Kim Hae-sook) last wish.",
+         (("Kim Hae-sook", "Joo Cheon-sook"),)),
 )
 
 

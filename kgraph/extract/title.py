@@ -25,6 +25,7 @@ YEAR_PAREN = cued(r"[(,]\s*((?:19|20)\d\d)(?:\s*[–-]\s*(?:(?:19|20)?\d\d)?)?(?
 INTRO_YEAR = cued(r"\b(?:is|was)\s+(?:(?:a|an)\s+)?((?:19|20)\d\d)\s+(?:South\s+)?Korean\b")
 THE_YEAR_KIND = cued(r"\bthe\s+((?:19|20)\d\d)\s+(?:South\s+)?Korean\s+(?:[\w-]+\s+){0,2}?"
                            r"(?:film|movie|drama|series|k-drama|thriller|comedy)\b", re.I)
+BARE_YEAR_AFTER = cued(r"\s+((?:19|20)\d\d)")
 CARD_YEAR = cued(r"\b(?:South\s+)?Korea,?\s*((?:19|20)\d\d)\b|^((?:19|20)\d\d)\s+\d{2,3}\s*min\b")
 RELEASED_ON = cued(r"\b(?:was\s+|is\s+|were\s+)?(?:released|premiered|premieres|debuted|debuts|dropped|first aired|"
                          r"aired|airs)\s+"
@@ -54,6 +55,7 @@ def split_title(value: str) -> tuple[str, str | None, int | None]:
     if year_match:
         name = name.replace(year_match.group(0), " ")
     name = re.sub(r"\(\s*(?:korean|hangul)\s*:?\s*(?:or\b[^)]*)?\)?", " ", name, flags=re.I)
+    name = re.sub(r"\(\s*in\s+(?:korean|hangul)\s*\)", " ", name, flags=re.I)  # "My Demon (마이 데몬 in Korean)"
     name = re.sub(r"\(\s*(?:or|a\.?k\.?a\.?)\s[^)]*\)?", " ", name)  # "(한글 or Romanised ...)" less its Hangul
     name = re.sub(r"\(\s*\)|\[\s*\]", " ", name)
     name = re.sub(r"\s+", " ", name).strip(" /|-–—:,")
@@ -120,7 +122,10 @@ def find_title(ctx: Context, fields: dict[str, Field]) -> None:
         elif chosen is not None:
             raw, sentence, where = chosen.text, chosen.sentence, "the headline and the body"
             if chosen.line and chosen.text in chosen.line:  # "X (한글, 2016)": the line's Hangul and year
-                _, line_hangul, line_year = split_title(chosen.line[chosen.line.index(chosen.text):][:160])
+                rest = chosen.line[chosen.line.index(chosen.text):][:160]
+                _, line_hangul, line_year = split_title(rest)
+                bare = BARE_YEAR_AFTER.fullmatch(rest[len(chosen.text):])  # "I Saw the Devil 2010"
+                line_year = line_year or (int(bare.group(1)) if bare else None)
                 raw = " ".join(p for p in (raw, line_hangul, f"({line_year})" if line_year else "") if p)
         elif doc.post_title and title_choice.plausible(_title_from_heading(ctx, doc.post_title)):
             raw, where = _title_from_heading(ctx, doc.post_title), "the post title"
@@ -305,6 +310,8 @@ def title_attributes(ctx: Context, fields: dict[str, Field]) -> None:
     for key in ("platform", "network", "channel"):
         if key in fields:
             availability(ctx, fields[key])
+    if "distributor" in fields:  # "Distributor: tvN/Netflix"; a film company is no platform
+        availability(ctx, fields["distributor"], known_only=True)
     if "country" in fields:
         ctx.state(title, KG.country, ctx.place(fields["country"].value), fields["country"].sentence)
     if "language" in fields:
@@ -332,10 +339,11 @@ QUALIFIER = cued(r"\b(?:availability|available)\s+(?:varies|differs|depends)\b[^
                        r"\b(?:rental|rent|purchase|buy|with ads|subscription)\b", re.I)
 
 
-def availability(ctx: Context, field: Field) -> None:
+def availability(ctx: Context, field: Field, known_only: bool = False) -> None:
     """Platforms and broadcasters of a field ("Netflix (rental)", "tvN, Netflix"): each becomes
     what the lexicon says it is; a clause that says where the title is not never names one;
-    a region, rental or "availability varies by region" stays with it as a note."""
+    a region, rental or "availability varies by region" stays with it as a note. With
+    `known_only`, a name the lexicon does not know as a platform or broadcaster is passed over."""
     clauses = [c for c in re.split(r"\s*(?:[;.]\s+|[;]|\s+but\s+|\s+[–—]\s+)", field.value) if c.strip()]
     general = [q.group(0).strip(" .") for c in clauses for q in [QUALIFIER.search(c)]
                if q and not ctx.lexicon.platforms_in(c) and not NEGATED.search(c)]
@@ -348,7 +356,7 @@ def availability(ctx: Context, field: Field) -> None:
             name = re.sub(r"^(?:on|via|streaming on|available on|watch on)\s+", "", name, flags=re.I).strip()
             if not name or QUALIFIER.fullmatch(name) or len(name.split()) > 4:
                 continue
-            if note and NEGATED.search(note.group(1)):
+            if (note and NEGATED.search(note.group(1))) or (known_only and not ctx.lexicon.platform(name)):
                 continue
             platform = ctx.platform(name)
             ctx.state(ctx.title_iri, KG.platform, platform, field.sentence)
@@ -362,6 +370,11 @@ def _runtime(ctx: Context, field: Field) -> None:
         minutes = values.minutes(value)
     except values.OutOfRange as error:
         ctx.warnings.append(f"{ctx.doc.path}, line {field.sentence.line}: field {field.label!r}: {error}")
+        return
+    count = values.episodes(value, bare=False) if minutes is None else None
+    if count is not None:  # "Length: 24 Episodes": the length of a series in episodes
+        if not any(s.predicate == KG.episodeCount for s in ctx.statements.values()):
+            ctx.state(ctx.title_iri, KG.episodeCount, Literal(count), field.sentence)
         return
     if minutes is None and not RUNTIME.search(value):
         ctx.warnings.append(f"{ctx.doc.path}, line {field.sentence.line}: runtime {field.value!r} "
@@ -390,7 +403,7 @@ PROSE_RUNTIME = cued(
     r"\s+(?:of|is)\s+(\d{2,3})\s*(?:minutes|mins?)\b", re.I)
 STREAMS_ON = cued(r"\b(?:released|distributed|streamed)\s+(?:worldwide\s+|globally\s+|internationally\s+)?by\s+$|"
                         r"\b(?:stream(?:s|ing)?|available|watch(?:ed)?(?: it)?|premiered|aired|airs|airing|turned|"
-                        r"broadcast|released|launched|registered|dropped|landed|lands|arrived|arrives)\b[^.]{0,30}?\bon\s+$"
+                        r"broadcast|broadcasts|released|launched|registered|dropped|landed|lands|arrived|arrives)\b[^.]{0,30}?\bon\s+$"
                         r"|\b(?:stream(?:s|ing)?|available)\s+(?:for\s+streaming\s+)?on\s+[^.]{1,40}?\band\s+on\s+$"
                         r"|\b(?:coming|comes|came|heading|headed)\s+to\s+$"
                         r"|\b(?:k-?drama|drama|series|film|movie|show|thriller|comedy)[*_]?\s+on\s+$", re.I)

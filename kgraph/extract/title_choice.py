@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from kgraph.extract.card_lines import GLUED
 from kgraph.extract.lexicon import load_lexicon
 from kgraph.extract.overview import normalise_field_name
 from kgraph.extract.patterns import FAMILY_NAMES, TITLE_RUN, is_korean_given_name, is_korean_name
@@ -30,6 +31,8 @@ HEAD_SHAPES: tuple[tuple[re.Pattern[str], int], ...] = (
     (re.compile(r"\breview\s+of\s+(?P<t>[“‘'\"]?[A-Z0-9].+?)(?:[”’'\"](?:\s|$)|\s+by\s+|$)", re.I), 10),
     # "(Film Review) X [한글]", "[Review] X": a review tag in brackets before the title
     (re.compile(r"^[(\[]\s*(?:(?:k-?drama|drama|movie|film|series|tv)\s+)?(?:review|recap)\s*[)\]]\s*(?P<t>.+)$", re.I), 12),
+    # "Sugar Baby's Review Corner: X", "Jane's Review - X": a reviewer's column, the title after it
+    (re.compile(r"^[\w .’'-]{1,30}['’]s\s+(?:review|recap)(?:\s+corner)?\s*[:\-–—|]\s*(?P<t>.+)$", re.I), 12),
     # "'Concrete Utopia' Review: ...", "Mantis Review", "Reply 1988 Drama Review", "X (2015-2016) | TV Series Review",
     # "X – Full Review", "Netflix Series X: A Review"
     (re.compile(r"^(?P<t>.+?)\s*(?:\([^)]*\)\s*)?(?:[|:–—-]\s*)?(?:\b(?:a|an|my|the|full|honest|quick|short|mini|final|"
@@ -38,7 +41,12 @@ HEAD_SHAPES: tuple[tuple[re.Pattern[str], int], ...] = (
     # "DECISION TO LEAVE (헤어질 결심) (2022)", "Broker (2022)", "X (Korean: 한글)"
     (re.compile(r"^(?P<t>[^()]{1,80}?)\s*\((?:[^()]*[\uac00-\ud7a3][^()]*|(?:19|20)\d\d(?:\s*[–-]\s*(?:19|20)?\d\d)?"
                 r"(?:\s+(?:film|movie|series|drama|tv series))?)\)"), 8),
+    # "I Saw the Devil 2010" (BARE_YEAR_LINE): a festival or cinema page's title line ending in the year; a title of
+    # two words or more, since one word and a year is as often the title itself ("Reply 1988")
+    (re.compile(r"^(?!(?:screened|screening|showing|shown)\b)(?P<t>[A-Z][^()\d:|,\s]*\s[^()\d:|,]{1,60}?)"
+                r"\s+(?:19|20)\d\d$", re.I), 9),
 )
+BARE_YEAR_LINE = HEAD_SHAPES[-1][0]
 INTRODUCES = re.compile(
     r"^(?P<t>[A-Z0-9][^.,;:!?]{0,70}?)\s+(?:\((?:Korean|Hangul)?[:\s]*[^)]*\)\s+)?(?:is|was)\s+(?:a|an|the)\s+"
     r"(?:\d{4}\s+)?(?:(?:South\s+)?Korean|Netflix|new|upcoming|hit)\b"
@@ -57,7 +65,8 @@ JUNK = re.compile(
     r"(?:presentation|analysis|conclusions?|verdict|final (?:thoughts|verdict|words)|closing thoughts|summary|plot|"
     r"story|the story|storyline|premise|characters?|cast (?:&|and) characters?|main cast|the leads|my (?:opinion|thoughts|take)|"
     r"(?:pros|cons|pros and cons)|rating|trailer|details|info|information|where to watch|ost|soundtrack|awards|"
-    r"tags|themes|review|recap|background|introduction|production)\b(?:\s*\([^)]*\))?$)", re.I)
+    r"tags|themes|review|recap|background|introduction|production)\b(?:\s*\([^)]*\))?$|"
+    r"screened\b|screening\b)", re.I)
 MIN_MENTIONS = 2
 # Words that name a kind, a nationality, a day or a month, never a title on their own.
 NOT_TITLES = re.compile(
@@ -103,7 +112,7 @@ def _plausible(text: str) -> bool:
     words = text.split()
     if NOT_TITLES.match(text) or load_lexicon().platform(text):  # "Korean Drama Review", "ENA (2022)"
         return False
-    if DATE_OR_TIME.match(text):
+    if DATE_OR_TIME.match(text) or len(GLUED.findall(text)) >= 2:
         return False
     return (0 < len(words) <= 10 and len(text) <= 90 and bool(re.search(r"[A-Za-z0-9\uac00-\ud7a3]", text))
             and not JUNK.match(text) and not re.search(r"\b(?:19|20)\d\d-\d\d-\d\d\b", text))
@@ -188,6 +197,8 @@ def candidates(doc: Document) -> list[Candidate]:
             continue  # "( A Korean drama review)": an aside under the title line, not a title
         for shape, strength in HEAD_SHAPES:
             match = shape.search(plain)
+            if match and shape is BARE_YEAR_LINE and normalise_field_name(plain.split()[0]):
+                continue  # "Title Reply 1988": a fact-box line without its colon
             quoted_in = QUOTED.search(match.group("t")) if match else None
             if quoted_in and _plausible(quoted_in.group(1)):  # "Review: Why 'X' is a Classic Thriller?"
                 text = _strip(quoted_in.group(1))
@@ -233,7 +244,8 @@ _OPENERS = {"the", "a", "an", "his", "her", "their", "its", "my", "our", "your",
             "that", "these", "those", "there", "here", "it", "he", "she", "they", "we", "i", "but", "and", "or",
             "so", "as", "if", "when", "while", "after", "before", "in", "on", "at", "for", "with", "from", "by",
             "all", "both", "each", "every", "some", "no", "not", "yes", "what", "why", "how", "who", "where",
-            "mr", "mrs", "ms", "dr", "director", "actor", "actress", "writer", "episode", "season", "south"}
+            "mr", "mrs", "ms", "dr", "director", "actor", "actress", "writer", "episode", "season", "south",
+            "view", "watch", "stream"}  # "View Mother during ...": an imperative opening a listing's line
 
 
 def _drop_openers(words: list[str]) -> list[str]:

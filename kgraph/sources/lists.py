@@ -12,7 +12,7 @@ from kgraph.sources.document import Line, Section
 CAST_GROUP = re.compile(
     r"^(?:the\s+)?(?:(?:main|lead|leading|support|supporting|guest|other|special|extended)\s+)?"
     r"(?:cast|roles?|actors?|characters?|cast members?)(?:\s*(?:&|and)\s*(?:characters?|crew|roles?))?$"
-    r"|^starring$|^출연(?:진)?$|^주연$|^조연$|^등장인물$", re.I)
+    r"|^starring$|^who's in it$|^출연(?:진)?$|^주연$|^조연$|^등장인물$", re.I)
 LABEL_LINE = re.compile(r"^(?:[-•*·▪►]\s*)?(?:\*\*|__)?(?P<label>[^\W\d_][\w ’'&/()-]{0,38}?)(?:\*\*|__)?\s*"
                         r"(?P<colon>[:：])?\s*(?:\*\*|__)?$")
 
