@@ -187,3 +187,16 @@ def test_a_title_before_on_is_found_as_by_a_pattern_made_for_it(before: str, tit
     from kgraph.extract.title import _title_then_on
     expected = re.search(rf"{re.escape(title)}[*_”\"']*\s+on\s+$", before) is not None
     assert _title_then_on(before, title) == expected
+
+
+def test_a_table_offers_every_row_whose_pattern_matches() -> None:
+    from kgraph.extract.people import CAST_TABLE
+    from kgraph.extract.phrasings import CAST_ROWS, CREW_ROWS
+    from kgraph.extract.related import RELATED_TABLE
+    for table in (CAST_TABLE, CAST_ROWS, CREW_ROWS, RELATED_TABLE):
+        patterns = [row if isinstance(row, CuedPattern) else row.pattern for row in table]
+        for text in TEXTS:
+            offered = table.candidates(text)
+            matching = [row for row, p in zip(table, patterns) if p.regex.search(text)]
+            assert all(any(row is o for o in offered) for row in matching), text
+            assert [table.rows.index(o) for o in offered] == sorted(table.rows.index(o) for o in offered)

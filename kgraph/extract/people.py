@@ -8,11 +8,11 @@ from kgraph.extract.facts import CrewCredit, Iri
 from kgraph.extract.hangul_names import actor_and_role, hangul_person, is_hangul_name
 from kgraph.extract.overview import Field, normalise_field_name, split_list
 from kgraph.extract.patterns import is_korean_given_name, is_korean_name, korean_names
-from kgraph.extract.phrasings import PHRASINGS, ROLE_TITLE, strip_role
+from kgraph.extract.phrasings import CAST_ROWS, CREW_ROWS, ROLE_TITLE, strip_role
 from kgraph.names import HANGUL, clean, name_key
 from kgraph.sources.document import Sentence
 from kgraph.sources.tables import tables
-from kgraph.extract.prefilter import cued
+from kgraph.extract.prefilter import CuedTable, cued
 
 JOB_WORDS: dict[str, tuple[str, ...]] = {
     "writer-director": ("director", "writer"), "writer/director": ("director", "writer"),
@@ -49,6 +49,7 @@ CAST_PATTERNS = (
     # "Ok-ju (Jeon Jong-seo)"
     cued(rf"(?P<char>{CHAR})\s*\((?P<person>{NAME})\)"),
 )
+CAST_TABLE = CuedTable(CAST_PATTERNS, lambda pattern: pattern)
 # "Park Bo-young plays both twins, Mi-ji and Mi-rae"
 PLAYS_BOTH = cued(rf"(?P<person>{NAME})\s+(?:plays|played|portrays)\s+both\s+(?:[a-z]+\s+)*?"
                         rf"(?:twins|sisters|brothers|roles|characters|parts)?,?\s*(?P<c1>{CHAR})\s+and\s+(?P<c2>{CHAR})")
@@ -306,14 +307,13 @@ def prose_crew(ctx: Context) -> None:
                     crew(ctx, ctx.person(name, sentence=sentence), JOB_BY[match.group(1).lower()], sentence)
             for extra in _listed_after(ctx, text, match):
                 crew(ctx, ctx.person(extra, sentence=sentence), JOB_BY[match.group(1).lower()], sentence)
-        for row in PHRASINGS:
-            if "cast" not in row.fills:
-                for match in row.pattern.finditer(text):
-                    name = person_name(ctx, match.group("person")) or foreign_name(ctx, match.group("person"))
-                    if name:
-                        person = ctx.person(name, sentence=sentence)
-                        for job in row.fills:
-                            crew(ctx, person, job, sentence)
+        for row in CREW_ROWS.candidates(text):
+            for match in row.pattern.regex.finditer(text):
+                name = person_name(ctx, match.group("person")) or foreign_name(ctx, match.group("person"))
+                if name:
+                    person = ctx.person(name, sentence=sentence)
+                    for job in row.fills:
+                        crew(ctx, person, job, sentence)
         for match in CREW_POSSESSIVE.finditer(text):
             name = match.group(1)
             if _plausible_name(ctx, name, title_key):
@@ -348,8 +348,8 @@ def prose_cast(ctx: Context) -> None:
         _multi_cast(ctx, sentence, text, groups)
         text = HANGUL_NAME_PAREN.sub("", text)  # "Lee Joo-yeon (이주연) as Lee Ga-eul": the actor's name in Hangul
         works = works_lists(ctx, text)
-        for pattern in CAST_PATTERNS:
-            for match in pattern.finditer(text):
+        for pattern in CAST_TABLE.candidates(text):
+            for match in pattern.regex.finditer(text):
                 if _inside(match, works) or INDEFINITE_BEFORE.search(text[:match.start("char")]):
                     continue  # "a Shaman (Lee El)": a description of the role, not its name
                 name = person_name(ctx, match.group("person")) or (
@@ -361,18 +361,17 @@ def prose_cast(ctx: Context) -> None:
                 desc = match.groupdict().get("desc")
                 person = ctx.person(name, sentence=sentence)
                 ctx.cast(person, ctx.character(character, description=desc.strip() if desc else None), sentence)
-        for row in PHRASINGS:
-            if row.fills == ("cast",):
-                for match in row.pattern.finditer(text):
-                    if _inside(match, works) or (match.groupdict().get("char") and
-                                                 INDEFINITE_BEFORE.search(text[:match.start("char")])):
-                        continue
-                    for person_text, character_text in row.pairs(match):
-                        name = person_name(ctx, person_text) or foreign_name(ctx, person_text,
-                                                                             character_text or "")
-                        character = character_name(ctx, character_text or "")
-                        if name and character and name_key(name) == name_key(person_text):
-                            ctx.cast(ctx.person(name, sentence=sentence), ctx.character(character), sentence)
+        for row in CAST_ROWS.candidates(text):
+            for match in row.pattern.regex.finditer(text):
+                if _inside(match, works) or (match.groupdict().get("char") and
+                                             INDEFINITE_BEFORE.search(text[:match.start("char")])):
+                    continue
+                for person_text, character_text in row.pairs(match):
+                    name = person_name(ctx, person_text) or foreign_name(ctx, person_text,
+                                                                         character_text or "")
+                    character = character_name(ctx, character_text or "")
+                    if name and character and name_key(name) == name_key(person_text):
+                        ctx.cast(ctx.person(name, sentence=sentence), ctx.character(character), sentence)
         for match in NAMED_DESC.finditer(text):
             character = character_name(ctx, match.group(2))
             if character:

@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 
 from kgraph.extract.patterns import FAMILY_NAMES
-from kgraph.extract.prefilter import CuedPattern, cued
+from kgraph.extract.prefilter import CuedPattern, CuedTable, cued
 
 NAME = r"[A-Z][\w'-]*(?:\s[A-Z][\w'-]*){0,3}"  # up to four words: "Hwang Woo Seul Hye"
 CHAR = r"[A-Z][\w'-]*(?:\s[A-Z][\w'-]*){0,2}"
@@ -245,6 +245,8 @@ PHRASINGS: tuple[Phrasing, ...] = (
          "She agrees to a blind date to honour the founder Joo Cheon-sook's (Kim Hae-sook) last wish.",
          (("Kim Hae-sook", "Joo Cheon-sook"),)),
 )
+CAST_ROWS = CuedTable([row for row in PHRASINGS if row.fills == ("cast",)], lambda row: row.pattern)
+CREW_ROWS = CuedTable([row for row in PHRASINGS if "cast" not in row.fills], lambda row: row.pattern)
 
 
 @dataclass(frozen=True)

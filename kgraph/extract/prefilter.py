@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from re import _constants as sre  # type: ignore[attr-defined]
 from re import _parser  # type: ignore[attr-defined]
-from typing import Iterator
+from typing import Callable, Generic, Iterator, Sequence, TypeVar
 
 # Non-ASCII characters that Python's re, ignoring case, matches to an ASCII letter (the dotted
 # capital I, the dotless i, the long s and the Kelvin sign); tests/test_prefilter.py checks
@@ -162,3 +162,40 @@ class CuedPattern:
 def cued(regex: re.Pattern[str] | str, flags: int = 0) -> CuedPattern:
     """`regex` (compiled, or compiled here with `flags`) with the literal prefilter its syntax allows."""
     return CuedPattern(regex if isinstance(regex, re.Pattern) else re.compile(regex, flags))
+
+
+T = TypeVar("T")
+
+
+class CuedTable(Generic[T]):
+    """Rows that each carry a cued pattern (a table of phrasings): `candidates(text)` gives, in
+    order, the rows whose pattern may match `text`, in one pass over the needles."""
+
+    def __init__(self, rows: Sequence[T], pattern_of: Callable[[T], CuedPattern]) -> None:
+        self.rows = tuple(rows)
+        self._entries = tuple((pattern_of(row).needles, pattern_of(row).ignore_case, row) for row in self.rows)
+
+    def candidates(self, text: str) -> list[T]:
+        folded: str | None = None
+        out = []
+        for needles, ignore_case, row in self._entries:
+            if not needles:
+                out.append(row)
+                continue
+            if ignore_case:
+                if folded is None:
+                    folded = fold(text)
+                haystack = folded
+            else:
+                haystack = text
+            for needle in needles:
+                if needle in haystack:
+                    out.append(row)
+                    break
+        return out
+
+    def __iter__(self) -> Iterator[T]:
+        return iter(self.rows)
+
+    def __len__(self) -> int:
+        return len(self.rows)

@@ -21,7 +21,7 @@ from kgraph.extract.context import Context, sentence_text
 from kgraph.extract.facts import CastCredit, Credit, CrewCredit, Iri, Mention
 from kgraph.extract.patterns import is_korean_given_name, is_korean_name, korean_names
 from kgraph.extract.people import NAME, _name_like, people_in, person_name, works_lists
-from kgraph.extract.prefilter import CuedPattern, cued
+from kgraph.extract.prefilter import CuedPattern, CuedTable, cued
 from kgraph.names import clean, name_key
 from kgraph.sources.document import Sentence
 from kgraph.vocab import KG
@@ -178,6 +178,7 @@ RELATED_PHRASINGS: tuple[RelatedPhrasing, ...] = (
          "Yoon Park caught my eye after I watched him in Forecasting Love and Weather.",
          (("Forecasting Love and Weather", ("Yoon Park",)),), "Fan Letter, Please", "Cast: Yoon Park"),
 )
+RELATED_TABLE = CuedTable(RELATED_PHRASINGS, lambda row: row.pattern)
 # Rows whose bare "A and B" is one title ("Forecasting Love and Weather"): nothing in the phrase
 # says it names several works.
 WHOLE_PAIRS = frozenset({"I watched him in Y (a title with 'and' stays whole)"})
@@ -193,8 +194,8 @@ def related_works(ctx: Context) -> None:
         text = sentence_text(sentence)
         if not re.search(r"[A-Z\"“‘'*_]", text):
             continue
-        for row in RELATED_PHRASINGS:
-            for match in row.pattern.finditer(text):
+        for row in RELATED_TABLE.candidates(text):
+            for match in row.pattern.regex.finditer(text):
                 people, jobs = _people_and_jobs(ctx, row, match, sentence)
                 if people:
                     ctx.related_spans.setdefault(sentence, []).append(match.span())
@@ -395,6 +396,8 @@ def _names(ctx: Context, text: str) -> str | None:
     slot = name_key(re.sub(r"['’]s$", "", text.strip()))
     if name and slot.endswith(name_key(name)):
         return name
+    if "-" in slot or not slot:  # not one bare word: no family name alone
+        return None
     crew = {ctx.people[p.value].name for job in ("director", "writer") for p in crew_of(ctx, job)}
-    family = [n for n in crew if "-" not in slot and name_key(n.split(" ")[0]) == slot]
+    family = [n for n in crew if name_key(n.split(" ")[0]) == slot]
     return family[0] if len(family) == 1 else None  # "Park would go on to direct": the title's director Park
