@@ -347,3 +347,16 @@ def test_a_graph_a_cut_bulk_load_left_half_written_is_rebuilt_whole(tmp_path):
         report = build(store, CORPUS, aliases=ALIASES, dump=None, root=ROOT, workers=1)
         assert SEED_GRAPH in {g for _, g, _ in report.built}
         assert {q for q in store.quads() if q[3] == graph} == whole
+
+
+def test_graphs_loaded_in_bulk_keep_every_literal_whole(tmp_path):
+    from kgraph.store.base import GraphData
+    graph = "https://w3id.org/kgraph/graph/review/tricky"
+    subject = URIRef("https://w3id.org/kgraph/id/review/tricky")
+    texts = ["ends with a dot .\nand a newline", 'a quote " .\n', "tab\t .\r\n", "한글 .", " . ", "\\ ."]
+    triples = [(subject, KG.text, Literal(t)) for t in texts]
+    provenance = [(URIRef(graph), KG.sourceFile, Literal("tricky .\n.txt"))]
+    with open_store(f"oxigraph:{tmp_path / 'store'}") as store:
+        store.load_graphs([GraphData.of(graph, triples, provenance)])
+        stored = {(s, p, o) for s, p, o, g in store.quads() if g == URIRef(graph)}
+    assert stored == set(triples) | set(provenance)

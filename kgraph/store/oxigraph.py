@@ -57,12 +57,9 @@ def check_folder(path: Path, create: bool) -> None:
 
 
 def _quads(graphs: list[GraphData], part: str) -> str:
-    """The `part` ("content" or "provenance") of each graph as N-Quads."""
-    out = []
-    for data in graphs:
-        name = f" <{data.graph}> .\n"
-        out += [line[:-2] + name for line in getattr(data, part).splitlines(keepends=True)]
-    return "".join(out)
+    """The `part` ("content" or "provenance") of each graph as N-Quads. Every N-Triples line
+    ends in " .\n", and no literal holds a bare newline, so the graph name goes before each end."""
+    return "".join(getattr(data, part).replace(" .\n", f" <{data.graph}> .\n") for data in graphs)
 
 
 class OxigraphStore:
