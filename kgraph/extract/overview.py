@@ -60,6 +60,7 @@ class Field:
 LABEL_REGION = cued(r"\s+(?:in|outside)\s+(?:the\s+)?[\w.]{2,12}$|\s*\([^)]{2,12}\)$", re.I)
 
 
+@lru_cache(maxsize=1 << 14)
 def normalise_field_name(name: str) -> str | None:
     """The field a fact-box label fills, from labels.tsv; None for a label it does not list.
     A label qualified by a region ("Where to watch in the US") fills the field of the label."""
