@@ -729,3 +729,16 @@ def test_a_real_browser_clicks_through_and_runs_a_named_query(server, browser, t
     browser.save_screenshot(str(tmp_path / "query-page.png"))
     browser.get(server.url + "/search?q=" + urllib.parse.quote(HOSTILE))
     assert HOSTILE in browser.find_element(By.TAG_NAME, "main").text  # shown as text, never run
+
+
+def test_pair_index_finds_reunions_by_lookup_as_the_self_join_does():
+    import pandas as pd
+
+    from kgraph.serve.pair_index import PairIndex
+
+    pairs = pd.DataFrame({"person": ["urn:a", "urn:a", "urn:a", "urn:b", "urn:b", "urn:c", "urn:d"],
+                          "title": ["urn:t1", "urn:t2", "urn:t3", "urn:t1", "urn:t2", "urn:t3", "urn:t4"]})
+    index = PairIndex(pairs, pd.DataFrame({"iri": ["urn:b", "urn:t1"], "name": ["B", "T1"]}))
+    assert sorted(index.reunions("urn:a", 2)) == [("urn:b", "B", "urn:t1", "T1"), ("urn:b", "B", "urn:t2", "urn:t2")]
+    assert sorted(index.reunions("urn:a", 1))[-1] == ("urn:c", "urn:c", "urn:t3", "urn:t3")
+    assert index.reunions("urn:d", 1) == [] and index.reunions("urn:nobody", 1) == []

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import functools
+import threading
 from collections import defaultdict
 from dataclasses import dataclass, field
 
@@ -11,7 +12,6 @@ from kgraph.queries import NamedQuery, load_query
 from kgraph.queries import run_query as _run_query
 from kgraph.store.base import Rows, Store
 
-SPARQL_REUNIONS_UP_TO = 8  # titles; measured at 20,000 titles: the co-star join is quicker up to about here
 RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
 KG = "https://w3id.org/kgraph/ontology#"
 
@@ -105,7 +105,7 @@ def person_page(store: Store, iri: str) -> dict:
     credits = _specific(list(run_query(store, "page-filmography", params)), "title", index)
     titles = len({str(c["title"]) for c in credits})
     return {"values": values, "credits": credits, "evidence": index,
-            "reunions": reunions(store, iri, titles=titles) if titles >= 2 else []}
+            "reunions": reunions(store, iri) if titles >= 2 else []}
 
 
 def _specific(credits: list[dict], key: str, index: EvidenceIndex) -> list[dict]:
@@ -126,15 +126,13 @@ def _specific(credits: list[dict], key: str, index: EvidenceIndex) -> list[dict]
     return kept
 
 
-def reunions(store: Store, iri: str, min_titles: int = 2, titles: int | None = None) -> list[dict]:
-    """People credited with `iri` on `min_titles` or more titles, and on which. For someone on
-    many titles (`titles`, when known) from the derived DuckDB table `kgraph build` keeps beside
-    the store, when it matches the store; else from the co-star join in SPARQL, which is faster
-    for the many people on a few titles."""
-    if titles is None or titles > SPARQL_REUNIONS_UP_TO:
-        from_table = _reunions_from_table(store, iri, min_titles)
-        if from_table is not None:
-            return from_table
+def reunions(store: Store, iri: str, min_titles: int = 2) -> list[dict]:
+    """People credited with `iri` on `min_titles` or more titles, and on which: from the derived
+    table `kgraph build` keeps beside the store (an in-memory index of it) when it matches the
+    store, else from the co-star join in SPARQL."""
+    from_table = _reunions_from_table(store, iri, min_titles)
+    if from_table is not None:
+        return from_table
     return _reunions_from_sparql(store, iri, min_titles)
 
 
@@ -154,6 +152,8 @@ def entity_page(store: Store, iri: str, rows: list[dict]) -> dict:
 
 
 _TABLES: dict[str, tuple[tuple[int, int] | None, object]] = {}
+_INDEXES: dict[int, tuple[object, object]] = {}  # id of a _TABLES connection -> (it, its PairIndex)
+_INDEX_LOCK = threading.Lock()
 
 
 def _table(store: Store):
@@ -187,29 +187,37 @@ def _table(store: Store):
     return con
 
 
-def _reunions_from_table(store: Store, iri: str, min_titles: int) -> list[dict] | None:
-    """Reunions from the analytics table (never rebuilt here: the server writes nothing)."""
-    import duckdb
+def _pair_index(store: Store):
+    """The in-memory index of the derived table the store's `_table` connection reads, built once
+    per table file; None when no table is usable."""
+    from kgraph.serve.pair_index import PairIndex
 
     con = _table(store)
     if con is None:
         return None
-    cursor = con.cursor()  # one per call: a connection is not shared across threads
+    with _INDEX_LOCK:
+        if id(con) not in _INDEXES:
+            cursor = con.cursor()  # one per call: a connection is not shared across threads
+            try:
+                _INDEXES[id(con)] = (con, PairIndex.from_table(cursor))
+            finally:
+                cursor.close()
+        return _INDEXES[id(con)][1]
+
+
+def _reunions_from_table(store: Store, iri: str, min_titles: int) -> list[dict] | None:
+    """Reunions from the analytics table (never rebuilt here: the server writes nothing), by
+    binary search in its in-memory index."""
+    import duckdb
+
     try:
-        rows = cursor.execute("""
-            WITH mine AS (SELECT title FROM pairs WHERE person = ?),
-            near AS (SELECT p.person, p.title FROM pairs p JOIN mine USING (title) WHERE p.person <> ?),
-            kept AS (SELECT person FROM near GROUP BY person HAVING count(DISTINCT title) >= ?)
-            SELECT near.person, coalesce(n.name, near.person), near.title, coalesce(tn.name, near.title)
-            FROM near JOIN kept USING (person)
-            LEFT JOIN names n ON n.iri = near.person LEFT JOIN names tn ON tn.iri = near.title""",
-                              [iri, iri, int(min_titles)]).fetchall()
+        index = _pair_index(store)
     except duckdb.Error:
         return None
-    finally:
-        cursor.close()
+    if index is None:
+        return None
     shared: dict[str, dict] = {}
-    for person, name, title, title_name in rows:
+    for person, name, title, title_name in index.reunions(iri, int(min_titles)):
         entry = shared.setdefault(person, {"person": person, "name": name, "titles": {}})
         entry["titles"][title] = (title_name, None)
     return sorted(shared.values(), key=lambda e: (-len(e["titles"]), e["name"]))
