@@ -26,15 +26,21 @@ class Counting:
     def __init__(self, store) -> None:
         self._store, self.graph_reads = store, []
 
-    def select(self, query, bindings=None):
+    def _count(self, query, bindings) -> None:
         if "GRAPH ?g" in query:
             self.graph_reads.append(str(bindings["g"]) if bindings else "*")
+
+    def select(self, query, bindings=None):
+        self._count(query, bindings)
         return self._store.select(query, bindings)
 
     def select_all(self, query, bindings=None, order=""):
-        if "GRAPH ?g" in query:
-            self.graph_reads.append("*")
+        self._count(query, bindings)
         return self._store.select_all(query, bindings, order)
+
+    def select_text(self, query, bindings=None):
+        self._count(query, bindings)
+        return self._store.select_text(query, bindings)
 
     def __getattr__(self, name):
         return getattr(self._store, name)
@@ -197,3 +203,11 @@ def test_a_build_while_a_reader_holds_the_table(blog):
         reader.close()
     _assert_current(store)
     assert _shared(store, "yoo-ji-tae", "jeon-jong-seo") == 1
+
+
+def test_the_quick_text_read_gives_what_select_gives(seed_store):
+    query = module.GRAPH_NAMES.replace("?name } } }", "?name } OPTIONAL { ?iri <urn:kgraph-test:none> ?absent } } }")
+    query = query.replace("SELECT DISTINCT ?g ?iri ?name", "SELECT DISTINCT ?g ?iri ?name ?absent")
+    texts = seed_store.select_text(query)
+    assert len(texts) > 5 and all(row[3] is None for row in texts)
+    assert sorted(texts, key=str) == sorted(((str(g), str(i), str(n), None) for g, i, n, _ in seed_store.select(query).rows), key=str)

@@ -41,10 +41,18 @@ LAYOUT = "per-graph/1"  # the table's layout; a file of another layout is rebuil
 REREAD_ALL = 0.05  # beyond this share of changed graphs (and 64 graphs), read every graph in one query
 
 
+def _text_rows(store: Store, query: str, bindings: dict[str, URIRef] | None = None,
+               order: str = "") -> list[tuple[str, ...]]:
+    """Every row of a SELECT as strings: the embedded store's quick path, else paged SPARQL."""
+    select_text = getattr(store, "select_text", None)
+    if select_text is not None:
+        return select_text(query, bindings)
+    return [tuple(str(value) for value in row) for row in store.select_all(query, bindings, order=order).rows]
+
+
 def _fingerprints(store: Store) -> dict[str, str]:
     """The build manifest: graph IRI -> fingerprint of the source it was built from."""
-    rows = store.select_all(MANIFEST_QUERY, {"build": URIRef(BUILD_GRAPH)}, order="?g ?f")
-    return {str(g): str(f) for g, f in rows.rows}
+    return dict(_text_rows(store, MANIFEST_QUERY, {"build": URIRef(BUILD_GRAPH)}, order="?g ?f"))
 
 
 def store_token(store: Store) -> str:
@@ -73,14 +81,9 @@ def _graph_rows(store: Store, graphs: list[str] | None) -> tuple[pd.DataFrame, p
     pair_rows: list[tuple[str, str, str]] = []
     name_rows: list[tuple[str, str, str]] = []
     targets: list[dict[str, URIRef] | None] = [None] if graphs is None else [{"g": URIRef(g)} for g in graphs]
-    for bindings in targets:
-        if bindings is None:  # every graph: a bulk read, paged
-            pairs = store.select_all(GRAPH_PAIRS, order="?g ?person ?title")
-            names = store.select_all(GRAPH_NAMES, order="?g ?iri ?name")
-        else:
-            pairs, names = store.select(GRAPH_PAIRS, bindings), store.select(GRAPH_NAMES, bindings)
-        pair_rows += [(str(g), str(p), str(t)) for g, p, t in pairs.rows]
-        name_rows += [(str(g), str(i), str(n)) for g, i, n in names.rows]
+    for bindings in targets:  # every graph (None) is one bulk read, paged where the store pages
+        pair_rows += _text_rows(store, GRAPH_PAIRS, bindings, order="?g ?person ?title")
+        name_rows += _text_rows(store, GRAPH_NAMES, bindings, order="?g ?iri ?name")
     return (pd.DataFrame(pair_rows, columns=["graph", "person", "title"], dtype="string"),
             pd.DataFrame(name_rows, columns=["graph", "iri", "name"], dtype="string"))
 

@@ -193,6 +193,18 @@ class OxigraphStore:
         except (OSError, RuntimeError) as error:
             self._fail(error, "query")
 
+    def select_text(self, query: str, bindings: Mapping[str, Node] | None = None) -> list[tuple[str | None, ...]]:
+        """A SELECT's rows as plain strings (IRIs, lexical forms, blank node ids; None where
+        unbound): for bulk reads that need no RDF terms, several times quicker than `select`."""
+        result = self._run(query, bindings)
+        if not isinstance(result, ox.QuerySolutions):
+            raise QueryError("expected a SELECT query")
+        variables = result.variables
+        try:
+            return [tuple(None if (term := s[v]) is None else term.value for v in variables) for s in result]
+        except (OSError, RuntimeError) as error:
+            self._fail(error, "query")
+
     def select_all(self, query: str, bindings: Mapping[str, Node] | None = None, order: str = "") -> Rows:
         """A SELECT read whole: nothing caps an embedded store's results."""
         return self.select(query, bindings)
