@@ -13,7 +13,8 @@ from kgraph.build import build
 from kgraph.queries import run_query
 from kgraph.store import open_store
 
-from conftest import ALIASES, ROOT, SEED
+from conftest import ALIASES, SEED
+from test_corpus import corpus  # noqa: F401 - the corpus built once for this module too
 
 KG = "https://w3id.org/kgraph/ontology#"
 NAME = URIRef("http://schema.org/name")
@@ -97,15 +98,6 @@ def assert_same(store, name: str, param: str, value: URIRef, expected: set[tuple
     assert set(rows) == expected, f"{name} {value}: rows differ from the plain join"
     keys = [tuple(_sort_key(row[i]) for i in order) for row in rows]
     assert keys == sorted(keys), f"{name} {value}: rows out of order"
-
-
-@pytest.fixture(scope="module")
-def corpus():
-    store = open_store("memory:")
-    report = build(store, [ROOT / "data" / "catalog", ROOT / "data" / "reviews"], aliases=ALIASES, dump=None)
-    assert report.ok, report.failed
-    yield store
-    store.close()
 
 
 def test_point_queries_give_the_plain_joins_rows_on_the_corpus(corpus):
