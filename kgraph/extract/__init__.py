@@ -76,8 +76,8 @@ def extract(doc: Document, resolver: Resolver | None = None, lexicon: Lexicon | 
     title.find_title(ctx, fields)
     title.title_attributes(ctx, fields)
     cast_list = people.overview_people(ctx, fields)
+    cast_pages.database_cast(ctx)  # first: its blocks' lines are also bare names under a cast heading
     pending = cast_lists.grouped_cast(ctx)
-    cast_pages.database_cast(ctx)
     people.prose_crew(ctx)
     people.prose_cast(ctx)
     cast_lists.undecided_cast(ctx, pending)

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from kgraph.extract.cast_pages import ROLE_GROUP
 from kgraph.extract.context import Context
 from kgraph.extract.hangul_names import actor_and_role, hangul_person
 from kgraph.extract.overview import normalise_field_name
@@ -48,10 +49,16 @@ def grouped_cast(ctx: Context) -> list[list[Pair]]:
     """Cast credits from the lists under cast group headings; returns the lists it could not
     decide yet, for `undecided_cast` to try again once the prose has named more people."""
     pending = []
-    for section in ctx.doc.sections:
+    sections = ctx.doc.sections
+    for index, section in enumerate(sections):
+        # "Actor" / "Character" / "Main Role" blocks (the role line may be read as a heading): bare
+        # names there are not all people
+        blocks = index + 1 < len(sections) and ROLE_GROUP.match(clean(sections[index + 1].heading).strip("*_ #"))
         for group in item_lists(section):
             if _is_cast_heading(group.heading):
                 pairs, names = _pairs(group), _bare_names(ctx, group)
+                if blocks or any(ROLE_GROUP.match(clean(line.text).strip("*_ ")) for line in group.items):
+                    names = []
                 if len(names) >= 2 and len(names) > len(pairs):  # more lines are bare names than pairs
                     _credit_names(ctx, names)
                 else:
@@ -69,8 +76,9 @@ def _bare_names(ctx: Context, group: ItemList) -> list[tuple[str, Sentence]]:
     for line in group.items:
         text = WORKS_AFTER.sub("", BULLET.sub("", clean(line.text))).strip().strip("*_").strip()
         name = _person(ctx, text) or (text if is_korean_name(CAMEL.sub(" ", text)) else None)
-        if not line.sentences or not is_korean_name(CAMEL.sub(" ", text)) or name is None:
-            break
+        if (not line.sentences or line.sentences[0] in ctx.structured
+                or not is_korean_name(CAMEL.sub(" ", text)) or name is None):
+            break  # a line a structure reader took ("Actor" / "Character" / "Main Role") ends the names
         names.append((name, line.sentences[0]))
     return names
 
