@@ -7,7 +7,7 @@ regex engine on text holding none of them. The answer is always the pattern's ow
 pattern never misses a match, it only avoids running where no match can be.
 
     PLAYS = cued(re.compile(r"(?P<person>[A-Z]\\w+) plays (?P<char>[A-Z]\\w+)"))
-    PLAYS.needles          # ('plays ',)
+    PLAYS.needles          # (' plays ',)
     PLAYS.finditer(text)   # re.Pattern.finditer, or nothing when no needle is in text
 """
 from __future__ import annotations
