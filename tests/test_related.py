@@ -94,6 +94,15 @@ def test_a_list_of_people_with_their_works_in_parentheses():
     assert not [c for c in facts.claims if type(c).__name__ == "CastCredit" and c.character]
 
 
+def test_a_hangul_name_in_parentheses_is_the_persons_own_name_not_a_work():
+    listed = review("Alienoid", "Kim Tae-ri leads the film.",
+                    "Main Cast: Kim Tae-ri, Ryu Jun-yeol (류준열), Kim Woo-bin (김우빈), So Ji-sub (소지섭)")
+    assert related(listed) == set()
+    assert not [t for t in names(listed).values() if t in {"류준열", "김우빈", "소지섭"}]
+    prose = review("Alienoid", "The cast: Ryu Jun-yeol (류준열) and Kim Tae-ri (김태리) lead it.")
+    assert related(prose) == set()
+
+
 def test_a_lone_parenthesis_is_a_work_only_when_unmistakable():
     plain = review("Broker", "The baby is found by Sang-hyeon (Song Kang-ho) and Dong-soo (Gang Dong-won).")
     assert related(plain) == set()

@@ -37,6 +37,9 @@ FAMILY_SPELLINGS: dict[str, tuple[str, ...]] = {
     "공": ("gong", "kong"), "원": ("won",), "천": ("chun", "cheon"), "방": ("bang",), "구": ("koo", "gu", "ku"),
     "나": ("na", "ra"), "도": ("do",), "염": ("yeom", "yum"), "여": ("yeo", "yeo"), "설": ("seol", "sul"),
     "옥": ("ok",), "표": ("pyo",), "명": ("myung", "myeong"), "라": ("ra", "la"), "길": ("gil", "kil"),
+    "소": ("so",), "심": ("shim", "sim"), "현": ("hyun", "hyeon"), "채": ("chae",), "석": ("seok", "suk"),
+    "함": ("ham",), "봉": ("bong",), "위": ("wi", "wee"), "육": ("yook", "yuk"), "왕": ("wang",), "탁": ("tak",),
+    "연": ("yeon", "yun"), "경": ("kyung", "gyeong"), "맹": ("maeng",), "편": ("pyeon", "pyun"), "마": ("ma",),
     "남궁": ("namgoong", "namgung"), "황보": ("hwangbo",), "선우": ("sunwoo", "seonwoo"), "제갈": ("jegal",),
 }
 # Folds that make a romanised given name and a review's spelling of it one key.

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 
 from kgraph.extract.context import Context, sentence_text
 from kgraph.extract.facts import CastCredit, Credit, CrewCredit, Iri, Mention
+from kgraph.extract.hangul_names import is_hangul_name
 from kgraph.extract.patterns import is_korean_given_name, is_korean_name, korean_names
 from kgraph.extract.people import NAME, _name_like, people_in, person_name, works_lists
 from kgraph.extract.prefilter import CuedPattern, CuedTable, cued
@@ -321,6 +322,8 @@ def _parenthesised_works(ctx: Context, text: str, sentence: Sentence) -> None:
         if not name:
             continue
         inside = match.group("inside").strip()
+        if is_hangul_name(inside):
+            continue  # "Ryu Jun-yeol (류준열)": the person's name in Hangul, never a work
         if re.match(r"(?i)(?:played|portrayed|voiced|as|aka|a\.k\.a|born|age|\d)", inside) or "known for" in inside:
             continue
         listed = any(start <= match.start() < end for start, end in in_lists)
