@@ -26,7 +26,9 @@ INTRO_YEAR = cued(r"\b(?:is|was)\s+(?:(?:a|an)\s+)?((?:19|20)\d\d)\s+(?:South\s+
 THE_YEAR_KIND = cued(r"\bthe\s+((?:19|20)\d\d)\s+(?:South\s+)?Korean\s+(?:[\w-]+\s+){0,2}?"
                            r"(?:film|movie|drama|series|k-drama|thriller|comedy)\b", re.I)
 BARE_YEAR_AFTER = cued(r"\s+((?:19|20)\d\d)")
-CARD_YEAR = cued(r"\b(?:South\s+)?Korea,?\s*((?:19|20)\d\d)\b|^((?:19|20)\d\d)\s+\d{2,3}\s*min\b")
+# "South Korea, 2004 (MIFF 2004, ...)": a year a festival's name repeats in brackets is the festival's edition
+CARD_YEAR = cued(r"\b(?:South\s+)?Korea,?\s*((?:19|20)\d\d)\b(?!\s*\([A-Z]{2,8}\s+\1\b)|"
+                 r"^((?:19|20)\d\d)\s+\d{2,3}\s*min\b")
 RELEASED_ON = cued(r"\b(?:was\s+|is\s+|were\s+)?(?:released|premiered|premieres|debuted|debuts|dropped|first aired|"
                          r"aired|airs)\s+"
                          r"(?:on\s+[A-Z][\w+ ]{1,20}?\s+)?(?:(?:on|in)\s+)?(?:[A-Z][a-z]+\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+|"
@@ -107,6 +109,7 @@ def find_title(ctx: Context, fields: dict[str, Field]) -> None:
         del fields["title"]  # "Series:Bong Hits" on a cinema page: the programme, not the film
     if "title" in fields:
         name, hangul, year = split_title(fields["title"].value)
+        name = _first_name_given(name)
         sentence = fields["title"].sentence
         heading = _english_heading(ctx, name, hangul)
         if heading:  # "Title: 사랑의 불시착 / Sarangui Bulsichak" under the heading "Crash Landing on You"
@@ -204,6 +207,15 @@ def _hangul_near(doc, name: str) -> tuple[str | None, Sentence | None]:
             if match:
                 return _without_year(match.group(1)), sentence
     return None, None
+
+
+def _first_name_given(name: str) -> str:
+    """"Prison Playbook / Wise Prison Life" -> "Prison Playbook": a title field giving two names apart
+    by a spaced slash names the title first; a romanised Korean name is passed over for the other."""
+    names = [n.strip() for n in name.split(" / ")]
+    if len(names) < 2 or not all(title_choice.plausible(n) for n in names):
+        return name
+    return next((n for n in names if not _romanised(n)), names[0])
 
 
 def _without_year(hangul: str) -> str:

@@ -1,0 +1,103 @@
+"""Kinds of misses the fourth held-out set showed (data/heldout4/README.md), each as a general rule
+with a fixture in our own words stating only true facts about its title."""
+from __future__ import annotations
+
+import pytest
+
+from test_phrasings import credits
+from test_structure import _cast_pairs, attrs, facts_of
+
+
+def _title(facts) -> str:
+    return facts.title.name
+
+
+def _cast(facts) -> set[str]:
+    return {person for person, _ in _cast_pairs(facts)}
+
+
+# ------------------------------------------------------------------ wrong facts: the title
+
+TITLE_PAGES = {
+    # a listing's title with its director and year in brackets beats a blog's date stamp ("Mar/19")
+    "director-and-year-in-brackets": (
+        "14\nMar/19\n\nTHE CINEMA OF BONG JOON-HO: THE HOST (Bong Joon-ho, 2006)\n\n"
+        "A creature climbs out of the Han River and takes a schoolgirl. The Host is screening on Sunday.\n", "the host"),
+    # a title line with its romanised original and country beats a festival's acronym and edition
+    "romanised-original-and-country": (
+        "South Korea, 2004 (MIFF 2004, Regional Focus)\n\nDirector: Bong Joon-ho\n\n"
+        "Memories of Murder (Salinui chueok) South Korea\n\nTwo detectives hunt a killer in a farming province. "
+        "Bong Joon-ho (Barking Dogs Never Bite, MIFF 2001) follows his debut, which MIFF 2001 screened.\n",
+        "memories of murder"),
+    # a cinema's age rating after the title line is no part of the title
+    "age-rating": ("Oldboy 18+\n\n(Oldeuboi), Park Chan-wook, Korea 2003, Korean / English subtitles, 120 min\n\n"
+                   "A man is locked in a room for fifteen years and then let go.\n", "oldboy"),
+    # a nationality and a decade the body repeats are no title
+    "nationality-and-decade": (
+        "Song Kang-ho and Gong Yoo headline a spy thriller set in the 1920s, when the Japanese police hunted Korean "
+        "fighters and the Japanese army held Seoul through the 1920s.\nThe Age of Shadows is an epic, and the "
+        "Japanese never see the end coming in The Age of Shadows.\n", "the age of shadows"),
+    # a role title and surname the body repeats is a character; works in brackets after people are asides
+    "role-and-surname": (
+        "Ryoo Seung-wan (The Unjust, 2010; The Berlin File, 2013) is back. Hwang Jung-min (The Unjust) takes the "
+        "lead as Detective Seo. Detective Seo chases a spoiled heir, and Detective Seo never lets go. Veteran is "
+        "loud, and Veteran was a hit.\n", "veteran"),
+    # a title field with a second name after a spaced slash names the title first
+    "second-name-after-a-slash": ("Title : Reply 1988 / Answer Me 1988\nEpisodes : 20\nNetwork : tvN\n\n"
+                                  "Five families share an alley in Ssangmun-dong.\n", "reply 1988"),
+}
+
+
+@pytest.mark.parametrize("page", TITLE_PAGES, ids=list(TITLE_PAGES))
+def test_the_title_comes_from_the_line_that_names_it(page):
+    text, title = TITLE_PAGES[page]
+    assert _title(facts_of(text)).lower() == title
+
+
+def test_a_title_lines_bracketed_year_is_read_and_a_festival_edition_is_not():
+    assert attrs(facts_of(TITLE_PAGES["director-and-year-in-brackets"][0]))["year"] == {"2006"}
+    assert "2004" not in attrs(facts_of(TITLE_PAGES["romanised-original-and-country"][0])).get("year", set())
+
+
+# ------------------------------------------------------------------ wrong facts: people of another work
+
+def test_the_stars_of_a_drama_the_review_compares_are_not_the_cast():
+    facts = facts_of("Title: It's Okay to Not Be Okay\nNetwork: tvN\n\n"
+                     "Kim Soo-hyun plays Moon Gang-tae. The healing theme reminds me of the 2014 drama "
+                     "“It’s Okay, That’s Love” starring Gong Hyo-jin and Jo In-sung.\n")
+    assert not _cast(facts) & {"Gong Hyo-jin", "Jo In-sung"}
+
+
+def test_the_stars_of_a_remake_are_not_the_cast():
+    facts = facts_of("Title: A Tale of Two Sisters\nDirector: Kim Jee-woon\n\n"
+                     "It was remade in Hollywood as The Uninvited, directed by Charles and Thomas Guard and "
+                     "starring Elizabeth Banks and Emily Browning.\n")
+    assert not _cast(facts) & {"Elizabeth Banks", "Emily Browning"}
+
+
+def test_an_earlier_drama_in_brackets_after_an_actor_is_no_actor():
+    facts = facts_of("Title: It's Okay to Not Be Okay\n\n"
+                     "Starring Kim Soo-hyun (My Love from the Star) and Seo Ye-ji as two wounded people, the series "
+                     "aired on tvN.\n")
+    assert not any(person.startswith("My ") for person in _cast(facts))
+
+
+def test_an_action_sequence_director_is_not_the_films_director():
+    facts = facts_of("Title: Veteran\n\nDirector Ryoo Seung-wan stages the chases again with action sequence "
+                     "director Jung Doo-hong.\n")
+    directors = {person for person, job in credits(facts)[1] if job == "director"}
+    assert "Jung Doo-hong" not in directors and "Ryoo Seung-wan" in directors
+
+
+def test_a_name_whose_last_syllable_is_in_lower_case_is_read_whole():
+    facts = facts_of("Title: The Age of Shadows\n\nIt is the latest from director Kim Jee woon (The Good, the Bad, the "
+                     "Weird). Lee Jung-chool (Song Kang ho) works for the Japanese police.\n")
+    directors = {person for person, job in credits(facts)[1] if job == "director"}
+    assert directors == {"Kim Jee Woon"}
+    assert ("Song Kang Ho", "Lee Jung-chool") in _cast_pairs(facts)
+
+
+def test_a_sentence_opener_is_no_part_of_a_character_before_its_actor():
+    facts = facts_of("Title: Itaewon Class\nNetwork: JTBC\n\n"
+                     "How Park Sae-ro-yi (Park Seo joon) rises after prison is the story of the series.\n")
+    assert {c for p, c in _cast_pairs(facts)} == {"Park Sae-ro-yi"}
