@@ -101,3 +101,27 @@ def test_a_sentence_opener_is_no_part_of_a_character_before_its_actor():
     facts = facts_of("Title: Itaewon Class\nNetwork: JTBC\n\n"
                      "How Park Sae-ro-yi (Park Seo joon) rises after prison is the story of the series.\n")
     assert {c for p, c in _cast_pairs(facts)} == {"Park Sae-ro-yi"}
+
+
+# ------------------------------------------------------------------ cast lists between bars, fact-box labels
+
+def test_a_fact_box_cast_between_bars_and_a_second_cast_line_are_read_whole():
+    facts = facts_of("Title: Crash Landing on You\n\n  • Main Cast: Hyun Bin | Son Ye-jin | Seo Ji-hye | Kim Jung-hyun |\n"
+                     "  • Supporting Cast: Oh Man-seok | Kim Young-min |\n  • Streaming Site: Netflix\n\n"
+                     "A paraglider lands in North Korea.\n")
+    assert _cast(facts) == {"Hyun Bin", "Son Ye-jin", "Seo Ji-hye", "Kim Jung-hyun", "Oh Man-seok", "Kim Young-min"}
+
+
+def test_a_database_cards_unlabelled_line_of_actors_between_bars_is_the_cast():
+    facts = facts_of("The Host (2006)\n\nDirected by Bong Joon-ho\n\nThriller | Horror | Drama\n\nLength 119 minutes\n\n"
+                     "Song Kang-ho | Byun Hee-bong | Park Hae-il | Bae Doona | Go Ah-sung\n\n"
+                     "A creature climbs out of the Han River.\n")
+    assert _cast(facts) == {"Song Kang-ho", "Byun Hee-bong", "Park Hae-il", "Bae Doona", "Go Ah-sung"}
+    assert attrs(facts)["runtimeMinutes"] == {"119"}
+
+
+def test_a_pd_label_names_the_director_and_a_creators_label_the_writers():
+    facts = facts_of("Title: Hellbound\nCreators: Yeon Sang-ho, Choi Gyu-seok\nPD: Yeon Sang-ho\nStreaming Platform: Netflix\n\n"
+                     "Angels announce to people the hour they will go to hell.\n")
+    crew = credits(facts)[1]
+    assert {("Yeon Sang-ho", "writer"), ("Choi Gyu-seok", "writer"), ("Yeon Sang-ho", "director")} <= crew

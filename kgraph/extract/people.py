@@ -134,15 +134,15 @@ def overview_people(ctx: Context, fields: dict[str, Field]) -> list[tuple[Iri, s
                     crew(ctx, person, job, fields[key].sentence)
     cast: list[tuple[Iri, str | None, Sentence]] = []
     works_in_parens = _crew_with_works(fields)
-    if "cast" in fields:
-        for item in split_list(fields["cast"].value):
+    for field in (fields[key] for key in ("cast", "cast_more") if key in fields):  # "Main Cast:", "Supporting Cast:"
+        for item in split_list(field.value):
             character = None
             paren = re.search(r"\(([^)]*)\)", item)
             as_match = re.search(r"\s+as\s+(.+)$", item)
             hangul = None
             pair = actor_and_role(item)
             if pair:  # "송강호(상현 역)": a Hangul actor and role
-                cast.append((hangul_person(ctx, pair[0], fields["cast"].sentence), pair[1], fields["cast"].sentence))
+                cast.append((hangul_person(ctx, pair[0], field.sentence), pair[1], field.sentence))
                 continue
             if paren and HANGUL.search(paren.group(1)) and not re.search(r"[A-Za-z]", paren.group(1)):
                 hangul = paren.group(1).strip()  # "Jeon Jong-seo (전종서)": a Hangul name, not a character
@@ -159,10 +159,10 @@ def overview_people(ctx: Context, fields: dict[str, Field]) -> list[tuple[Iri, s
                 character = as_match.group(1).strip()
                 item = item[: as_match.start()].strip()
             if is_hangul_name(item):  # "출연: 송강호, 강동원": a Hangul-only name, never given a Latin one
-                cast.append((hangul_person(ctx, item, fields["cast"].sentence), character, fields["cast"].sentence))
+                cast.append((hangul_person(ctx, item, field.sentence), character, field.sentence))
             elif len(re.sub(r"[\W_]", "", item)) >= 2:  # "Main Cast: D" (a page cut off mid-name) names nobody
-                cast.append((ctx.person(item, hangul, sentence=fields["cast"].sentence), character,
-                             fields["cast"].sentence))
+                cast.append((ctx.person(item, hangul, sentence=field.sentence), character,
+                             field.sentence))
     cast += table_cast(ctx)
     cast += heading_cast(ctx)
     cast += unlabelled_cast(ctx)
