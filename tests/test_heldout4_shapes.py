@@ -125,3 +125,9 @@ def test_a_pd_label_names_the_director_and_a_creators_label_the_writers():
                      "Angels announce to people the hour they will go to hell.\n")
     crew = credits(facts)[1]
     assert {("Yeon Sang-ho", "writer"), ("Choi Gyu-seok", "writer"), ("Yeon Sang-ho", "director")} <= crew
+
+
+def test_actors_who_feature_in_the_title_are_its_cast():
+    facts = facts_of("Title: The Chaser\nDirector: Na Hong-jin\n\n"
+                     "Kim Yoon-seok and Ha Jung-woo feature in The Chaser, a thriller about a pimp who was once a cop.\n")
+    assert _cast(facts) == {"Kim Yoon-seok", "Ha Jung-woo"}

@@ -383,7 +383,11 @@ def prose_cast(ctx: Context) -> None:
                     name = person_name(ctx, person_text) or foreign_name(ctx, person_text,
                                                                          character_text or "")
                     character = character_name(ctx, character_text or "")
-                    if name and character and name_key(name) == name_key(person_text):
+                    if name and row.names_no_character and name_key(name) == name_key(person_text):
+                        person = ctx.person(name, sentence=sentence)
+                        if person.value not in ctx.cast_people:
+                            ctx.cast(person, None, sentence)
+                    elif name and character and name_key(name) == name_key(person_text):
                         ctx.cast(ctx.person(name, sentence=sentence), ctx.character(character), sentence)
         for match in NAMED_DESC.finditer(text):
             character = character_name(ctx, match.group(2))
@@ -561,7 +565,7 @@ LIST_CUE_BEFORE = cued(r"\b(?:cast(?:\s+(?:of|includes|including|members?))?|act
                              r"line-?up[’'\"]?(?:\s+(?:of|including|featuring))?)\s*:?\s*$|"
                              r"^\s*(?:[-•*·▪►♥]\s*)?with\s*:?\s*$", re.I)  # a listing's credit line: "With A, B, C."
 LIST_CUE_AFTER = cued(r"^\s*,?\s*(?:(?:also\s+)?(?:lead|leads|led|star|stars|starred|headline|headlines|front|fronts|"
-                            r"play|portray|appear)\b|(?:and\s+(?:several|many)\s+others\s+)?in\s+the\s+cast\b)", re.I)
+                            r"play|portray|appear|feature\s+in|featured\s+in)\b|(?:and\s+(?:several|many)\s+others\s+)?in\s+the\s+cast\b)", re.I)
 # between two names of a list; a stage name in brackets may follow a name: "Kim Ji-yeon (Bona), Choi Hyun-wook"
 LIST_GAP = cued(r"^\s*(?:\([^()]{1,20}\)\s*)?(?:,\s*(?:and\s+)?|\s+and\s+|\s+|\s*&\s*)$")
 
