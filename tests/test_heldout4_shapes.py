@@ -131,3 +131,23 @@ def test_actors_who_feature_in_the_title_are_its_cast():
     facts = facts_of("Title: The Chaser\nDirector: Na Hong-jin\n\n"
                      "Kim Yoon-seok and Ha Jung-woo feature in The Chaser, a thriller about a pimp who was once a cop.\n")
     assert _cast(facts) == {"Kim Yoon-seok", "Ha Jung-woo"}
+
+
+# ------------------------------------------------------------------ episodes, card lines
+
+def test_the_count_of_the_whole_run_is_the_episode_count():
+    for sentence in ("The 16-episode series aired on tvN.", "Of the sixteen episodes of the series, the last is best."):
+        facts = facts_of(f"Title: Crash Landing on You\n\n{sentence}\n")
+        assert attrs(facts)["episodeCount"] == {"16"}
+
+
+def test_a_card_line_with_commas_for_separators_gives_director_year_and_runtime():
+    facts = facts_of("Oldboy\n\n(Oldeuboi), Park Chan-wook, Korea 2003, Korean / English subtitles, 120 min\n\n"
+                     "A man is locked in a room for fifteen years.\n")
+    assert attrs(facts)["year"] == {"2003"} and attrs(facts)["runtimeMinutes"] == {"120"}
+    assert ("Park Chan-wook", "director") in credits(facts)[1]
+
+
+def test_a_title_lines_bracket_of_director_and_year_credits_the_director():
+    facts = facts_of(TITLE_PAGES["director-and-year-in-brackets"][0])
+    assert ("Bong Joon-ho", "director") in credits(facts)[1]

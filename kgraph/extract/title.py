@@ -454,6 +454,10 @@ PROSE_EPISODES = cued(rf"(?<!first )(?<!last )(?<!final )(?<!next )(?<!opening )
                             rf"\b(?:all|a|an|its|with(?: only)?|of|in|has|spans?|runs?(?: for)?|there (?:are|were)|over|across)\s+"
                             rf"(?P<n>\d{{1,4}}|{values._WORD_NUMBER})(?:\s+(?:gripping|short|tight|hour-long|long))?"
                             rf"[\s-]episodes?\b(?!\s+(?:in|so far|later|into|before|left|to go))", re.I)
+# "The 16-episode series", "of the six episodes of the series": the count the whole title runs to
+WHOLE_RUN_EPISODES = cued(rf"\bthe\s+(?P<n>\d{{1,3}}|{values._WORD_NUMBER})-episode\s+(?:series|drama|show|run|season)\b|"
+                          rf"\b(?:of|all)\s+the\s+(?P<m>\d{{1,3}}|{values._WORD_NUMBER})\s+episodes\s+of\s+the\s+"
+                          rf"(?:series|drama|show|season)\b", re.I)
 SHORT_RUNTIME = cued(r"\b(\d{2,3})\s*(?:minutes|mins?)\b", re.I)
 
 
@@ -485,6 +489,10 @@ def _prose_attributes(ctx: Context, fields: dict[str, Field]) -> None:
                 if match.start() == 0 and match.group(0).lower().startswith("in "):
                     continue  # "In 5 episodes, we see ...": a stretch of the story, not its length
                 count = values.word_number(match.group("n"))
+                if count and values.BOUNDS["episodes"][0] <= count <= values.BOUNDS["episodes"][1]:
+                    episode_counts.setdefault(count, sentence)
+            for match in WHOLE_RUN_EPISODES.finditer(text):
+                count = values.word_number(match.group("n") or match.group("m"))
                 if count and values.BOUNDS["episodes"][0] <= count <= values.BOUNDS["episodes"][1]:
                     episode_counts.setdefault(count, sentence)
         for match in COUNTRY_PHRASE.finditer(text):
