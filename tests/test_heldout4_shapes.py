@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from test_phrasings import credits
+from test_related import related
 from test_structure import _cast_pairs, attrs, facts_of
 
 
@@ -151,3 +152,26 @@ def test_a_card_line_with_commas_for_separators_gives_director_year_and_runtime(
 def test_a_title_lines_bracket_of_director_and_year_credits_the_director():
     facts = facts_of(TITLE_PAGES["director-and-year-in-brackets"][0])
     assert ("Bong Joon-ho", "director") in credits(facts)[1]
+
+
+# ------------------------------------------------------------------ related works
+
+def test_a_bracket_per_work_after_an_actor_gives_each_work():
+    facts = facts_of("Title: Veteran\n\nHwang Jung-min (The Unjust) (Ode to My Father) takes the lead as detective "
+                     "Seo Do-cheol.\n")
+    assert {("The Unjust", "Hwang Jung-min"), ("Ode to My Father", "Hwang Jung-min")} <= related(facts)
+
+
+def test_a_directors_filmography_with_years_in_brackets_gives_each_work():
+    facts = facts_of("Title: Veteran\n\nRyoo Seung-wan (The Berlin File, 2013; The Unjust, 2010; Crying Fist, 2005) "
+                     "is back with a crowd-pleaser.\n")
+    assert {("The Berlin File", "Ryoo Seung-wan"), ("The Unjust", "Ryoo Seung-wan"),
+            ("Crying Fist", "Ryoo Seung-wan")} <= related(facts)
+
+
+def test_two_writers_with_their_dramas_in_brackets_share_every_work():
+    facts = facts_of("Title: Alchemy of Souls\nWriter: Hong Jung-eun and Hong Mi-ran (Hotel del Luna, Hwayugi, "
+                     "Master’s Sun)\nNetwork: tvN\n")
+    works = {work for work, _ in related(facts)}
+    assert {"Hotel del Luna", "Hwayugi"} <= works
+    assert {person for _, person in related(facts)} == {"Hong Jung-eun", "Hong Mi-ran"}

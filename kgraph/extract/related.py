@@ -298,6 +298,11 @@ def credit_on(ctx: Context, work: Iri, person: Iri, jobs: tuple[str, ...], sente
 
 PAREN_WORKS = cued(rf"(?<![\w-])(?P<who>{NAME})\s*\((?P<inside>[^()]{{2,80}})\)")
 # "Oh Chun-jae (Jo Han-chul of Vincenzo)", "(Parasite's Song Kang-ho, who ...)": an actor and their other work
+# "Hwang Jung-min (The Unjust) (Dancing Queen) (Ode To My Father)": two brackets or more, one work each
+PAREN_RUN = cued(rf"(?<![\w-])(?P<who>{NAME})(?P<runs>(?:\s*\([^()]{{2,60}}\)){{2,}})")
+# "(The Berlin File, 2013; The Unjust, 2010; Crying Fist, 2005)": a filmography with years
+FILMOGRAPHY = re.compile(r"[^;()]{2,60},\s*(?:19|20)\d\d(?:;\s*[^;()]{2,60},\s*(?:19|20)\d\d)+")
+PARTNER_BEFORE = cued(rf"(?P<who>{NAME})\s+and\s+$")
 PAREN_ACTOR_OF = cued(rf"\((?P<who>{NAME})\s+(?:of|from)\s+{WORKS}\)")
 PAREN_WORKS_ACTOR = cued(rf"\((?P<works>{WORK})['’]s\s+(?P<who>{NAME})(?=[),;])")
 
@@ -316,6 +321,14 @@ def _parenthesised_works(ctx: Context, text: str, sentence: Sentence) -> None:
                 ctx.related_spans.setdefault(sentence, []).append(match.span())
                 for work in works:
                     _mention(ctx, work, [person], ("cast",), match.group(0), sentence)
+    for match in PAREN_RUN.finditer(text):  # "Hwang Jung-min (The Unjust) (Dancing Queen)": a bracket a work
+        name = _names(ctx, match.group("who"))
+        works = [w.strip() for w in re.findall(r"\(([^()]{2,60})\)", match.group("runs"))]
+        if name and all(map(_title_shaped, works)) and not any(_a_name(ctx, w) for w in works):
+            person = ctx.person(name, sentence=sentence)
+            ctx.related_spans.setdefault(sentence, []).append(match.span())
+            for work in works:
+                _mention(ctx, work, [person], (), match.group(0), sentence)
     in_lists = works_lists(ctx, text)
     for match in PAREN_WORKS.finditer(text):
         name = _names(ctx, match.group("who"))
@@ -327,19 +340,32 @@ def _parenthesised_works(ctx: Context, text: str, sentence: Sentence) -> None:
         if re.match(r"(?i)(?:played|portrayed|voiced|as|aka|a\.k\.a|born|age|\d)", inside) or "known for" in inside:
             continue
         listed = any(start <= match.start() < end for start, end in in_lists)
-        works = split_works(re.sub(r",\s*(?:19|20)\d\d$", "", inside))
+        dated = FILMOGRAPHY.fullmatch(inside)  # "The Berlin File, 2013; The Unjust, 2010": works with their years
+        works = ([re.sub(r",\s*(?:19|20)\d\d$", "", w).strip() for w in inside.split(";")] if dated
+                 else split_works(re.sub(r",\s*(?:19|20)\d\d$", "", inside)))
         if not works or not all(map(_title_shaped, works)) or any(
-                _a_name(ctx, w) if listed else _name_like(ctx, w) for w in works):
+                _a_name(ctx, w) if listed or dated else _name_like(ctx, w) and not _among_works(ctx, w, works)
+                for w in works):
             continue
-        if not (listed or _unmistakably_works(ctx, inside, works)):
+        if not (listed or dated or _unmistakably_works(ctx, inside, works)):
             continue
-        person = ctx.person(name, sentence=sentence)
+        people = [ctx.person(name, sentence=sentence)]
+        partner = PARTNER_BEFORE.search(text[:match.start("who")])  # "Writer: A and B (their dramas)"
+        if partner and (other := _names(ctx, partner.group("who"))) and is_korean_name(other):
+            people.insert(0, ctx.person(other, sentence=sentence))
         ctx.related_spans.setdefault(sentence, []).append(match.span())
         for work in works:
-            _mention(ctx, work, [person], (), match.group(0), sentence)
+            _mention(ctx, work, people, (), match.group(0), sentence)
 
 
-_SMALL_WORDS = set(_SMALL.strip("(?:)").split("|")) | {"and", "&"}
+def _among_works(ctx: Context, word: str, works: list[str]) -> bool:
+    """"Hwayugi" in "(Hotel del Luna, Hwayugi, Master's Sun, ...)": a word that reads like a given name is
+    a work too in a list of three works or more, half of them several words long, none a person's name."""
+    return (len(works) >= 3 and 2 * sum(" " in w for w in works) >= len(works)
+            and not any(_a_name(ctx, w) or korean_names(w) for w in works))
+
+
+_SMALL_WORDS = set(_SMALL.strip("(?:)").split("|")) | {"and", "&", "de", "del", "la", "le", "du", "des", "von", "van"}
 
 
 def _title_shaped(text: str) -> bool:
