@@ -14,7 +14,10 @@ def _title(facts) -> str:
 
 
 def _cast(facts) -> set[str]:
-    return {person for person, _ in _cast_pairs(facts)}
+    """The reviewed title's cast (a mention's credits on another work left out)."""
+    names = {e.iri: e.name for e in facts.entities if hasattr(e, "name")}
+    return {names[c.person.value] for c in facts.claims
+            if type(c).__name__ == "CastCredit" and c.title.value == facts.title.iri}
 
 
 # ------------------------------------------------------------------ wrong facts: the title
@@ -175,3 +178,17 @@ def test_two_writers_with_their_dramas_in_brackets_share_every_work():
     works = {work for work, _ in related(facts)}
     assert {"Hotel del Luna", "Hwayugi"} <= works
     assert {person for _, person in related(facts)} == {"Hong Jung-eun", "Hong Mi-ran"}
+
+
+def test_the_stars_of_another_work_become_its_cast_in_a_mention():
+    facts = facts_of("Title: It's Okay to Not Be Okay\nNetwork: tvN\n\n"
+                     "It reminds me of the 2014 drama “It’s Okay, That’s Love” starring Gong Hyo-jin and Jo In-sung.\n")
+    assert {("It's Okay, That's Love", "Gong Hyo-jin"), ("It's Okay, That's Love", "Jo In-sung")} <= related(facts)
+
+
+def test_an_actors_cameo_roles_on_other_dramas_and_a_long_title_in_brackets_are_his_works():
+    facts = facts_of("Title: It's Okay to Not Be Okay\n\nKim Soo-hyun (My Love from the Star) is back. "
+                     "Except for his cameo roles on “Crash Landing on You” and “Hotel del Luna,” it is his first lead "
+                     "in years.\n")
+    assert {("My Love from the Star", "Kim Soo-hyun"), ("Crash Landing on You", "Kim Soo-hyun"),
+            ("Hotel del Luna", "Kim Soo-hyun")} <= related(facts)

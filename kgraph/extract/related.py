@@ -21,7 +21,7 @@ from kgraph.extract.context import Context, sentence_text
 from kgraph.extract.facts import CastCredit, Credit, CrewCredit, Iri, Mention
 from kgraph.extract.hangul_names import is_hangul_name
 from kgraph.extract.patterns import is_korean_given_name, is_korean_name, korean_names
-from kgraph.extract.people import NAME, _name_like, people_in, person_name, works_lists
+from kgraph.extract.people import NAME, _name_like, foreign_name, people_in, person_name, works_lists
 from kgraph.extract.prefilter import CuedPattern, CuedTable, cued
 from kgraph.names import clean, name_key
 from kgraph.sources.document import Sentence
@@ -156,8 +156,8 @@ RELATED_PHRASINGS: tuple[RelatedPhrasing, ...] = (
          "Fans of the 2016 zombie thriller Train to Busan from director Yeon Sang-ho will find this darker.",
          (("Train to Busan", ("Yeon Sang-ho",)),), "Revelations"),
     _row("his roles in dramas like A and B (the person named just before)",
-         rf"\b(?P<pronoun>his|her|their)\s+(?:(?:breakout|earlier|previous|past|lead(?:ing)?|acting)\s+)?"
-         rf"(?:roles?|parts?|turns?|debut|performances?)\s+in\s+(?:(?:the|various)\s+)?"
+         rf"\b(?P<pronoun>his|her|their)\s+(?:(?:breakout|earlier|previous|past|lead(?:ing)?|acting|cameo)\s+)?"
+         rf"(?:roles?|parts?|turns?|debut|performances?|appearances?)\s+(?:in|on)\s+(?:(?:the|various)\s+)?"
          rf"(?:(?:[a-z][\w-]*\s+){{0,2}}?(?:{_KINDS}|comedy|comedies)\s+)?(?:(?:like|such as|including)\s+)?{WORKS}",
          "cast",
          "Jung Hae-in plays the neighbour. He won fans with his roles in dramas like While You Were Sleeping and "
@@ -203,6 +203,26 @@ def related_works(ctx: Context) -> None:
                     for work in split_works(match.group("works"), pairs=row.name not in WHOLE_PAIRS):
                         _mention(ctx, work, people, jobs, match.group(0), sentence)
         _parenthesised_works(ctx, text, sentence)
+        _starring_in_another(ctx, text, sentence)
+
+
+# "the 2014 drama “It’s Okay, That’s Love” starring A and B", "remade as The Uninvited, ... starring A and B"
+OTHER_STARRING = cued(rf"(?:[“\"](?P<quoted>[^”\"]{{2,80}})[”\"]|\b(?:remade|remake)\b[^.;]*?\bas\s+(?P<remake>{_BARE}))"
+                      rf"[^.;“\"]{{0,60}}?\bstarring\s+(?P<list>[^.;:()]+)")
+
+
+def _starring_in_another(ctx: Context, text: str, sentence: Sentence) -> None:
+    """The stars a review names for another work: each becomes that work's cast, never the reviewed title's."""
+    for match in OTHER_STARRING.finditer(text):
+        people = []
+        for item in re.split(r",\s*(?:and\s+)?|\s+and\s+", match.group("list").strip()):
+            name = person_name(ctx, item.strip()) or foreign_name(ctx, item.strip())
+            if not name or name_key(name) != name_key(item.strip()):
+                break  # the list ends at its first word that is no name
+            people.append(ctx.person(name, sentence=sentence))
+        if people:
+            work = (match.group("quoted") or match.group("remake")).strip(" ,.")
+            _mention(ctx, work, people, ("cast",), match.group(0), sentence)
 
 
 def _people_and_jobs(ctx: Context, row: RelatedPhrasing, match: re.Match[str],
@@ -385,6 +405,8 @@ def _a_name(ctx: Context, text: str) -> bool:
 def _unmistakably_works(ctx: Context, inside: str, works: list[str]) -> bool:
     if re.fullmatch(rf"\s*(?:{_MARKED})(?:\s*,\s*(?:{_MARKED}))*\s*", inside):
         return True
+    if len(works) == 1 and len(works[0].split()) >= 3 and re.search(r"\s(?:of|from|the|in|on|to)\s", works[0]):
+        return True  # "Kim Soo-hyun (My Love from the Star)": a small word in lower case is no name's
     if re.search(r"\((?:19|20)\d\d\)|,\s*(?:19|20)\d\d$", inside) or len(works) >= 2:
         return all(re.match(r"[A-Z0-9“\"‘'*_]", w) for w in works)
     return all(ctx.resolver.table.candidates("title", w) for w in works)
