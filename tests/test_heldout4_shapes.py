@@ -192,3 +192,10 @@ def test_an_actors_cameo_roles_on_other_dramas_and_a_long_title_in_brackets_are_
                      "in years.\n")
     assert {("My Love from the Star", "Kim Soo-hyun"), ("Crash Landing on You", "Kim Soo-hyun"),
             ("Hotel del Luna", "Kim Soo-hyun")} <= related(facts)
+
+
+def test_an_actors_works_in_brackets_before_the_verb_do_not_hide_the_credit():
+    facts = facts_of("Title: Veteran\n\nHwang Jung-min (The Unjust) (Ode to My Father) convincingly takes the lead as "
+                     "detective Seo Do-cheol. Yoo Ah-in (Boys of Tomorrow) (Punch) plays the spoiled heir to a "
+                     "conglomerate, Jo Tae-oh.\n")
+    assert {("Hwang Jung-min", "Seo Do-cheol"), ("Yoo Ah-in", "Jo Tae-oh")} <= _cast_pairs(facts)

@@ -360,6 +360,7 @@ def prose_cast(ctx: Context) -> None:
                 ctx.add_spelling(name, match.group("stage"))
         _multi_cast(ctx, sentence, text, groups)
         text = HANGUL_NAME_PAREN.sub("", text)  # "Lee Joo-yeon (이주연) as Lee Ga-eul": the actor's name in Hangul
+        text = _works_blanked(ctx, text)  # "Yoo Ah-in (Boys of Tomorrow) (Punch) plays ...": the works are asides
         works = works_lists(ctx, text)
         for pattern in CAST_TABLE.candidates(text):
             for match in pattern.regex.finditer(text):
@@ -416,6 +417,24 @@ def _listed_after(ctx: Context, text: str, match: re.Match[str]) -> list[str]:
     if not all(name and name_key(name) == name_key(n) for name, n in zip(names, written)):
         return []
     return names
+
+
+# "Hwang Jung-min (The Unjust) (Dancing Queen)": brackets after a person, each holding one work
+WORK_BRACKETS = cued(rf"(?<=[a-z])(?:\s*\([A-Z][^()]{{1,60}}\)){{2,}}")
+_TITLE_SMALL = {"of", "the", "and", "in", "a", "an", "to", "for", "on", "with", "at", "from", "my", "is", "de", "del"}
+
+
+def _works_blanked(ctx: Context, text: str) -> str:
+    """`text` with runs of two brackets or more after a name blanked out (offsets kept) when every bracket
+    holds a title-shaped work and no name, so "X (Work) (Work) plays Y" reads as "X plays Y"."""
+    def blank(match: re.Match[str]) -> str:
+        insides = re.findall(r"\(([^()]*)\)", match.group(0))
+        shaped = all(all(w[:1].isupper() or w[:1].isdigit() or w in _TITLE_SMALL for w in inside.split())
+                     for inside in insides)
+        named = any(korean_names(i) or ctx.known_person(i) is not None or ctx.find_character(i) is not None
+                    for i in insides)
+        return " " * len(match.group(0)) if shaped and not named else match.group(0)
+    return WORK_BRACKETS.sub(blank, text)
 
 
 CODE_NAME = cued(rf"The {ROLE_TITLE}")
