@@ -199,3 +199,15 @@ def test_an_actors_works_in_brackets_before_the_verb_do_not_hide_the_credit():
                      "detective Seo Do-cheol. Yoo Ah-in (Boys of Tomorrow) (Punch) plays the spoiled heir to a "
                      "conglomerate, Jo Tae-oh.\n")
     assert {("Hwang Jung-min", "Seo Do-cheol"), ("Yoo Ah-in", "Jo Tae-oh")} <= _cast_pairs(facts)
+
+
+def test_a_photo_caption_of_an_actor_in_a_scene_from_the_title_credits_the_actor():
+    facts = facts_of("Title: Veteran\n\nHwang Jung-min in a scene from \"Veteran\" / Courtesy of CJ E&M\n"
+                     "Ryoo Seung-wan directed it.\n")
+    assert "Hwang Jung-min" in _cast(facts)
+
+
+def test_a_korean_title_opening_the_line_under_the_headline_is_the_hangul_title():
+    facts = facts_of("Hellbound Review: A Netflix Series About Sin\n\n지옥 From the director of Train to Busan, a series "
+                     "arrives on Netflix.\n\nStarring: Yoo Ah-in, Kim Hyun-joo\n")
+    assert attrs(facts)["nameKo"] == {"지옥"}

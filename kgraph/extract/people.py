@@ -390,6 +390,12 @@ def prose_cast(ctx: Context) -> None:
                             ctx.cast(person, None, sentence)
                     elif name and character and name_key(name) == name_key(person_text):
                         ctx.cast(ctx.person(name, sentence=sentence), ctx.character(character), sentence)
+        for match in SCENE_CAPTION.finditer(text):  # a photo caption: "Hwang Jung-min in a scene from “Veteran”"
+            name = person_name(ctx, match.group("person"))
+            if name and ctx.title and name_key(match.group("work")) == name_key(ctx.title.name):
+                person = ctx.person(name, sentence=sentence)
+                if person.value not in ctx.cast_people:
+                    ctx.cast(person, None, sentence)
         for match in NAMED_DESC.finditer(text):
             character = character_name(ctx, match.group(2))
             if character:
@@ -437,6 +443,8 @@ def _works_blanked(ctx: Context, text: str) -> str:
     return WORK_BRACKETS.sub(blank, text)
 
 
+SCENE_CAPTION = cued(rf"(?P<person>{NAME})\s+in\s+a\s+(?:scene|still)\s+from\s+[“\"‘']?(?P<work>[^”\"’'/|.]{{2,80}}?)[”\"’']?"
+                     rf"(?=\s*(?:/|\||\(|$|\.))")
 CODE_NAME = cued(rf"The {ROLE_TITLE}")
 HANGUL_NAME_PAREN = cued(r"(?<=[a-z])\s*\([\uac00-\ud7a3]{2,4}\)(?=\s+as\s)")
 INDEFINITE_BEFORE = cued(r"\b(?:a|an)\s+$", re.I)

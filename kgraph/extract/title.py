@@ -200,6 +200,9 @@ def _hangul_near(doc, name: str) -> tuple[str | None, Sentence | None]:
         if (key and key in before.lower() and ends_line and not is_korean_name(owner)) or (
                 index < 6 and HANGUL_RUN.fullmatch(bare)):
             return _without_year(run.group(0)), sentence
+        if 0 < index < 6 and run.start() == 0 and key and key in clean(lines[index - 1][0]).lower() and \
+                re.match(r"\s+[A-Z]", plain[run.end():]):
+            return _without_year(run.group(0)), sentence  # under the headline, "지옥 From the director of ..."
     if key:
         pattern = re.compile(rf"{re.escape(key)}[’'”\"*_]*\s*\(({HANGUL_RUN.pattern})", re.I)
         for sentence in doc.sentences[:40]:
