@@ -19,8 +19,11 @@ FILM_FORMAT = cued(r"\s+(?:(?:16|35|70)\s?mm|DCP|digital)$", re.I)
 YEAR_PIECE = cued(r"(?:(?:South\s+)?Korea,?\s+)?((?:19|20)\d\d)", re.I)
 DIRECTOR_PIECE = cued(r"(?:dir\.|directed by|director)\s+(.+)", re.I)
 MAX_LINE = 80
+MAX_COMMA_LINE = 120
 # A header box's credit line on its own: "Directed by Park Chan-wook", "Starring Choi Min-sik, Kang Hye-jung"
 CREDIT_LINE = cued(r"(?P<job>directed by|director|starring)\s+(?P<names>[A-Z][^.:;()]{2,70})", re.I)
+# a title line's bracket of its director and year: "X (Kim Jee-woon, 2003)"
+DIRECTOR_AND_YEAR = cued(r"\(([A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+){1,2}),\s*((?:19|20)\d\d)\)$")
 NAME_SHAPE = cued(r"[A-Z][\w'-]+(?:\s[A-Z][\w'-]+){1,2}")
 
 
@@ -28,7 +31,7 @@ def card_fields(doc: Document) -> list[tuple[str, str, Sentence]]:
     """(field, value, line) for every piece of the page's card lines; the first card wins a field."""
     out: list[tuple[str, str, Sentence]] = []
     for text, sentence in page_lines(doc):
-        if len(text) <= MAX_LINE:
+        if len(text) <= MAX_LINE or _comma_pieces(text.strip()):
             out += _card(text.strip(), sentence)
     return out
 
@@ -77,8 +80,22 @@ def unglued(text: str) -> str:
     return "".join(text[a:b] + (" · " if b < len(text) else "") for a, b in zip([0, *joints], [*joints, len(text)]))
 
 
+def _comma_pieces(text: str) -> list[str]:
+    """"(Janghwa, hongryeon), Kim Jee-woon, Korea 2003, Korean / English subtitles, 115 min": a card line
+    with commas for separators, taken only when its pieces hold both a running time and a year."""
+    commas = [p.strip() for p in text.split(",") if p.strip()]
+    if len(commas) < 4 or len(text) > MAX_COMMA_LINE:
+        return []
+    if any(RUNTIME_PIECE.fullmatch(p) for p in commas) and any(YEAR_PIECE.fullmatch(p) for p in commas):
+        return commas
+    return []
+
+
 def _card(text: str, sentence: Sentence) -> list[tuple[str, str, Sentence]]:
-    pieces = [p.strip() for p in SEPARATOR.split(unglued(text)) if p.strip()]
+    bracket = DIRECTOR_AND_YEAR.search(text)
+    if bracket and is_korean_name(bracket.group(1)):  # "A TALE OF TWO SISTERS (Kim Jee-woon, 2003)"
+        return [("director", bracket.group(1), sentence), ("year", bracket.group(2), sentence)]
+    pieces = _comma_pieces(text) or [p.strip() for p in SEPARATOR.split(unglued(text)) if p.strip()]
     credit = CREDIT_LINE.fullmatch(text)
     if credit and all(NAME_SHAPE.fullmatch(n.strip()) for n in re.split(r",\s*|\s+and\s+", credit.group("names"))):
         return [("director" if credit.group("job").lower().startswith("direct") else "cast",

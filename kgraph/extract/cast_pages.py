@@ -20,6 +20,7 @@ BARE_NAME = re.compile(r"^[A-Z][\w'’.-]*(?:\s[A-Z][\w'’.-]*){0,3}$")
 HEADER = re.compile(r"^(?P<a>actor|actress|cast|character|role)\s*/\s*(?P<b>actor|actress|cast|character|role)\s*/\s*"
                     r"(?:role|group|type|role type)$", re.I)
 MIN_ROWS = 2
+MIN_BAR_ITEMS = 4
 
 
 @dataclass(frozen=True)
@@ -31,6 +32,7 @@ class Row:
 
 def database_cast(ctx: Context) -> None:
     """Credit the cast of slash rows and three-line blocks whose shape is unambiguous."""
+    _bar_lists(ctx)
     for run in [*_slash_runs(ctx), *_block_runs(ctx)]:
         if len(run) < MIN_ROWS or not _all_whole(ctx, run) or _contradicted(ctx, run):
             continue
@@ -38,6 +40,26 @@ def database_cast(ctx: Context) -> None:
             ctx.structured.update(row.sentences)
             person = ctx.person(person_name(ctx, row.actor) or row.actor, sentence=row.sentences[0])
             ctx.cast(person, ctx.character(row.character), row.sentences[0])
+
+
+def _bar_lists(ctx: Context) -> None:
+    """A database card's line of actors between bars, "A | B | C | D" with no label: credited when at
+    least four items stand and two in three of them are whole people's names, each without a character."""
+    for line in (line for section in ctx.doc.sections for line in section.lines):
+        items = [item.strip() for item in clean(line.text).strip(" |").split(" | ")]
+        if len(items) < MIN_BAR_ITEMS or not line.sentences or any(re.search(r"\d", item) for item in items):
+            continue
+        names = [_whole_person(ctx, item) for item in items]
+        if 3 * sum(name is not None for name in names) < 2 * len(items):
+            continue
+        ctx.structured.update(line.sentences)
+        for name in filter(None, names):
+            ctx.cast(ctx.person(name, sentence=line.sentences[0]), None, line.sentences[0])
+
+
+def _whole_person(ctx: Context, text: str) -> str | None:
+    name = person_name(ctx, text) or foreign_name(ctx, text)
+    return name if name and name_key(name) == name_key(text) else None
 
 
 def _slash_runs(ctx: Context) -> list[list[Row]]:

@@ -17,6 +17,7 @@ FIELDS = frozenset({"year", "release_date", "runtime", "episodes", "writer", "di
 DASHED = cued(r"^(?P<label>[A-Za-z][\w .()/&'’]{1,40}?)\s+[–—-]\s+(?P<value>\S.{0,120})$")
 BULLET = cued(r"^\s*(?:[-•*·▪►]|\d+[.)])\s*")
 MIN_BOX = 3
+LONE_SHAPES = {"runtime": cued(r"\d{2,3}\s*(?:minutes|mins?)", re.I)}
 MAX_LINE = 80
 
 
@@ -59,6 +60,8 @@ def _unmarked_box(lines: list[tuple[str, Sentence]]) -> list[tuple[str, str, Sen
             continue
         if len(run) >= MIN_BOX:
             out += [(n, v, s) for n, v, s in run if n in FIELDS]
+        else:  # "Length 140 minutes" alone: a value whose shape is the label's leaves no doubt
+            out += [(n, v, s) for n, v, s in run if n in LONE_SHAPES and LONE_SHAPES[n].fullmatch(v.strip(" ."))]
         run = []
     return out
 

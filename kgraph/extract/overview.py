@@ -101,6 +101,7 @@ def read_overview(doc: Document) -> tuple[dict[str, Field], list[str]]:
                     unknown.append(match.group("name").strip())
                 continue
             labelled += 1
+            name = _slot(name, found)
             if value and name not in found:
                 found[name] = Field(name, match.group("name").strip(), value, line.sentences[0])
         for table in tables(section):  # "Label | value |" rows of an infobox table
@@ -142,10 +143,28 @@ BARE_YEAR = cued(r"(?:19|20)\d\d")
 BARE_RUNTIME = cued(r"\d{2,3}\s*(?:mins?\.?|minutes)|\d\s*h(?:rs?)?\s*\d{1,2}\s*m(?:ins?)?", re.I)
 
 
+def _slot(name: str, found: dict[str, Field]) -> str:
+    """The field a line fills: a second cast line ("Main Cast:" then "Supporting Cast:") adds to the first."""
+    return "cast_more" if name == "cast" and name in found and "cast_more" not in found else name
+
+
+LIST_FIELDS = frozenset({"cast", "cast_main", "cast_support", "director", "writer", "creator", "composer"})
+
+
 def _listing_row(cells: list[str], sentence: Sentence, found: dict[str, Field]) -> None:
     """A listing's one-line card, "Dir: A | South Korea | 2018 | 148 mins" or "X | 2016 | DIRECTOR: A |
     WITH: B, C | RUNNING TIME: 2H 25M": its labelled cells are fields, and once one is, its bare
     year and running time cells are the year and runtime."""
+    first = FIELD_LINE.match(cells[0])
+    name = normalise_field_name(first.group("name")) if first else None
+    rest = cells[1:]
+    if (name in LIST_FIELDS and not any(FIELD_LINE.match(c) or re.search(r"\d", c) for c in rest)
+            and 2 * sum(is_korean_name(c.strip()) for c in rest) >= len(rest)):
+        name = _slot(name, found)
+        if name not in found:  # "Main Cast: A | B | C": one field whose items the bars separate
+            value = ", ".join([first.group("value").strip(), *(c.strip() for c in cells[1:])])
+            found[name] = Field(name, first.group("name").strip(), value, sentence)
+        return
     labelled = []
     for cell in cells:
         match = FIELD_LINE.match(cell)

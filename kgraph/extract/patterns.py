@@ -127,6 +127,25 @@ def korean_names(text: str) -> list[tuple[int, int, str]]:
     return out
 
 
+# "Kim Jee woon", "Song Kang ho": a Korean name whose last given syllable a page writes in lower case
+_LOWER_TAIL = cued(rf"(?<![\w-])((?i:{_FAMILY})\s[A-Z][a-z]+)\s([a-z]{{2,4}})(?![\w'’-])")
+_ENGLISH_SHORT = frozenset({"is", "as", "was", "has", "had", "and", "an", "on", "in", "at", "so", "to", "go", "he",
+                            "she", "we", "me", "be", "do", "no", "or", "of", "the", "his", "her", "yet", "who", "how",
+                            "its", "it", "ran", "won", "sang", "say", "says", "see", "saw", "got", "gets", "set", "put",
+                            "let", "led", "met", "may", "can", "now", "new", "one", "two", "too", "yes", "hi", "oh"})
+
+
+def lower_tail_names(text: str) -> str:
+    """`text` with the lower-case last syllable of a Korean name capitalised ("director Kim Jee
+    woon" -> "director Kim Jee Woon"), so name patterns read the whole name; offsets are kept."""
+    def fix(match: re.Match[str]) -> str:
+        tail = match.group(2)
+        if tail in _ENGLISH_SHORT or not is_korean_name(f"{match.group(1)} {tail.capitalize()}"):
+            return match.group(0)
+        return f"{match.group(1)} {tail.capitalize()}"
+    return _LOWER_TAIL.sub(fix, text)
+
+
 MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
 MONTHS.update({m.lower(): i for i, m in enumerate(calendar.month_abbr) if m})
 MONTHS["sept"] = 9

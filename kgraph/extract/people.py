@@ -7,7 +7,7 @@ from kgraph.extract.context import Context, sentence_text
 from kgraph.extract.facts import CrewCredit, Iri
 from kgraph.extract.hangul_names import actor_and_role, hangul_person, is_hangul_name
 from kgraph.extract.overview import Field, normalise_field_name, split_list
-from kgraph.extract.patterns import is_korean_given_name, is_korean_name, korean_names
+from kgraph.extract.patterns import is_korean_given_name, is_korean_name, korean_names, lower_tail_names
 from kgraph.extract.phrasings import CAST_ROWS, CREW_ROWS, ROLE_TITLE, strip_role
 from kgraph.names import HANGUL, clean, name_key
 from kgraph.sources.document import Sentence
@@ -73,7 +73,7 @@ FRIEND_DESC = cued(rf"\b(?:an?|her|his|their)\s+((?:old|best|childhood|close)\s+
 
 
 STARTERS = {"the", "when", "as", "but", "and", "then", "here", "there", "this", "that", "in", "on", "at",
-            "after", "before", "while", "his", "her", "their", "its", "it", "she", "he", "they", "we", "i",
+            "after", "before", "while", "his", "her", "their", "its", "my", "our", "your", "it", "she", "he", "they", "we", "i",
             "you", "even", "also", "meanwhile", "later", "now", "so", "yet", "still", "both", "each", "one",
             "two", "a", "an", "if", "for", "with", "from", "by", "netflix", "korean", "south", "north", "season",
             "episode", "director", "actor", "actress", "writer", "star", "mr", "mrs", "ms", "dr", "young", "old"}
@@ -134,15 +134,15 @@ def overview_people(ctx: Context, fields: dict[str, Field]) -> list[tuple[Iri, s
                     crew(ctx, person, job, fields[key].sentence)
     cast: list[tuple[Iri, str | None, Sentence]] = []
     works_in_parens = _crew_with_works(fields)
-    if "cast" in fields:
-        for item in split_list(fields["cast"].value):
+    for field in (fields[key] for key in ("cast", "cast_more") if key in fields):  # "Main Cast:", "Supporting Cast:"
+        for item in split_list(field.value):
             character = None
             paren = re.search(r"\(([^)]*)\)", item)
             as_match = re.search(r"\s+as\s+(.+)$", item)
             hangul = None
             pair = actor_and_role(item)
             if pair:  # "송강호(상현 역)": a Hangul actor and role
-                cast.append((hangul_person(ctx, pair[0], fields["cast"].sentence), pair[1], fields["cast"].sentence))
+                cast.append((hangul_person(ctx, pair[0], field.sentence), pair[1], field.sentence))
                 continue
             if paren and HANGUL.search(paren.group(1)) and not re.search(r"[A-Za-z]", paren.group(1)):
                 hangul = paren.group(1).strip()  # "Jeon Jong-seo (전종서)": a Hangul name, not a character
@@ -159,10 +159,10 @@ def overview_people(ctx: Context, fields: dict[str, Field]) -> list[tuple[Iri, s
                 character = as_match.group(1).strip()
                 item = item[: as_match.start()].strip()
             if is_hangul_name(item):  # "출연: 송강호, 강동원": a Hangul-only name, never given a Latin one
-                cast.append((hangul_person(ctx, item, fields["cast"].sentence), character, fields["cast"].sentence))
+                cast.append((hangul_person(ctx, item, field.sentence), character, field.sentence))
             elif len(re.sub(r"[\W_]", "", item)) >= 2:  # "Main Cast: D" (a page cut off mid-name) names nobody
-                cast.append((ctx.person(item, hangul, sentence=fields["cast"].sentence), character,
-                             fields["cast"].sentence))
+                cast.append((ctx.person(item, hangul, sentence=field.sentence), character,
+                             field.sentence))
     cast += table_cast(ctx)
     cast += heading_cast(ctx)
     cast += unlabelled_cast(ctx)
@@ -281,19 +281,22 @@ def prose_crew(ctx: Context) -> None:
     """Crew named next to their job: "from director X", "Writer-director X", "X's score"."""
     title_key = name_key(ctx.title.name) if ctx.title else ""
     for sentence in _prose(ctx):
-        text = sentence_text(sentence)
+        text = lower_tail_names(sentence_text(sentence))
         before = list(CREW_BEFORE.finditer(text))
         named_director = any(m.group(1).lower() != "filmmaker" and "director" in JOB_WORDS[m.group(1).lower()]
                              for m in before)
         for match in before:
             name = person_name(ctx, match.group(2))
             after = text[match.end():match.end() + 40]
-            if re.match(r"\s*\([A-Z]", after) or re.match(r"\s+of\s+[“\"'‘]", after):
+            aside = re.match(r"\s*\(([A-Z][^()]*)\)?", after)
+            if (aside and not _their_works(ctx, aside.group(1))) or re.match(r"\s+of\s+[“\"'‘]", after):
                 continue  # "director Cha Min Hee (Esom)": a character; "director X of 'Other'": another work
             if name and " " not in name:
                 continue  # "Director Park's mise-en-scène": a family name alone refers, it does not credit
             if match.group(1).lower() == "filmmaker" and named_director:
                 continue  # "director A and filmmaker B": B is another maker (a producer), not a director
+            if OTHER_DIRECTOR.search(text[:match.start()]):
+                continue  # "action sequence director X", "stunt director X": another job, not the film's director
             if name:
                 person = ctx.person(name, sentence=sentence)
                 for job in JOB_WORDS[match.group(1).lower()]:
@@ -324,6 +327,16 @@ def prose_crew(ctx: Context) -> None:
                      description=match.group(2))
 
 
+def _their_works(ctx: Context, aside: str) -> bool:
+    """True for brackets after a person that list works ("The Good, the Bad, the Weird", "Train to Busan,
+    Peninsula"): words with a small word in lower case, not a name or a character."""
+    return bool(re.search(r"\s(?:the|of|to|a|an|and|in|from|with)\s", f" {aside} ")) and not _name_like(ctx, aside)
+
+
+OTHER_DIRECTOR = cued(r"\b(?:action(?:\s+sequence)?|stunt|fight|martial[- ]arts|casting|photography|assistant|"
+                      r"second[- ]unit|dance|vfx|lighting|sound|animation)\s*$", re.I)
+
+
 def _plausible_name(ctx: Context, name: str, title_key: str) -> bool:
     key = name_key(name)
     if key == title_key or ctx.lexicon.platform(name) or ctx.find_character(name):
@@ -339,7 +352,7 @@ def prose_cast(ctx: Context) -> None:
     for sentence in _prose(ctx):
         if sentence in ctx.structured:
             continue  # a cast-list line a structure reader has read (or found undecidable)
-        text = sentence_text(sentence)
+        text = lower_tail_names(sentence_text(sentence))
         for match in STAGE_NAME.finditer(text):
             name = person_name(ctx, match.group("person"))
             if name:
@@ -347,6 +360,7 @@ def prose_cast(ctx: Context) -> None:
                 ctx.add_spelling(name, match.group("stage"))
         _multi_cast(ctx, sentence, text, groups)
         text = HANGUL_NAME_PAREN.sub("", text)  # "Lee Joo-yeon (이주연) as Lee Ga-eul": the actor's name in Hangul
+        text = _works_blanked(ctx, text)  # "Yoo Ah-in (Boys of Tomorrow) (Punch) plays ...": the works are asides
         works = works_lists(ctx, text)
         for pattern in CAST_TABLE.candidates(text):
             for match in pattern.regex.finditer(text):
@@ -370,8 +384,18 @@ def prose_cast(ctx: Context) -> None:
                     name = person_name(ctx, person_text) or foreign_name(ctx, person_text,
                                                                          character_text or "")
                     character = character_name(ctx, character_text or "")
-                    if name and character and name_key(name) == name_key(person_text):
+                    if name and row.names_no_character and name_key(name) == name_key(person_text):
+                        person = ctx.person(name, sentence=sentence)
+                        if person.value not in ctx.cast_people:
+                            ctx.cast(person, None, sentence)
+                    elif name and character and name_key(name) == name_key(person_text):
                         ctx.cast(ctx.person(name, sentence=sentence), ctx.character(character), sentence)
+        for match in SCENE_CAPTION.finditer(text):  # a photo caption: "Hwang Jung-min in a scene from “Veteran”"
+            name = person_name(ctx, match.group("person"))
+            if name and ctx.title and name_key(match.group("work")) == name_key(ctx.title.name):
+                person = ctx.person(name, sentence=sentence)
+                if person.value not in ctx.cast_people:
+                    ctx.cast(person, None, sentence)
         for match in NAMED_DESC.finditer(text):
             character = character_name(ctx, match.group(2))
             if character:
@@ -401,6 +425,26 @@ def _listed_after(ctx: Context, text: str, match: re.Match[str]) -> list[str]:
     return names
 
 
+# "Hwang Jung-min (The Unjust) (Dancing Queen)": brackets after a person, each holding one work
+WORK_BRACKETS = cued(rf"(?<=[a-z])(?:\s*\([A-Z][^()]{{1,60}}\)){{2,}}")
+_TITLE_SMALL = {"of", "the", "and", "in", "a", "an", "to", "for", "on", "with", "at", "from", "my", "is", "de", "del"}
+
+
+def _works_blanked(ctx: Context, text: str) -> str:
+    """`text` with runs of two brackets or more after a name blanked out (offsets kept) when every bracket
+    holds a title-shaped work and no name, so "X (Work) (Work) plays Y" reads as "X plays Y"."""
+    def blank(match: re.Match[str]) -> str:
+        insides = re.findall(r"\(([^()]*)\)", match.group(0))
+        shaped = all(all(w[:1].isupper() or w[:1].isdigit() or w in _TITLE_SMALL for w in inside.split())
+                     for inside in insides)
+        named = any(korean_names(i) or ctx.known_person(i) is not None or ctx.find_character(i) is not None
+                    for i in insides)
+        return " " * len(match.group(0)) if shaped and not named else match.group(0)
+    return WORK_BRACKETS.sub(blank, text)
+
+
+SCENE_CAPTION = cued(rf"(?P<person>{NAME})\s+in\s+a\s+(?:scene|still)\s+from\s+[“\"‘']?(?P<work>[^”\"’'/|.]{{2,80}}?)[”\"’']?"
+                     rf"(?=\s*(?:/|\||\(|$|\.))")
 CODE_NAME = cued(rf"The {ROLE_TITLE}")
 HANGUL_NAME_PAREN = cued(r"(?<=[a-z])\s*\([\uac00-\ud7a3]{2,4}\)(?=\s+as\s)")
 INDEFINITE_BEFORE = cued(r"\b(?:a|an)\s+$", re.I)
@@ -463,6 +507,8 @@ def _multi_cast(ctx: Context, sentence: Sentence, text: str, groups: dict[str, l
         if name and character:
             ctx.cast(ctx.person(name, sentence=sentence), ctx.character(character), sentence)
     for match in STARRING.finditer(text):
+        if _another_work_before(ctx, text[:match.start()]):
+            continue  # "the 2014 drama “X” starring A and B": the cast of the work it names
         items = re.split(r",\s*(?:and\s+)?|\s+and\s+", match.group(1))
         for number, item in enumerate(items):
             if " as " in item:
@@ -481,14 +527,35 @@ def _multi_cast(ctx: Context, sentence: Sentence, text: str, groups: dict[str, l
                 break
 
 
+STARRING_CUE = cued(r"\b(?:starring|stars|featuring)\s*:?\s*$", re.I)
+# What a clause names just before "starring": a quoted work ("the 2014 drama “X”") or a remake ("remade as X")
+WORK_BEFORE = cued(r"[“\"](?P<quoted>[^”\"]{2,80})[”\"][^.;“\"]{0,12}$|\b(?:remade|remake)\b[^.;]*?\bas\s+"
+                   r"(?P<remake>[A-Z][\w'’-]*(?:\s[A-Z][\w'’-]*){0,4})\b[^.;]*$")
+
+
+def _another_work_before(ctx: Context, before: str) -> bool:
+    """True when the words before "starring" name a work that is not the reviewed title."""
+    match = WORK_BEFORE.search(before)
+    if match is None or ctx.title is None:
+        return False
+    work = match.group("quoted") or match.group("remake")
+    return name_key(work.strip(" ,.")) != name_key(ctx.title.name)
+
+
+CLAUSE_OPENERS = {"how", "why", "what", "when", "where", "while", "then", "and", "but", "as", "after", "before",
+                  "meanwhile", "later", "now", "here", "there", "even", "also", "until", "once", "since", "because"}
+
+
 def character_name(ctx: Context, text: str) -> str | None:
     """The character a pattern's character slot names, less a role before the name ("Attorney
     Jung Myung-seok" is Jung Myung-seok); None for a pronoun, a description, a person or the title."""
     text = strip_role(text.strip().strip(",."))[0]
     if text.endswith("'s"):  # "Seo-yeon's mother": a description, not the character
         return None
-    name = text
-    words = name.split()
+    words = text.split()
+    while len(words) > 1 and words[0].lower() in CLAUSE_OPENERS:
+        words = words[1:]  # "How Park Sae-ro-yi (Park Seo-joon) survives": the sentence's first word is no part
+    name = " ".join(words)
     if CODE_NAME.fullmatch(name):
         return name  # "The Professor (Yoo Ji-tae)": a role the story uses as the character's name
     if not words or words[0].lower() in NOT_CHARACTERS or ctx.lexicon.platform(name):
@@ -525,7 +592,7 @@ LIST_CUE_BEFORE = cued(r"\b(?:cast(?:\s+(?:of|includes|including|members?))?|act
                              r"line-?up[’'\"]?(?:\s+(?:of|including|featuring))?)\s*:?\s*$|"
                              r"^\s*(?:[-•*·▪►♥]\s*)?with\s*:?\s*$", re.I)  # a listing's credit line: "With A, B, C."
 LIST_CUE_AFTER = cued(r"^\s*,?\s*(?:(?:also\s+)?(?:lead|leads|led|star|stars|starred|headline|headlines|front|fronts|"
-                            r"play|portray|appear)\b|(?:and\s+(?:several|many)\s+others\s+)?in\s+the\s+cast\b)", re.I)
+                            r"play|portray|appear|feature\s+in|featured\s+in)\b|(?:and\s+(?:several|many)\s+others\s+)?in\s+the\s+cast\b)", re.I)
 # between two names of a list; a stage name in brackets may follow a name: "Kim Ji-yeon (Bona), Choi Hyun-wook"
 LIST_GAP = cued(r"^\s*(?:\([^()]{1,20}\)\s*)?(?:,\s*(?:and\s+)?|\s+and\s+|\s+|\s*&\s*)$")
 
@@ -548,6 +615,9 @@ def prose_cast_lists(ctx: Context) -> None:
             start, end = group[0][0], group[-1][1]
             if not (LIST_CUE_BEFORE.search(text[max(0, start - 40):start]) or LIST_CUE_AFTER.match(text[end:end + 60])):
                 continue
+            cue = STARRING_CUE.search(text[:start])
+            if cue and _another_work_before(ctx, text[:cue.start()]):
+                continue  # "the 2014 drama “X” starring A and B": the cast of another work
             if re.match(r"\s+as\b", text[end:end + 4]):
                 continue  # "A, B and C as ...": a phrasing of its own
             for _, _, name in group:

@@ -21,7 +21,7 @@ from kgraph.extract.context import Context, sentence_text
 from kgraph.extract.facts import CastCredit, Credit, CrewCredit, Iri, Mention
 from kgraph.extract.hangul_names import is_hangul_name
 from kgraph.extract.patterns import is_korean_given_name, is_korean_name, korean_names
-from kgraph.extract.people import NAME, _name_like, people_in, person_name, works_lists
+from kgraph.extract.people import NAME, _name_like, foreign_name, people_in, person_name, works_lists
 from kgraph.extract.prefilter import CuedPattern, CuedTable, cued
 from kgraph.names import clean, name_key
 from kgraph.sources.document import Sentence
@@ -156,8 +156,8 @@ RELATED_PHRASINGS: tuple[RelatedPhrasing, ...] = (
          "Fans of the 2016 zombie thriller Train to Busan from director Yeon Sang-ho will find this darker.",
          (("Train to Busan", ("Yeon Sang-ho",)),), "Revelations"),
     _row("his roles in dramas like A and B (the person named just before)",
-         rf"\b(?P<pronoun>his|her|their)\s+(?:(?:breakout|earlier|previous|past|lead(?:ing)?|acting)\s+)?"
-         rf"(?:roles?|parts?|turns?|debut|performances?)\s+in\s+(?:(?:the|various)\s+)?"
+         rf"\b(?P<pronoun>his|her|their)\s+(?:(?:breakout|earlier|previous|past|lead(?:ing)?|acting|cameo)\s+)?"
+         rf"(?:roles?|parts?|turns?|debut|performances?|appearances?)\s+(?:in|on)\s+(?:(?:the|various)\s+)?"
          rf"(?:(?:[a-z][\w-]*\s+){{0,2}}?(?:{_KINDS}|comedy|comedies)\s+)?(?:(?:like|such as|including)\s+)?{WORKS}",
          "cast",
          "Jung Hae-in plays the neighbour. He won fans with his roles in dramas like While You Were Sleeping and "
@@ -203,6 +203,26 @@ def related_works(ctx: Context) -> None:
                     for work in split_works(match.group("works"), pairs=row.name not in WHOLE_PAIRS):
                         _mention(ctx, work, people, jobs, match.group(0), sentence)
         _parenthesised_works(ctx, text, sentence)
+        _starring_in_another(ctx, text, sentence)
+
+
+# "the 2014 drama “It’s Okay, That’s Love” starring A and B", "remade as The Uninvited, ... starring A and B"
+OTHER_STARRING = cued(rf"(?:[“\"](?P<quoted>[^”\"]{{2,80}})[”\"]|\b(?:remade|remake)\b[^.;]*?\bas\s+(?P<remake>{_BARE}))"
+                      rf"[^.;“\"]{{0,60}}?\bstarring\s+(?P<list>[^.;:()]+)")
+
+
+def _starring_in_another(ctx: Context, text: str, sentence: Sentence) -> None:
+    """The stars a review names for another work: each becomes that work's cast, never the reviewed title's."""
+    for match in OTHER_STARRING.finditer(text):
+        people = []
+        for item in re.split(r",\s*(?:and\s+)?|\s+and\s+", match.group("list").strip()):
+            name = person_name(ctx, item.strip()) or foreign_name(ctx, item.strip())
+            if not name or name_key(name) != name_key(item.strip()):
+                break  # the list ends at its first word that is no name
+            people.append(ctx.person(name, sentence=sentence))
+        if people:
+            work = (match.group("quoted") or match.group("remake")).strip(" ,.")
+            _mention(ctx, work, people, ("cast",), match.group(0), sentence)
 
 
 def _people_and_jobs(ctx: Context, row: RelatedPhrasing, match: re.Match[str],
@@ -298,6 +318,11 @@ def credit_on(ctx: Context, work: Iri, person: Iri, jobs: tuple[str, ...], sente
 
 PAREN_WORKS = cued(rf"(?<![\w-])(?P<who>{NAME})\s*\((?P<inside>[^()]{{2,80}})\)")
 # "Oh Chun-jae (Jo Han-chul of Vincenzo)", "(Parasite's Song Kang-ho, who ...)": an actor and their other work
+# "Hwang Jung-min (The Unjust) (Dancing Queen) (Ode To My Father)": two brackets or more, one work each
+PAREN_RUN = cued(rf"(?<![\w-])(?P<who>{NAME})(?P<runs>(?:\s*\([^()]{{2,60}}\)){{2,}})")
+# "(The Berlin File, 2013; The Unjust, 2010; Crying Fist, 2005)": a filmography with years
+FILMOGRAPHY = re.compile(r"[^;()]{2,60},\s*(?:19|20)\d\d(?:;\s*[^;()]{2,60},\s*(?:19|20)\d\d)+")
+PARTNER_BEFORE = cued(rf"(?P<who>{NAME})\s+and\s+$")
 PAREN_ACTOR_OF = cued(rf"\((?P<who>{NAME})\s+(?:of|from)\s+{WORKS}\)")
 PAREN_WORKS_ACTOR = cued(rf"\((?P<works>{WORK})['’]s\s+(?P<who>{NAME})(?=[),;])")
 
@@ -316,6 +341,14 @@ def _parenthesised_works(ctx: Context, text: str, sentence: Sentence) -> None:
                 ctx.related_spans.setdefault(sentence, []).append(match.span())
                 for work in works:
                     _mention(ctx, work, [person], ("cast",), match.group(0), sentence)
+    for match in PAREN_RUN.finditer(text):  # "Hwang Jung-min (The Unjust) (Dancing Queen)": a bracket a work
+        name = _names(ctx, match.group("who"))
+        works = [w.strip() for w in re.findall(r"\(([^()]{2,60})\)", match.group("runs"))]
+        if name and all(map(_title_shaped, works)) and not any(_a_name(ctx, w) for w in works):
+            person = ctx.person(name, sentence=sentence)
+            ctx.related_spans.setdefault(sentence, []).append(match.span())
+            for work in works:
+                _mention(ctx, work, [person], (), match.group(0), sentence)
     in_lists = works_lists(ctx, text)
     for match in PAREN_WORKS.finditer(text):
         name = _names(ctx, match.group("who"))
@@ -327,19 +360,32 @@ def _parenthesised_works(ctx: Context, text: str, sentence: Sentence) -> None:
         if re.match(r"(?i)(?:played|portrayed|voiced|as|aka|a\.k\.a|born|age|\d)", inside) or "known for" in inside:
             continue
         listed = any(start <= match.start() < end for start, end in in_lists)
-        works = split_works(re.sub(r",\s*(?:19|20)\d\d$", "", inside))
+        dated = FILMOGRAPHY.fullmatch(inside)  # "The Berlin File, 2013; The Unjust, 2010": works with their years
+        works = ([re.sub(r",\s*(?:19|20)\d\d$", "", w).strip() for w in inside.split(";")] if dated
+                 else split_works(re.sub(r",\s*(?:19|20)\d\d$", "", inside)))
         if not works or not all(map(_title_shaped, works)) or any(
-                _a_name(ctx, w) if listed else _name_like(ctx, w) for w in works):
+                _a_name(ctx, w) if listed or dated else _name_like(ctx, w) and not _among_works(ctx, w, works)
+                for w in works):
             continue
-        if not (listed or _unmistakably_works(ctx, inside, works)):
+        if not (listed or dated or _unmistakably_works(ctx, inside, works)):
             continue
-        person = ctx.person(name, sentence=sentence)
+        people = [ctx.person(name, sentence=sentence)]
+        partner = PARTNER_BEFORE.search(text[:match.start("who")])  # "Writer: A and B (their dramas)"
+        if partner and (other := _names(ctx, partner.group("who"))) and is_korean_name(other):
+            people.insert(0, ctx.person(other, sentence=sentence))
         ctx.related_spans.setdefault(sentence, []).append(match.span())
         for work in works:
-            _mention(ctx, work, [person], (), match.group(0), sentence)
+            _mention(ctx, work, people, (), match.group(0), sentence)
 
 
-_SMALL_WORDS = set(_SMALL.strip("(?:)").split("|")) | {"and", "&"}
+def _among_works(ctx: Context, word: str, works: list[str]) -> bool:
+    """"Hwayugi" in "(Hotel del Luna, Hwayugi, Master's Sun, ...)": a word that reads like a given name is
+    a work too in a list of three works or more, half of them several words long, none a person's name."""
+    return (len(works) >= 3 and 2 * sum(" " in w for w in works) >= len(works)
+            and not any(_a_name(ctx, w) or korean_names(w) for w in works))
+
+
+_SMALL_WORDS = set(_SMALL.strip("(?:)").split("|")) | {"and", "&", "de", "del", "la", "le", "du", "des", "von", "van"}
 
 
 def _title_shaped(text: str) -> bool:
@@ -359,6 +405,8 @@ def _a_name(ctx: Context, text: str) -> bool:
 def _unmistakably_works(ctx: Context, inside: str, works: list[str]) -> bool:
     if re.fullmatch(rf"\s*(?:{_MARKED})(?:\s*,\s*(?:{_MARKED}))*\s*", inside):
         return True
+    if len(works) == 1 and len(works[0].split()) >= 3 and re.search(r"\s(?:of|from|the|in|on|to)\s", works[0]):
+        return True  # "Kim Soo-hyun (My Love from the Star)": a small word in lower case is no name's
     if re.search(r"\((?:19|20)\d\d\)|,\s*(?:19|20)\d\d$", inside) or len(works) >= 2:
         return all(re.match(r"[A-Z0-9“\"‘'*_]", w) for w in works)
     return all(ctx.resolver.table.candidates("title", w) for w in works)

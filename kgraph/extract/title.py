@@ -26,7 +26,9 @@ INTRO_YEAR = cued(r"\b(?:is|was)\s+(?:(?:a|an)\s+)?((?:19|20)\d\d)\s+(?:South\s+
 THE_YEAR_KIND = cued(r"\bthe\s+((?:19|20)\d\d)\s+(?:South\s+)?Korean\s+(?:[\w-]+\s+){0,2}?"
                            r"(?:film|movie|drama|series|k-drama|thriller|comedy)\b", re.I)
 BARE_YEAR_AFTER = cued(r"\s+((?:19|20)\d\d)")
-CARD_YEAR = cued(r"\b(?:South\s+)?Korea,?\s*((?:19|20)\d\d)\b|^((?:19|20)\d\d)\s+\d{2,3}\s*min\b")
+# "South Korea, 2004 (MIFF 2004, ...)": a year a festival's name repeats in brackets is the festival's edition
+CARD_YEAR = cued(r"\b(?:South\s+)?Korea,?\s*((?:19|20)\d\d)\b(?!\s*\([A-Z]{2,8}\s+\1\b)|"
+                 r"^((?:19|20)\d\d)\s+\d{2,3}\s*min\b")
 RELEASED_ON = cued(r"\b(?:was\s+|is\s+|were\s+)?(?:released|premiered|premieres|debuted|debuts|dropped|first aired|"
                          r"aired|airs)\s+"
                          r"(?:on\s+[A-Z][\w+ ]{1,20}?\s+)?(?:(?:on|in)\s+)?(?:[A-Z][a-z]+\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+|"
@@ -107,6 +109,7 @@ def find_title(ctx: Context, fields: dict[str, Field]) -> None:
         del fields["title"]  # "Series:Bong Hits" on a cinema page: the programme, not the film
     if "title" in fields:
         name, hangul, year = split_title(fields["title"].value)
+        name = _first_name_given(name)
         sentence = fields["title"].sentence
         heading = _english_heading(ctx, name, hangul)
         if heading:  # "Title: 사랑의 불시착 / Sarangui Bulsichak" under the heading "Crash Landing on You"
@@ -197,6 +200,9 @@ def _hangul_near(doc, name: str) -> tuple[str | None, Sentence | None]:
         if (key and key in before.lower() and ends_line and not is_korean_name(owner)) or (
                 index < 6 and HANGUL_RUN.fullmatch(bare)):
             return _without_year(run.group(0)), sentence
+        if 0 < index < 6 and run.start() == 0 and key and key in clean(lines[index - 1][0]).lower() and \
+                re.match(r"\s+[A-Z]", plain[run.end():]):
+            return _without_year(run.group(0)), sentence  # under the headline, "지옥 From the director of ..."
     if key:
         pattern = re.compile(rf"{re.escape(key)}[’'”\"*_]*\s*\(({HANGUL_RUN.pattern})", re.I)
         for sentence in doc.sentences[:40]:
@@ -204,6 +210,15 @@ def _hangul_near(doc, name: str) -> tuple[str | None, Sentence | None]:
             if match:
                 return _without_year(match.group(1)), sentence
     return None, None
+
+
+def _first_name_given(name: str) -> str:
+    """"Prison Playbook / Wise Prison Life" -> "Prison Playbook": a title field giving two names apart
+    by a spaced slash names the title first; a romanised Korean name is passed over for the other."""
+    names = [n.strip() for n in name.split(" / ")]
+    if len(names) < 2 or not all(title_choice.plausible(n) for n in names):
+        return name
+    return next((n for n in names if not _romanised(n)), names[0])
 
 
 def _without_year(hangul: str) -> str:
@@ -442,6 +457,10 @@ PROSE_EPISODES = cued(rf"(?<!first )(?<!last )(?<!final )(?<!next )(?<!opening )
                             rf"\b(?:all|a|an|its|with(?: only)?|of|in|has|spans?|runs?(?: for)?|there (?:are|were)|over|across)\s+"
                             rf"(?P<n>\d{{1,4}}|{values._WORD_NUMBER})(?:\s+(?:gripping|short|tight|hour-long|long))?"
                             rf"[\s-]episodes?\b(?!\s+(?:in|so far|later|into|before|left|to go))", re.I)
+# "The 16-episode series", "of the six episodes of the series": the count the whole title runs to
+WHOLE_RUN_EPISODES = cued(rf"\bthe\s+(?P<n>\d{{1,3}}|{values._WORD_NUMBER})-episode\s+(?:series|drama|show|run|season)\b|"
+                          rf"\b(?:of|all)\s+the\s+(?P<m>\d{{1,3}}|{values._WORD_NUMBER})\s+episodes\s+of\s+the\s+"
+                          rf"(?:series|drama|show|season)\b", re.I)
 SHORT_RUNTIME = cued(r"\b(\d{2,3})\s*(?:minutes|mins?)\b", re.I)
 
 
@@ -473,6 +492,10 @@ def _prose_attributes(ctx: Context, fields: dict[str, Field]) -> None:
                 if match.start() == 0 and match.group(0).lower().startswith("in "):
                     continue  # "In 5 episodes, we see ...": a stretch of the story, not its length
                 count = values.word_number(match.group("n"))
+                if count and values.BOUNDS["episodes"][0] <= count <= values.BOUNDS["episodes"][1]:
+                    episode_counts.setdefault(count, sentence)
+            for match in WHOLE_RUN_EPISODES.finditer(text):
+                count = values.word_number(match.group("n") or match.group("m"))
                 if count and values.BOUNDS["episodes"][0] <= count <= values.BOUNDS["episodes"][1]:
                     episode_counts.setdefault(count, sentence)
         for match in COUNTRY_PHRASE.finditer(text):

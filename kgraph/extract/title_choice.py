@@ -17,6 +17,7 @@ from kgraph.extract.card_lines import GLUED
 from kgraph.extract.lexicon import load_lexicon
 from kgraph.extract.overview import normalise_field_name
 from kgraph.extract.patterns import FAMILY_NAMES, TITLE_RUN, is_korean_given_name, is_korean_name
+from kgraph.extract.phrasings import ROLE_TITLE
 from kgraph.names import clean
 from kgraph.sources.document import Document, Sentence
 
@@ -41,6 +42,13 @@ HEAD_SHAPES: tuple[tuple[re.Pattern[str], int], ...] = (
     # "DECISION TO LEAVE (헤어질 결심) (2022)", "Broker (2022)", "X (Korean: 한글)"
     (re.compile(r"^(?P<t>[^()]{1,80}?)\s*\((?:[^()]*[\uac00-\ud7a3][^()]*|(?:19|20)\d\d(?:\s*[–-]\s*(?:19|20)?\d\d)?"
                 r"(?:\s+(?:film|movie|series|drama|tv series))?)\)"), 8),
+    # "THE CINEMA OF X: A TALE OF TWO SISTERS (Kim Jee-woon, 2003)": a listing's title, its director and year in
+    # brackets (a series heading before a colon is not part of it)
+    (re.compile(r"^(?:[^:()]*:\s+)?(?P<t>[^():]{1,80}?)\s*\((?P<who>[A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+){1,3}),\s*"
+                r"(?:19|20)\d\d\)$"), 8),
+    # "A Tale of Two Sisters (Janghwa, Hongryon) South Korea": a listing's title line, the original title
+    # romanised in brackets, then the country
+    (re.compile(r"^(?P<t>[A-Z][^()]{1,80}?)\s*\([A-Z][a-z]+(?:[\s,-]+[A-Za-z][a-z]+){0,5}\)\s*(?:South\s+)?Korea$"), 8),
     # "I Saw the Devil 2010" (BARE_YEAR_LINE): a festival or cinema page's title line ending in the year; a title of
     # two words or more, since one word and a year is as often the title itself ("Reply 1988")
     (re.compile(r"^(?!(?:screened|screening|showing|shown)\b)(?P<t>[A-Z][^()\d:|,\s]*\s[^()\d:|,]{1,60}?)"
@@ -74,7 +82,8 @@ NOT_TITLES = re.compile(
     r"part|chapter|monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|"
     r"july|august|september|october|november|december|i|we|he|she|it|they|this|that|these|there|here|but|and|"
     r"so|if|when|what|why|how|who|in|on|at|as|after|before|while|even|also|yes|no|oh|"
-    r"(?:south\s+)?korea|japan|china|france|usa|united states)(?:[\s,/]*(?:19|20)\d\d)?$", re.I)  # "South Korea2022"
+    r"(?:south\s+)?korea|japan|china|france|usa|united states|japanese|chinese|american|british|french|hollywood|"
+    r"more|read more|see also|(?:19|20)\d0s)(?:[\s,/]*(?:19|20)\d\d)?$", re.I)  # "South Korea2022"; "the 1920s"
 BODY_RUN = re.compile(TITLE_RUN)
 BODY_MIN_MENTIONS = 2
 # "Six years after 'X'", "known for 'X'", "the director's earlier 'X'": another work, not the reviewed one
@@ -105,7 +114,16 @@ def plausible(text: str) -> bool:
 # "2023", "21th JULY, 22:00", "Sat, Jun 17, 2023, 6:30pm": a screening's date or time, never a title
 _MONTHS = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
 DATE_OR_TIME = re.compile(rf"^(?:[\d\s,:./-]+(?:[ap]\.?m\.?)?|(?:\w+,?\s+)?\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTHS}\b.*|"
-                          rf"(?:\w+,?\s+)?{_MONTHS}\s+\d{{1,2}}(?:st|nd|rd|th)?\b[\d\s,:./-]*(?:[ap]\.?m\.?)?)$", re.I)
+                          rf"(?:\w+,?\s+)?{_MONTHS}\s+\d{{1,2}}(?:st|nd|rd|th)?\b[\d\s,:./-]*(?:[ap]\.?m\.?)?|"
+                          rf"{_MONTHS}\s*[/.-]\s*\d{{1,4}})$", re.I)  # "Feb/11": a blog's date stamp
+
+
+# "MIFF 2001", "BIFF 2022": a festival's acronym and edition year, never a title
+FESTIVAL_EDITION = re.compile(r"[A-Z]{2,8}\s+(?:19|20)\d\d")
+# "Detective Seo", "Captain Jang": a role title before a family name refers to a character
+ROLE_AND_SURNAME = re.compile(rf"{ROLE_TITLE}\s+(?:{'|'.join(FAMILY_NAMES)})")
+# "A Tale of Two Sisters 0+": a cinema's age rating after the title
+AGE_RATING = re.compile(r"\s+\d{1,2}\+$")
 
 
 def _plausible(text: str) -> bool:
@@ -113,6 +131,8 @@ def _plausible(text: str) -> bool:
     if NOT_TITLES.match(text) or load_lexicon().platform(text):  # "Korean Drama Review", "ENA (2022)"
         return False
     if DATE_OR_TIME.match(text) or len(GLUED.findall(text)) >= 2:
+        return False
+    if FESTIVAL_EDITION.fullmatch(text):
         return False
     return (0 < len(words) <= 10 and len(text) <= 90 and bool(re.search(r"[A-Za-z0-9\uac00-\ud7a3]", text))
             and not JUNK.match(text) and not re.search(r"\b(?:19|20)\d\d-\d\d-\d\d\b", text))
@@ -128,7 +148,7 @@ def _strip(text: str) -> str:
                 text = text[:label.start()]
                 break
     text = text.strip(" :|-–—,.").strip(_Q_OPEN + _Q_CLOSE).strip()
-    return re.sub(r"\s*\|.*$", "", text).strip()
+    return AGE_RATING.sub("", re.sub(r"\s*\|.*$", "", text)).strip()
 
 
 # What a headline adds around the title: "(2024 Film)", "[한글]", "- Starring A", "Netflix Series X"
@@ -262,16 +282,20 @@ def _body_runs(doc: Document) -> list[Candidate]:
     counts: dict[str, tuple[int, Sentence]] = {}
     for sentence in doc.sentences[:80]:
         plain = clean(sentence.text)
+        asides = [m.span() for m in re.finditer(r"\([^()]*\)", plain)]
         for match in BODY_RUN.finditer(plain):
             before, after = plain[:match.start()], plain[match.end():]
             if re.search(r"[\d:@]\s*$", before) or re.match(r"[\w ]{0,20}:", after):
                 continue  # "9:00pm"; "Language spoken: Korean" (a field label)
+            if any(start < match.start() < end for start, end in asides):
+                continue  # "Hwang Jung-min (The Unjust)": a work in brackets is an aside, another work
             words = _drop_openers(re.sub(r"['’]s$", "", match.group(0)).strip(" :.,!?").split())
             text = " ".join(words)
             if (len(text) < 3 or not _plausible(text) or is_korean_name(text)
                     or (len(words) == 1 and words[0] in FAMILY_NAMES)
                     or ((len(words) > 1 or "-" in text) and all(is_korean_given_name(w) for w in words))
-                    or (len(words) == 2 and words[0] in FAMILY_NAMES and "-" in words[1])):
+                    or (len(words) == 2 and words[0] in FAMILY_NAMES and "-" in words[1])
+                    or ROLE_AND_SURNAME.fullmatch(text)):
                 continue  # "Hee Joo", "Jung-do", "Park Sae-ro-yi": a name
             seen = counts.get(text)
             counts[text] = ((seen[0] if seen else 0) + 1, seen[1] if seen else sentence)
