@@ -227,11 +227,13 @@ def test_two_variant_spellings_in_one_cast_list_stay_two_people():
 
 
 def test_spelling_variants_fold_only_the_usual_romanisation_pairs():
-    """Seong/Sung, Joo/Ju, Shi/Si are one name spelled two ways; Seo/Soo and Yeon/Young are two names."""
+    """Seong/Sung, Joo/Ju, Shi/Si are one name spelled two ways; Seo/Soo, Yeon/Young, Young/Yun and
+    Jung/Jun in a given name are two names."""
     from kgraph.extract.context import spelling_key
 
     for one, other in (("Seong-min", "Sung-min"), ("Byeong-hun", "Byung-hun"), ("Ji-joo", "Ji-ju"),
                        ("Shi-woo", "Si-woo"), ("Kyung-pyo", "Gyung-pyo")):
         assert spelling_key(one) == spelling_key(other), (one, other)
-    for one, other in (("Seo-ji", "Soo-ji"), ("Woo-yeon", "Woo-young"), ("Seo-dong", "Soo-dong")):
+    for one, other in (("Seo-ji", "Soo-ji"), ("Woo-yeon", "Woo-young"), ("Seo-dong", "Soo-dong"),
+                       ("Young-mi", "Yun-mi"), ("Jung-ho", "Jun-ho"), ("Kim Jung-ho", "Kim Jun-ho")):
         assert spelling_key(one) != spelling_key(other), (one, other)

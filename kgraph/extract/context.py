@@ -318,15 +318,17 @@ _FOLDS = (("shi", "si"), ("oo", "u"), ("ee", "i"), ("ou", "u"), ("eong", "ung"))
 @lru_cache(maxsize=1 << 16)
 def spelling_key(name: str) -> str:
     """A name key with the usual romanisation variants of one review folded: Shi/Si, Joo/Ju,
-    Hee/Hi, Seong/Sung, an initial K/G, T/D, P/B and a final -ng/-n ("Go Kyung-pyo" = "Go Gyung-pyo",
-    "Byung Sung-hyun" = "Byun Sung-hyun"). Used only inside one review, where two people
-    whose names differ by these alone are one person spelled twice."""
+    Hee/Hi, Seong/Sung, an initial K/G, T/D, P/B, and a family name's final -ng/-n ("Go Kyung-pyo" =
+    "Go Gyung-pyo", "Byung Sung-hyun" = "Byun Sung-hyun"; in a given name -ng/-n stays apart:
+    Jung-ho and Jun-ho, Young-mi and Yun-mi are different names). Used only inside one review,
+    where two people whose names differ by these alone are one person spelled twice."""
     tokens = []
-    for token in name_key(name).split("-"):
+    parts = name_key(name).split("-")
+    for index, token in enumerate(parts):
         for old, new in _FOLDS:
             token = token.replace(old, new)
         token = re.sub(r"^k(?!h)", "g", re.sub(r"^t", "d", re.sub(r"^p", "b", token)))
-        tokens.append(re.sub(r"ng$", "n", token))
+        tokens.append(re.sub(r"ng$", "n", token) if index == 0 and len(parts) >= 3 else token)
     return "-".join(tokens)
 
 
