@@ -385,17 +385,13 @@ def prose_cast(ctx: Context) -> None:
                                                                          character_text or "")
                     character = character_name(ctx, character_text or "")
                     if name and row.names_no_character and name_key(name) == name_key(person_text):
-                        person = ctx.person(name, sentence=sentence)
-                        if person.value not in ctx.cast_people:
-                            ctx.cast(person, None, sentence)
+                        _cast_without_role(ctx, name, sentence)
                     elif name and character and name_key(name) == name_key(person_text):
                         ctx.cast(ctx.person(name, sentence=sentence), ctx.character(character), sentence)
         for match in SCENE_CAPTION.finditer(text):  # a photo caption: "Hwang Jung-min in a scene from “Veteran”"
             name = person_name(ctx, match.group("person"))
             if name and ctx.title and name_key(match.group("work")) == name_key(ctx.title.name):
-                person = ctx.person(name, sentence=sentence)
-                if person.value not in ctx.cast_people:
-                    ctx.cast(person, None, sentence)
+                _cast_without_role(ctx, name, sentence)
         for match in NAMED_DESC.finditer(text):
             character = character_name(ctx, match.group(2))
             if character:
@@ -423,6 +419,13 @@ def _listed_after(ctx: Context, text: str, match: re.Match[str]) -> list[str]:
     if not all(name and name_key(name) == name_key(n) for name, n in zip(names, written)):
         return []
     return names
+
+
+def _cast_without_role(ctx: Context, name: str, sentence: Sentence) -> None:
+    """Credit `name` as cast with no character, unless the page already casts them."""
+    person = ctx.person(name, sentence=sentence)
+    if person.value not in ctx.cast_people:
+        ctx.cast(person, None, sentence)
 
 
 # "Hwang Jung-min (The Unjust) (Dancing Queen)": brackets after a person, each holding one work
