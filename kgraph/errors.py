@@ -56,6 +56,11 @@ class StoreBusy(StoreError):
     """Another process holds the store's lock."""
 
 
+class ResultTruncated(StoreError):
+    """A server returned a result it may have cut (a result-size cap, or an answer a time
+    limit interrupted); the paged read is the way to the whole answer."""
+
+
 class StoreTimeout(StoreError):
     """A remote store did not answer within the timeout."""
 

@@ -43,6 +43,7 @@ class Script:
     failures: list[tuple[int, str | None]] = field(default_factory=list)
     hold: bool = False
     garbage: bool = False
+    headers: dict[str, str] = field(default_factory=dict)  # added to the real server's answer
     requests: list[dict] = field(default_factory=list)
     release: threading.Event = field(default_factory=threading.Event)
 
@@ -89,6 +90,8 @@ class Proxy:
                     self.send_response(answer.status)
                     self.send_header("Content-Type", answer.headers.get("Content-Type"))
                     self.send_header("Content-Length", str(len(payload)))
+                    for name, value in script.headers.items():
+                        self.send_header(name, value)
                     self.end_headers()
                     self.wfile.write(payload)
 

@@ -4,7 +4,10 @@ The server must answer queries over the union of its named graphs (Oxigraph:
 `oxigraph serve --union-default-graph`; Virtuoso does so by default). Bindings travel
 as a VALUES block rendered from RDF terms. Servers that silently cap result sizes
 (Virtuoso: 10,000 rows by default, 2^20 at most) are detected: a result whose size is
-such a cap raises instead of being trusted; bulk reads page with LIMIT/OFFSET.
+such a cap, or one Virtuoso marks as cut short by its time limit (`X-SQL-State: S1TAT`),
+raises instead of being trusted. A bulk read asks once for the whole answer and pages with
+ORDER BY + LIMIT/OFFSET only when the server cuts it (then every later bulk read pages): a
+sort per page costs seconds on a large store, so a server without a cap is never paged.
 
 A graph is written with one SPARQL 1.1 Graph Store Protocol PUT where the server has one
 (Oxigraph's `/store`, Virtuoso's `/sparql-graph-crud`): atomic, and nothing else is ever
@@ -29,7 +32,7 @@ from rdflib.term import Node
 from SPARQLWrapper import JSON, POST, SPARQLWrapper
 from SPARQLWrapper.SPARQLExceptions import SPARQLWrapperException
 
-from kgraph.errors import KGraphError, QueryError, StoreError, StoreTimeout
+from kgraph.errors import KGraphError, QueryError, ResultTruncated, StoreError, StoreTimeout
 from kgraph.store.base import GraphData, Quad, Rows, Term, Triple, bind, insert_text, iri_text, ntriples
 
 log = logging.getLogger(__name__)
@@ -96,6 +99,7 @@ class SparqlStore:
         self.selector = f"sparql+{query_url}"
         self.timeout = timeout_setting(timeout)
         self.read_only = read_only
+        self.cuts_results = False  # True once the server has cut a result: bulk reads then page
 
     def _wrapper(self, text: str) -> SPARQLWrapper:
         wrapper = SPARQLWrapper(self.query_url, updateEndpoint=self.update_url, agent=USER_AGENT)
@@ -116,6 +120,11 @@ class SparqlStore:
     def _query_json(self, query: str) -> dict:
         try:
             response = self._wrapper(query).query()
+            headers = response.response.headers
+            if headers.get("X-SQL-State", "").strip() == "S1TAT":  # Virtuoso's "anytime" answer
+                message = " ".join(headers.get("X-SQL-Message", "").split())[:300]
+                raise ResultTruncated(f"the server at {self.query_url} returned incomplete results, cut "
+                                      f"short by its query time limit ({message}); raise that limit")
             return json.loads(response.response.read().decode("utf-8"))
         except SPARQLWrapperException as error:
             raise QueryError(f"the server at {self.query_url} refused the query: {_short(error)}") from None
@@ -204,7 +213,7 @@ class SparqlStore:
         variables = data["head"].get("vars", [])
         rows = [tuple(from_json(b.get(v)) for v in variables) for b in data["results"]["bindings"]]
         if len(rows) in KNOWN_CAPS:
-            raise StoreError(
+            raise ResultTruncated(
                 f"the server returned exactly {len(rows)} rows, a size servers truncate results to; "
                 "the answer may be incomplete. Add LIMIT/OFFSET paging to the query or raise the "
                 "server's result limit")
@@ -213,10 +222,17 @@ class SparqlStore:
         return Rows(variables, rows)
 
     def select_all(self, query: str, bindings: Mapping[str, Node] | None = None, order: str = "") -> Rows:
-        """Page through a SELECT with ORDER BY + LIMIT/OFFSET, so no server cap can cut it.
-        `order` lists the variables that order the rows totally (e.g. "?g ?s")."""
+        """A SELECT read whole: in one request, or, where the server cuts results, paged with
+        ORDER BY + LIMIT/OFFSET. `order` lists the variables that order the rows totally
+        (e.g. "?g ?s")."""
         if not order:
             raise QueryError("select_all needs the variables to order the pages by")
+        if not self.cuts_results:
+            try:
+                return self.select(query, bindings)
+            except ResultTruncated as error:
+                log.info("%s; paging this and every later bulk read", error)
+                self.cuts_results = True
         out: Rows | None = None
         offset = 0
         while True:
