@@ -90,20 +90,21 @@ def read_overview(doc: Document) -> tuple[dict[str, Field], list[str]]:
             match = FIELD_LINE.match(line.text)
             if not match or len(LABEL_REGION.sub("", match.group("name")).split()) > 5:
                 continue
-            name = normalise_field_name(match.group("name"))
-            value = match.group("value").strip().strip("*_").strip()
-            value = re.sub(r"[.;]\s*$", "", value).strip()
             following = section.lines[index + 1].text if index + 1 < len(section.lines) else after.get(id(section))
-            if following:  # the next line, or the heading a broken line was taken for
-                value = _joined(value, following)
-            if name is None:
-                if in_box or labelled:
-                    unknown.append(match.group("name").strip())
-                continue
-            labelled += 1
-            name = _slot(name, found)
-            if value and name not in found:
-                found[name] = Field(name, match.group("name").strip(), value, line.sentences[0])
+            for label, value in run_on_fields(match.group("name"), match.group("value")):
+                name = normalise_field_name(label)
+                value = value.strip().strip("*_").strip()
+                value = re.sub(r"[.;]\s*$", "", value).strip()
+                if following:  # the next line, or the heading a broken line was taken for
+                    value = _joined(value, following)
+                if name is None:
+                    if in_box or labelled:
+                        unknown.append(label.strip())
+                    continue
+                labelled += 1
+                name = _slot(name, found)
+                if value and name not in found:
+                    found[name] = Field(name, label.strip(), value, line.sentences[0])
         for table in tables(section):  # "Label | value |" rows of an infobox table
             for row, line in table.rows:
                 filled = [c for c in row if c]
@@ -121,6 +122,26 @@ def read_overview(doc: Document) -> tuple[dict[str, Field], list[str]]:
     for name, value, sentence in loose_fields(doc):
         found.setdefault(name, Field(name, "", value, sentence))
     return found, unknown
+
+
+# "... Park Chan Wook Starring: A, B": a capitalised run of one to four words and a colon inside a value
+EMBEDDED_LABEL = cued(r"(?<=\s)(?P<words>[A-Z][\w'’]*(?: [A-Za-z][\w'’]*){0,3}):\s+(?=\S)")
+
+
+def run_on_fields(label: str, value: str) -> list[tuple[str, str]]:
+    """A fact box whose fields run on one line ("Directed by: A Starring: B, C", "Language: Korean
+    Original Title: 공동경비구역 JSA Runtime: 110 min"): the value is cut before every label of
+    labels.tsv it holds (the longest run of words before the colon that is one), each cut a field."""
+    for found in EMBEDDED_LABEL.finditer(value):
+        words = found.group("words").split(" ")
+        for start in range(len(words)):
+            inner = " ".join(words[start:])
+            if inner[:1].isupper() and normalise_field_name(inner) is not None:
+                cut = found.start() + len(" ".join(words[:start])) + (1 if start else 0)
+                head = value[:cut].strip()
+                if head:
+                    return [(label, head), *run_on_fields(inner, value[found.end():])]
+    return [(label, value)]
 
 
 LIST_TAIL = cued(r"(?:^|,\s*)([A-Z][a-z]{0,5})$")

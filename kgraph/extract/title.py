@@ -19,6 +19,8 @@ from kgraph.vocab import KG
 from kgraph.extract.prefilter import cued
 
 HANGUL_RUN = cued(r"[\uac00-\ud7a3][\uac00-\ud7a3\s:·,!?0-9]*[\uac00-\ud7a3!?0-9]|[\uac00-\ud7a3]")
+# a Korean title field's value: the Hangul run with an acronym in capitals beside it ("SKY 캐슬", "공동경비구역 JSA")
+KOREAN_TITLE_RUN = cued(rf"(?:\b[A-Z]{{2,5}}\s)?(?:{HANGUL_RUN.pattern})(?:\s[A-Z]{{2,5}}\b)?")
 # "(2016)", "(2022 film)", "(2015-2016)", "(2019 TV series)", ", 2016)" inside "(한글, 2016)"
 YEAR_PAREN = cued(r"[(,]\s*((?:19|20)\d\d)(?:\s*[–-]\s*(?:(?:19|20)?\d\d)?)?(?:\s+(?:film|movie|tv series|series|"
                         r"drama|k-drama|web series))?\s*\)", re.I)
@@ -144,7 +146,7 @@ def find_title(ctx: Context, fields: dict[str, Field]) -> None:
         hangul, found_in = _hangul_near(doc, name)
         sentence = sentence or found_in
     if "korean_title" in fields:
-        hangul = HANGUL_RUN.search(fields["korean_title"].value)
+        hangul = KOREAN_TITLE_RUN.search(fields["korean_title"].value)
         hangul = hangul.group(0) if hangul else fields["korean_title"].value
     year_sentence = fields["year"].sentence if "year" in fields else sentence
     if year is None and "year" in fields:
