@@ -186,7 +186,27 @@ def _person_first(ctx: Context, pairs: list[Pair]) -> bool | None:
             return None  # the list contradicts itself
         if first or second:
             return bool(first)
+    first = sum(1 for p in pairs if _called_by_given_name(ctx, p) is True)
+    second = sum(1 for p in pairs if _called_by_given_name(ctx, p) is False)
+    if first and not second or second and not first:
+        return bool(first)
     return None
+
+
+def _called_by_given_name(ctx: Context, pair: Pair) -> bool | None:
+    """Which side of a pair of two Korean full names is the person, from how the review calls them:
+    a review calls characters by the given name alone ("Mo Yeon", "Si-jin"), the actors by the
+    full name. True when only the second side's given name stands alone in the text, False when
+    only the first's, None otherwise."""
+    text = "\n".join(s.text for s in ctx.doc.sentences if s not in {pair.sentence})
+    alone = []
+    for side in (pair.first, pair.second):
+        family, _, given = side.partition(" ")
+        if not given or not is_korean_name(side):
+            return None
+        spelled = r"[\s-]?".join(re.escape(part) for part in re.split(r"[\s-]", given))
+        alone.append(bool(re.search(rf"(?<!{re.escape(family)} )(?<![\w-]){spelled}(?![\w-])", text, re.I)))
+    return None if alone[0] == alone[1] else alone[1]
 
 
 def _vote(ctx: Context, pair: Pair, strong: bool) -> bool | None:

@@ -33,13 +33,15 @@ class Row:
 def database_cast(ctx: Context) -> None:
     """Credit the cast of slash rows and three-line blocks whose shape is unambiguous."""
     _bar_lists(ctx)
-    for run in [*_slash_runs(ctx), *_block_runs(ctx)]:
-        if len(run) < MIN_ROWS or not _all_whole(ctx, run) or _contradicted(ctx, run):
+    runs = [(run, _all_whole) for run in [*_slash_runs(ctx), *_block_runs(ctx)]]
+    runs += [(run, _mostly_people) for run in _dotted_runs(ctx)]
+    for run, shaped in runs:
+        if len(run) < MIN_ROWS or not shaped(ctx, run) or _contradicted(ctx, run):
             continue
         for row in run:
             ctx.structured.update(row.sentences)
             person = ctx.person(person_name(ctx, row.actor) or row.actor, sentence=row.sentences[0])
-            ctx.cast(person, ctx.character(row.character), row.sentences[0])
+            ctx.cast(person, ctx.character(row.character) if row.character else None, row.sentences[0])
 
 
 def _bar_lists(ctx: Context) -> None:
@@ -102,6 +104,37 @@ def _block_runs(ctx: Context) -> list[list[Row]]:
     return _runs(rows)
 
 
+# "Kang-ho Song | ... |": a film database's cast row, the actor, then "...", the character on the
+# next line (or none); bars alone fill the lines between rows
+DOTTED_ROW = re.compile(r"^(?P<actor>[^|]{3,60}?)\s*\|\s*(?:\.\.\.|…)\s*\|[\s|]*$")
+BARS = re.compile(r"^[\s|]*$")
+CAST_HEADER = re.compile(r"^(?:credited cast|cast overview|(?:rest of )?cast(?: listed alphabetically)?|"
+                         r"series cast|complete credited cast|uncredited cast)\b.*$", re.I)
+
+
+def _dotted_runs(ctx: Context) -> list[list[Row]]:
+    """Runs of a film database's cast rows ("Actor | ... |", the character on the line after,
+    read whether the page's reader took that line for a heading or not). A row whose character
+    line is missing, or is another row, is credited without a character: it ends no run."""
+    items: list[tuple[str, tuple[Sentence, ...]]] = []
+    for section in ctx.doc.sections:
+        if section.heading:
+            items.append((clean(section.heading), ()))
+        items += [(clean(line.text), tuple(line.sentences)) for line in section.lines]
+    items = [(text, sentences) for text, sentences in items if not BARS.match(text)]
+    rows: list[Row | None] = []
+    for index, (text, sentences) in enumerate(items):
+        row = DOTTED_ROW.match(text)
+        if row is None or not sentences:
+            if not CAST_HEADER.match(text) and not (index and DOTTED_ROW.match(items[index - 1][0])):
+                rows.append(None)  # anything but a header or a row's character line ends a run
+            continue
+        following = items[index + 1][0] if index + 1 < len(items) else ""
+        character = "" if DOTTED_ROW.match(following) or CAST_HEADER.match(following) else following
+        rows.append(Row(row.group("actor").strip(), character, sentences))
+    return _runs(rows)
+
+
 def _runs(rows: list[Row | None]) -> list[list[Row]]:
     """The runs of rows between the Nones."""
     runs: list[list[Row]] = [[]]
@@ -127,6 +160,23 @@ def _all_whole(ctx: Context, run: list[Row]) -> bool:
         if not character or name_key(character) != name_key(row.character) or ROLE_GROUP.match(row.character):
             return False
     return True
+
+
+def _mostly_people(ctx: Context, run: list[Row]) -> bool:
+    """The "Actor | ... |" shape says which side is the actor, so a run needs only two in three of
+    its actors to be whole people's names ("Woo-seul-hye Hwang" is not name-shaped here), every
+    actor a run of capitalised words, and every character given a name or a short part."""
+    if not all(BARE_NAME.match(row.actor) for row in run):
+        return False
+    if 3 * sum(_whole_person(ctx, row.actor) is not None for row in run) < 2 * len(run):
+        return False
+    return all(not row.character or character_name(ctx, row.character) or _generic_role(row.character)
+               for row in run)
+
+
+def _generic_role(text: str) -> bool:
+    """"Nurse", "Girl with a whistle": a database's unnamed part, a short capitalised phrase."""
+    return bool(re.fullmatch(r"[A-Z][a-z]+(?:\s[a-z]+){0,4}", text))
 
 
 def _contradicted(ctx: Context, run: list[Row]) -> bool:

@@ -293,7 +293,8 @@ class Context:
             if old is None or old.iri == new.iri:
                 continue
             short, full = sorted((old.name, new.name), key=len)
-            if _given_of(full) is None or spelling_key(_given_of(full)) != spelling_key(short):
+            given = _given_of(full)
+            if not ((given is not None and spelling_key(given) == spelling_key(short)) or _variant(short, full)):
                 continue
             for key, entity in list(self.characters.items()):
                 if entity is new:
@@ -343,6 +344,37 @@ def _value_key(value: object) -> str:
     if isinstance(value, Iri):
         return value.value
     return repr(value)
+
+
+def _compact(name: str) -> str:
+    return re.sub(r"[\W_]+", "", spelling_key(name))
+
+
+def _variant(short: str, full: str) -> bool:
+    """True when two names one actor is given on a page are one character spelled twice: the same
+    letters but for hyphens and spaces ("Cha Hyun-soo", "Cha Hyunsoo"), one with a capitalised title
+    before or after the other ("Cheol Jong", "King Cheol Jong"; "Grand Queen Dowager", "Grand Queen
+    Dowager Sun Won"), or two long names one slip apart ("Kim Jwa Geun", "Kim Jwa Guen")."""
+    a, b = _compact(short), _compact(full)
+    if a == b:
+        return True
+    small, large = [spelling_key(w) for w in short.split()], [spelling_key(w) for w in full.split()]
+    if 0 < len(small) < len(large) and all(w[:1].isupper() for w in full.split()) and \
+            (large[-len(small):] == small or large[:len(small)] == small):
+        return True
+    return min(len(a), len(b)) >= 8 and _one_slip(a, b)
+
+
+def _one_slip(a: str, b: str) -> bool:
+    """True when `a` and `b` differ by one letter changed, added, dropped, or two side by side swapped."""
+    if abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        diff = [i for i, (x, y) in enumerate(zip(a, b)) if x != y]
+        return len(diff) == 1 or (len(diff) == 2 and diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]]
+                                  and a[diff[1]] == b[diff[0]])
+    longer, shorter = (a, b) if len(a) > len(b) else (b, a)
+    return any(longer[:i] + longer[i + 1:] == shorter for i in range(len(longer)))
 
 
 def _given_of(name: str) -> str | None:

@@ -103,7 +103,7 @@ def read_overview(doc: Document) -> tuple[dict[str, Field], list[str]]:
                     continue
                 labelled += 1
                 name = _slot(name, found)
-                if value and name not in found:
+                if value and (name not in found or _outranks(label, found[name])):
                     found[name] = Field(name, label.strip(), value, line.sentences[0])
         for table in tables(section):  # "Label | value |" rows of an infobox table
             for row, line in table.rows:
@@ -162,6 +162,12 @@ def _joined(value: str, next_text: str) -> str:
 
 BARE_YEAR = cued(r"(?:19|20)\d\d")
 BARE_RUNTIME = cued(r"\d{2,3}\s*(?:mins?\.?|minutes)|\d\s*h(?:rs?)?\s*\d{1,2}\s*m(?:ins?)?", re.I)
+
+
+def _outranks(label: str, held: Field) -> bool:
+    """True when a "Written by:" line follows a "Created by:" one: the writers' own credit wins
+    (a series is often "created by" a broadcaster's drama department)."""
+    return held.name == "writer" and _label_key(held.label) == "created by" and _label_key(label) != "created by"
 
 
 def _slot(name: str, found: dict[str, Field]) -> str:

@@ -224,3 +224,8 @@ def parse_quantity(number: str, scale: str | None) -> int:
 _SMALL = r"(?:of|the|and|in|a|an|on|to|for|with|at|from|&|–|-)"
 TITLE_RUN = rf"[A-Z0-9][\w'’!?.&-]*(?:(?::\s|\s)(?:[A-Z0-9][\w'’!?.&-]*|{_SMALL}(?=\s[A-Z0-9])))*"
 QUOTED = r"[“\"']([^”\"]{1,80}?)[,.]?[”\"']"
+
+
+# "KBS Drama Production", "Studio Dragon", "CJ Entertainment": a company or department credited, no person
+ORGANISATION_WORD = re.compile(r"\b(?:productions?|studios?|pictures|entertainment|films|department|company|"
+                               r"media|broadcasting|network|corporation|corp|co|inc|ltd|llc)\b\.?", re.I)

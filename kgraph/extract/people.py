@@ -7,7 +7,8 @@ from kgraph.extract.context import Context, sentence_text
 from kgraph.extract.facts import CrewCredit, Iri
 from kgraph.extract.hangul_names import actor_and_role, hangul_person, is_hangul_name
 from kgraph.extract.overview import Field, normalise_field_name, split_list
-from kgraph.extract.patterns import is_korean_given_name, is_korean_name, korean_names, lower_tail_names
+from kgraph.extract.patterns import (ORGANISATION_WORD, is_korean_given_name, is_korean_name, korean_names,
+                                     lower_tail_names)
 from kgraph.extract.phrasings import CAST_ROWS, CREW_ROWS, ROLE_TITLE, strip_role
 from kgraph.names import HANGUL, clean, name_key
 from kgraph.sources.document import Sentence
@@ -105,6 +106,11 @@ def _given_name_first(text: str) -> bool:
     return len(words) == 2 and "-" in words[0] and is_korean_name(f"{words[1]} {words[0]}")
 
 
+def organisation(ctx: Context, name: str) -> bool:
+    """True when a credit's value names a company or a broadcaster, not a person."""
+    return bool(ORGANISATION_WORD.search(name)) or bool(ctx.lexicon.platforms_in(name))
+
+
 def person_name(ctx: Context, text: str) -> str | None:
     """The longest run of words in `text` that is a person: Korean-shaped, or someone already met.
 
@@ -129,7 +135,7 @@ def overview_people(ctx: Context, fields: dict[str, Field]) -> list[tuple[Iri, s
             for item in split_list(fields[key].value):
                 name = re.sub(r"\s*\([^)]*\)", "", item).strip()
                 hangul = HANGUL.search(item)
-                if name:
+                if name and not organisation(ctx, name):
                     person = ctx.person(name, _hangul_in(item) if hangul else None, sentence=fields[key].sentence)
                     crew(ctx, person, job, fields[key].sentence)
     cast: list[tuple[Iri, str | None, Sentence]] = []
@@ -302,6 +308,8 @@ def prose_crew(ctx: Context) -> None:
                 for job in JOB_WORDS[match.group(1).lower()]:
                     crew(ctx, person, job, sentence)
         for match in CREW_BY.finditer(text):  # "co-directed by A and B": both
+            if SOURCE_WORK.search(text[max(0, match.start() - 40):match.start()]):
+                continue  # "the Naver webtoon written by X": the source work's author, no writer of the title
             for group in (2, 3):
                 name = person_name(ctx, match.group(group)) if match.group(group) else None
                 if name and name_key(name) == name_key(match.group(group)):
@@ -333,6 +341,8 @@ def _their_works(ctx: Context, aside: str) -> bool:
     return bool(re.search(r"\s(?:the|of|to|a|an|and|in|from|with)\s", f" {aside} ")) and not _name_like(ctx, aside)
 
 
+# "based on the webtoon", "the novel ... written by": what a credit after these names is the source's
+SOURCE_WORK = cued(r"\b(?:webtoon|web\s+comic|comic|manhwa|manga|novel|book|short\s+story|play)\s*(?:series\s*)?$", re.I)
 OTHER_DIRECTOR = cued(r"\b(?:action(?:\s+sequence)?|stunt|fight|martial[- ]arts|casting|photography|assistant|"
                       r"second[- ]unit|dance|vfx|lighting|sound|animation)\s*$", re.I)
 

@@ -289,6 +289,17 @@ PHRASINGS: tuple[Phrasing, ...] = (
          ("cast",),
          "Su-mi comes home to their father (Kim Kap-su) and a cold stepmother.",
          (("Kim Kap-su", None),)),
+    # ---- phrasings found on the fifth held-out set (data/heldout5/README.md, "What goes wrong")
+    _row("Y portrayed by X (no comma)",
+         rf"(?<![\w-])(?P<char>{CHAR})\s+(?:portrayed|played)\s+by\s+(?P<person>{NAME})",
+         ("cast",),
+         "The story follows teenager Cha Hyun-su portrayed by Song Kang, who loses his family.",
+         (("Song Kang", "Cha Hyun-su"),)),
+    _row("X portrays a description (a role with no name)",
+         rf"(?<![\w-])(?P<person>{NAME})\s+portrays\s+(?:a|an)\s+[a-z][\w-]*",
+         ("cast",),
+         "Lee Si-young portrays a firefighter who trains in the building's gym.",
+         (("Lee Si-young", None),)),
 )
 CAST_ROWS = CuedTable([row for row in PHRASINGS if row.fills == ("cast",)], lambda row: row.pattern)
 CREW_ROWS = CuedTable([row for row in PHRASINGS if "cast" not in row.fills], lambda row: row.pattern)

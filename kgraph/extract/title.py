@@ -12,7 +12,7 @@ from kgraph.extract.context import DEMONYMS, Context, sentence_text
 from kgraph.extract.facts import SCHEMA, TitleEntity
 from kgraph.extract import title_choice, values
 from kgraph.extract.overview import Field, split_list
-from kgraph.extract.patterns import is_korean_given_name, is_korean_name
+from kgraph.extract.patterns import ORGANISATION_WORD, is_korean_given_name, is_korean_name
 from kgraph.names import clean, display
 from kgraph.sources.document import Sentence
 from kgraph.vocab import KG
@@ -89,7 +89,12 @@ def _year_elsewhere(ctx: Context, fields: dict[str, Field], name: str) -> tuple[
             match = beside.search(clean(sentence.text))
             if match:
                 return int(match.group(1)), sentence
-    for line, sentence in title_choice.head_lines(ctx.doc, limit=10):
+    heads = title_choice.head_lines(ctx.doc, limit=10)
+    for (line, _), (below, sentence) in zip(heads, heads[1:]):  # "Thirst" then "(2009)" on the next line
+        alone = re.fullmatch(r"\(\s*((?:19|20)\d\d)\s*\)", clean(below).strip())
+        if alone and key and clean(line).strip().lower() == key:
+            return int(alone.group(1)), sentence
+    for line, sentence in heads:
         match = CARD_YEAR.search(clean(line))  # "Director, South Korea, 2022"; "2024 68 min ⭐ 6.8/10"
         if match:
             return int(match.group(1) or match.group(2)), sentence
@@ -371,6 +376,8 @@ def availability(ctx: Context, field: Field, known_only: bool = False) -> None:
             note = re.search(r"\(([^)]*)\)", item)
             name = re.sub(r"\s*\([^)]*\)", "", item).strip()
             name = re.sub(r"^(?:on|via|streaming on|available on|watch on)\s+", "", name, flags=re.I).strip()
+            if note and ctx.lexicon.platform(note.group(1).strip()) and not ctx.lexicon.platform(name):
+                name, note = note.group(1).strip(), None  # "Korean Broadcasting System 2 (KBS2)": the short name
             if not name or QUALIFIER.fullmatch(name) or len(name.split()) > 4:
                 continue
             if (note and NEGATED.search(note.group(1))) or (known_only and not ctx.lexicon.platform(name)):
@@ -515,6 +522,8 @@ def _prose_attributes(ctx: Context, fields: dict[str, Field]) -> None:
             if NEGATED.search(before):  # "is not currently streaming on Netflix"
                 continue
             after = text[offset + len(name):offset + len(name) + 80]
+            if ORGANISATION_WORD.search(" ".join(after.split()[:2])):
+                continue  # "KBS Drama Production": the broadcaster's department credited, no availability
             if (STREAMS_ON.search(before) or (before.endswith("(") and after.startswith(")"))
                     or STREAMS_ON.search(text[max(0, offset - 80):offset])
                     or OWNS_TITLE.match(after) or (title_key and _owns(after.lower(), title_key))

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from kgraph.extract.card_lines import GLUED
 from kgraph.extract.lexicon import load_lexicon
-from kgraph.extract.overview import normalise_field_name
+from kgraph.extract.overview import BULLET_MARK, normalise_field_name
 from kgraph.extract.patterns import FAMILY_NAMES, TITLE_RUN, is_korean_given_name, is_korean_name
 from kgraph.extract.phrasings import ROLE_TITLE
 from kgraph.names import clean
@@ -59,7 +59,7 @@ INTRODUCES = re.compile(
     r"^(?P<t>[A-Z0-9][^.,;:!?]{0,70}?)\s+(?:\((?:Korean|Hangul)?[:\s]*[^)]*\)\s+)?(?:is|was)\s+(?:a|an|the)\s+"
     r"(?:\d{4}\s+)?(?:(?:South\s+)?Korean|Netflix|new|upcoming|hit)\b"
     r"(?!(?:\s+[\w-]+){0,2}\s+(?:actor|actress|director|singer|writer|screenwriter|filmmaker|idol|rapper|model|"
-    r"comedian|entertainer|producer|star)s?\b)")
+    r"comedian|entertainer|producer|star|superstar|icon|legend|veteran|heartthrob|newcomer|talent)s?\b)")
 # "Hometown Cha Cha Cha is the perfect feel-good drama", "X is a heartwarming drama set in ...": the
 # subject of a sentence that calls it a drama or film, with only describing words between
 CALLED_A_KIND = re.compile(
@@ -120,6 +120,21 @@ DATE_OR_TIME = re.compile(rf"^(?:[\d\s,:./-]+(?:[ap]\.?m\.?)?|(?:\w+,?\s+)?\d{{1
 
 # "MIFF 2001", "BIFF 2022": a festival's acronym and edition year, never a title
 FESTIVAL_EDITION = re.compile(r"[A-Z]{2,8}\s+(?:19|20)\d\d")
+# "19th Titanic Filmfestival", "Busan International Film Festival": a festival's name above its programme
+FESTIVAL_NAME = re.compile(r"(?:\bfilm\s*|\b)festival$|filmfestival$|\bfilm\s+fest$", re.I)
+_MENU_WORDS = {"home", "news", "press", "programs", "programme", "programmes", "films", "about", "contact", "tickets",
+               "shop", "menu", "events", "archive", "blog", "login", "subscribe", "donate", "festival", "search",
+               "reviews", "videos", "podcasts", "membership"}
+_ABBREVIATIONS = {"mr", "mrs", "ms", "dr", "st", "jr", "sr", "vol", "no", "vs", "prof", "gen", "lt", "sgt", "capt"}
+
+
+def _two_sentences(text: str) -> bool:
+    """True when `text` holds a sentence break ("In focus. Suspense, Korean style"), not an
+    abbreviation or an initial ("Mr. Queen", "J. Doe")."""
+    return any(len(word) > 1 and word.lower() not in _ABBREVIATIONS
+               for word in re.findall(r"(\w+)\.\s+[A-Z]", text))
+
+
 # "Detective Seo", "Captain Jang": a role title before a family name refers to a character
 ROLE_AND_SURNAME = re.compile(rf"{ROLE_TITLE}\s+(?:{'|'.join(FAMILY_NAMES)})")
 # "A Tale of Two Sisters 0+": a cinema's age rating after the title
@@ -132,8 +147,10 @@ def _plausible(text: str) -> bool:
         return False
     if DATE_OR_TIME.match(text) or len(GLUED.findall(text)) >= 2:
         return False
-    if FESTIVAL_EDITION.fullmatch(text):
+    if FESTIVAL_EDITION.fullmatch(text) or FESTIVAL_NAME.search(text) or _two_sentences(text):
         return False
+    if len([w for w in words if w.lower() in _MENU_WORDS]) >= 2:
+        return False  # "Festival Films Programs Press News": a site's menu
     return (0 < len(words) <= 10 and len(text) <= 90 and bool(re.search(r"[A-Za-z0-9\uac00-\ud7a3]", text))
             and not JUNK.match(text) and not re.search(r"\b(?:19|20)\d\d-\d\d-\d\d\b", text))
 
@@ -141,6 +158,7 @@ def _plausible(text: str) -> bool:
 def _strip(text: str) -> str:
     text = clean(text).strip(" :|-–—,.")
     text = re.sub(r"^(?:ENG|EN|KOR|KR)\s+(?=[A-Z0-9])", "", text)  # "ENG Decision to Leave": a language tag
+    text = re.sub(r"\s+\((?:KR|Kr|KOR|Kor|Korean|Korea|South Korea|S\. Korea)\)$", "", text)  # "Thirst (Kr)"
     if re.match(r"[A-Za-z0-9“‘'\"*_]", text):  # a Latin title stops at its Hangul part or a field label
         text = re.split(r"\s*[\uac00-\ud7a3]", text)[0]
         for label in re.finditer(r"\s+([A-Z][\w()]*(?:\s[A-Za-z()]+)?):\s", text):
@@ -148,7 +166,16 @@ def _strip(text: str) -> str:
                 text = text[:label.start()]
                 break
     text = text.strip(" :|-–—,.").strip(_Q_OPEN + _Q_CLOSE).strip()
+    short = re.search(r"\s*/\s*([A-Z]{2,6})$", text)  # "Joint Security Area/JSA": the title and its acronym
+    if short and is_acronym_of(short.group(1), text[:short.start()]):
+        text = text[:short.start()]
     return AGE_RATING.sub("", re.sub(r"\s*\|.*$", "", text)).strip()
+
+
+def is_acronym_of(short: str, words: str) -> bool:
+    """True when `short` is the initials of the capitalised words of `words` ("JSA", "Joint Security Area")."""
+    initials = "".join(w[0] for w in re.findall(r"[A-Za-z][\w'’-]*", words) if w[0].isupper())
+    return len(short) >= 2 and short.isupper() and short == initials
 
 
 # What a headline adds around the title: "(2024 Film)", "[한글]", "- Starring A", "Netflix Series X"
@@ -217,8 +244,8 @@ def candidates(doc: Document) -> list[Candidate]:
             continue  # "( A Korean drama review)": an aside under the title line, not a title
         for shape, strength in HEAD_SHAPES:
             match = shape.search(plain)
-            if match and shape is BARE_YEAR_LINE and normalise_field_name(plain.split()[0]):
-                continue  # "Title Reply 1988": a fact-box line without its colon
+            if match and shape is BARE_YEAR_LINE and (normalise_field_name(plain.split()[0]) or _two_sentences(plain)):
+                continue  # "Title Reply 1988": a fact-box line without its colon; "In focus. Thrillers 2011"
             quoted_in = QUOTED.search(match.group("t")) if match else None
             if quoted_in and _plausible(quoted_in.group(1)):  # "Review: Why 'X' is a Classic Thriller?"
                 text = _strip(quoted_in.group(1))
@@ -228,15 +255,17 @@ def candidates(doc: Document) -> list[Candidate]:
                 found.append(Candidate(text, strength - min(index, 4), sentence, line=plain))
                 break
         if index == 0 and not _field_line(plain):  # the post title's part before a colon, dash or bar ("X: a review")
-            head = _strip(re.split(r"\s*[—–|:]\s*|\s+-\s+", plain)[0])
-            if head != _strip(plain) and _plausible(head) and len(head.split()) <= 6:
+            head, *rest = re.split(r"\s*[—–|:]\s*|\s+-\s+", plain, maxsplit=1)
+            head = _strip(head)
+            if (head != _strip(plain) and _plausible(head) and len(head.split()) <= 6
+                    and not (rest and is_acronym_of(head, rest[0]))):  # "JSA: Joint Security Area" is whole
                 found.append(Candidate(head, 4, sentence))
         for match in QUOTED.finditer(plain):
             if _plausible(match.group(1)):
                 earlier = EARLIER_WORK.search(plain[:match.start() + 1])
                 found.append(Candidate(_strip(match.group(1)), (2 if earlier else 6) - min(index, 4), sentence))
         if (index < 4 and len(plain.split()) <= 6 and _plausible(_strip(plain)) and not plain.endswith(".")
-                and not _field_line(plain)):
+                and not _field_line(plain) and not _unmarked_field(plain)):
             found.append(Candidate(_strip(plain), 3 if index == 0 else 2, sentence))
     for index, sentence in enumerate(doc.sentences[:40]):
         match = INTRODUCES.match(clean(sentence.text))
@@ -282,6 +311,8 @@ def _body_runs(doc: Document) -> list[Candidate]:
     counts: dict[str, tuple[int, Sentence]] = {}
     for sentence in doc.sentences[:80]:
         plain = clean(sentence.text)
+        if _field_line(plain):
+            continue  # "• Country: South Korea": a fact-box field, its value no title
         asides = [m.span() for m in re.finditer(r"\([^()]*\)", plain)]
         for match in BODY_RUN.finditer(plain):
             before, after = plain[:match.start()], plain[match.end():]
@@ -305,10 +336,21 @@ def _body_runs(doc: Document) -> list[Candidate]:
 def _field_line(line: str) -> bool:
     """True for a "Label: value" line whose label is a fact-box label or whose value is a number
     ("Korean Title: ...", "Overall rating: 7.4"): a field, never a title on its own."""
-    label, sep, value = line.partition(":")
+    unbulleted = re.sub(rf"^\s*{BULLET_MARK}", "", line)
+    label, sep, value = unbulleted.partition(":")
+    if sep and unbulleted != line.strip() and len(label.split()) <= 3 and value.strip():
+        return True  # "• Aired On: Wednesday": a bullet of a fact box
     return bool(sep) and (normalise_field_name(label) is not None or bool(re.match(r"\s*\d", value))
                           or len(label.split()) <= 4 and bool(value.strip()) and label[:1].isalpha()
                           and normalise_field_name(label.split()[-1]) is not None)
+
+
+def _unmarked_field(line: str) -> bool:
+    """True for a card line of a lower-case label and its value, without a colon ("director
+    Chan Wook-Park", "release date July 31 2009")."""
+    words = line.split()
+    return line[:1].islower() and any(
+        normalise_field_name(" ".join(words[:n])) is not None for n in (1, 2, 3) if len(words) > n)
 
 
 def _names_a_person(intro: str) -> bool:
@@ -318,6 +360,8 @@ def _names_a_person(intro: str) -> bool:
     head = re.split(r"\s+(?:is|was)\s", intro, maxsplit=1)[0]
     paren = re.search(r"\(([^)]*)\)", head)
     subject = re.sub(r"\s*\([^)]*\)", "", head).split()
+    if len(subject) == 1 and subject[0] in FAMILY_NAMES:
+        return True  # "Song is a Korean cinema icon": an actor named by the family name
     ends = [" ".join(subject[-n:]) for n in (2, 3) if len(subject) >= n]
     return bool((paren and is_korean_name(paren.group(1).strip()))
                 or any(is_korean_name(name) and ("-" in name or len(name.split()) == len(subject)) for name in ends))

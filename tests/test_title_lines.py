@@ -1,0 +1,57 @@
+"""Lines a page puts above or beside its title that are not the title (data/heldout5/README.md,
+"Title taken from the wrong line"), each as a general rule with a fixture in our own words
+stating only true facts about its title."""
+from __future__ import annotations
+
+from test_structure import facts_of
+
+
+def _title(text: str) -> str:
+    return facts_of(text).title.name
+
+
+def test_a_fact_box_of_bullets_gives_its_title_field_not_its_second_bullet():
+    text = ("• Drama: Reply 1994\n  • Country: South Korea\n  • Episodes: 21\n  • Network: tvN\n"
+            "  • Aired On: Friday, Saturday\n\nFriends from the provinces share a boarding house in Seoul "
+            "in the 1990s, and the viewer keeps guessing whom the heroine married.\n\n"
+            "Details\n  • Country: South Korea\n  • Episodes: 21\n")  # a card repeats its bullets lower down
+    assert _title(text) == "Reply 1994"
+
+
+def test_a_title_line_with_its_acronym_after_a_slash_is_the_full_title():
+    text = ("Joint Security Area/JSA\n\nPark Chan-wook's film follows an investigation at the border "
+            "between the two Koreas. Book Tickets\n")
+    assert _title(text) == "Joint Security Area"
+
+
+def test_an_acronym_before_a_colon_stays_part_of_the_title():
+    text = ("JSA: Joint Security Area\n\nDirector: Park Chan-wook\n\n2000, South Korea, 110 minutes\n\n"
+            "A shooting at the border between the two Koreas is investigated. JSA: Joint Security Area "
+            "made its director famous.\n")
+    assert _title(text) == "JSA: Joint Security Area"
+
+
+def test_a_festivals_name_and_menu_above_a_programme_are_not_the_title():
+    text = ("Fifth Seaside Film Festival\n\nFestival Films Programs Press News\n\nThe Yellow Sea\n\n"
+            "South Korea, 2010\n\nA taxi driver from Yanbian crosses the sea to South Korea to pay his debts.\n")
+    assert _title(text) == "The Yellow Sea"
+
+
+def test_a_festival_section_with_a_sentence_break_is_not_the_title():
+    text = ("In focus. Thrillers from Korea 2011\nThe Yellow Sea\n  • Director: Na Hong-jin\n\n"
+            "A taxi driver takes a job that sends him across the sea.\n")
+    assert _title(text) == "The Yellow Sea"
+
+
+def test_an_actor_named_by_family_name_is_not_the_title():
+    text = ("Not for the squeamish\n\nI finally watched Thirst (2009) last week.\n\n"
+            "Song Kang-ho stars as a priest who becomes a vampire. Song is a Korean cinema icon and "
+            "Thirst shows why.\n")
+    assert _title(text) == "Thirst"
+
+
+def test_a_country_tag_and_label_lines_without_colons_are_not_the_title():
+    text = ("Thirst (Kr)\n\nrelease date July 31 2009\ndirector Park Chan-wook\nstarring Song Kang-ho, "
+            "Kim Ok-bin\n\nA priest volunteers for a medical experiment and becomes a vampire. Thirst "
+            "won the Jury Prize at Cannes.\n")
+    assert _title(text) == "Thirst"
