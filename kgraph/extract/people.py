@@ -342,7 +342,8 @@ def _their_works(ctx: Context, aside: str) -> bool:
 
 
 # "based on the webtoon", "the novel ... written by": what a credit after these names is the source's
-SOURCE_WORK = cued(r"\b(?:webtoon|web\s+comic|comic|manhwa|manga|novel|book|short\s+story|play)\s*(?:series\s*)?$", re.I)
+SOURCE_WORK = cued(r"\b(?:webtoon|web\s*comic|comic|manhwa|manga|novel|book|short\s+story|play)\s*(?:series\s*)?"
+                   r"(?:[“\"‘'][^”\"’']{1,60}[”\"’']\s*)?,?\s*$", re.I)
 OTHER_DIRECTOR = cued(r"\b(?:action(?:\s+sequence)?|stunt|fight|martial[- ]arts|casting|photography|assistant|"
                       r"second[- ]unit|dance|vfx|lighting|sound|animation)\s*$", re.I)
 
@@ -376,10 +377,13 @@ def prose_cast(ctx: Context) -> None:
             for match in pattern.regex.finditer(text):
                 if _inside(match, works) or INDEFINITE_BEFORE.search(text[:match.start("char")]):
                     continue  # "a Shaman (Lee El)": a description of the role, not its name
-                name = person_name(ctx, match.group("person")) or (
-                    foreign_name(ctx, match.group("person"), match.group("char"))
+                person_text, character_text = match.group("person"), match.group("char")
+                if pattern is CAST_PATTERNS[-1] and _starring_list_before(text[:match.start()]):
+                    person_text, character_text = character_text, person_text  # "starring A (X), B (Y)": actor first
+                name = person_name(ctx, person_text) or (
+                    foreign_name(ctx, person_text, character_text)
                     if pattern is CAST_PATTERNS[1] else None)
-                character = character_name(ctx, match.group("char"))
+                character = character_name(ctx, character_text)
                 if not name or not character:
                     continue
                 desc = match.groupdict().get("desc")
@@ -391,8 +395,9 @@ def prose_cast(ctx: Context) -> None:
                                              INDEFINITE_BEFORE.search(text[:match.start("char")])):
                     continue
                 for person_text, character_text in row.pairs(match):
-                    name = person_name(ctx, person_text) or foreign_name(ctx, person_text,
-                                                                         character_text or "")
+                    name = person_name(ctx, person_text) or (
+                        None if _person_with_work(ctx, text, match, character_text or "") else
+                        foreign_name(ctx, person_text, character_text or ""))
                     character = character_name(ctx, character_text or "")
                     if name and row.names_no_character and name_key(name) == name_key(person_text):
                         _cast_without_role(ctx, name, sentence)
@@ -441,6 +446,30 @@ def _cast_without_role(ctx: Context, name: str, sentence: Sentence) -> None:
 # "Hwang Jung-min (The Unjust) (Dancing Queen)": brackets after a person, each holding one work
 WORK_BRACKETS = cued(rf"(?<=[a-z])(?:\s*\([A-Z][^()]{{1,60}}\)){{2,}}")
 _TITLE_SMALL = {"of", "the", "and", "in", "a", "an", "to", "for", "on", "with", "at", "from", "my", "is", "de", "del"}
+
+
+def _person_with_work(ctx: Context, text: str, match: re.Match[str], inside_of: str) -> bool:
+    """True when "Name (Words)" is a person and a work of theirs, not a character and a foreign actor:
+    the name is a maker ("the film by Lee Chang-dong (Secret Sunshine)"), someone the review knows,
+    or the subject of what follows ("Kim Soo-hyun (Covertly Grandly) He plays ...")."""
+    name = clean(inside_of)
+    if not is_korean_name(name):
+        return False
+    before, after = text[:match.start()], text[match.end():]
+    return bool(ctx.known_person(name) is not None or re.search(r"\b(?:by|director|filmmaker|helmer)\s+$", before, re.I)
+                or re.match(r"\s*(?:He|She|They)?\s*(?:plays|played|portrays|stars)\b", after))
+
+
+# "starring Cho Byeong-kyu (So Moon), Yu Jun-sang (Ga Mo-tak), ": a cast list after its cue, each
+# item an actor with the character in brackets
+STARRING_ITEMS = cued(r"\b(?:starring|stars|featuring)\s*:?\s*(?:[A-Z][\w'-]*(?:\s[A-Z][\w'-]*){0,3}\s*"
+                      r"\([^()]{1,40}\),?\s*(?:and\s+)?)*$")
+
+
+def _starring_list_before(before: str) -> bool:
+    """True when `before` ends inside a "starring A (X), B (Y)" list: what follows is an actor
+    with the character in brackets, not a character with the actor."""
+    return bool(STARRING_ITEMS.search(before))
 
 
 def _works_blanked(ctx: Context, text: str) -> str:

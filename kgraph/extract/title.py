@@ -484,7 +484,12 @@ def _short_runtimes(text: str) -> list[int]:
         except values.OutOfRange:
             return []
         return [total] if total is not None else []
-    return [int(m.group(1)) for m in SHORT_RUNTIME.finditer(text)]
+    return [int(m.group(1)) for m in SHORT_RUNTIME.finditer(text)
+            if not STRETCH_BEFORE.search(text[:m.start()])]  # "the final 45 minutes": a stretch of the film
+
+
+STRETCH_BEFORE = cued(r"\b(?:final|first|last|opening|closing|next|past|few|extra|additional|those|these|its|the)\s+$",
+                      re.I)
 
 
 def _prose_attributes(ctx: Context, fields: dict[str, Field]) -> None:

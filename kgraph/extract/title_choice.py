@@ -42,6 +42,10 @@ HEAD_SHAPES: tuple[tuple[re.Pattern[str], int], ...] = (
     # "DECISION TO LEAVE (헤어질 결심) (2022)", "Broker (2022)", "X (Korean: 한글)"
     (re.compile(r"^(?P<t>[^()]{1,80}?)\s*\((?:[^()]*[\uac00-\ud7a3][^()]*|(?:19|20)\d\d(?:\s*[–-]\s*(?:19|20)?\d\d)?"
                 r"(?:\s+(?:film|movie|series|drama|tv series))?)\)"), 8),
+    # "The Good, the Bad, the Weird [좋은 놈, 나쁜 놈, 이상한 놈]": the Hangul title in square brackets
+    (re.compile(r"^(?P<t>[^()\[\]]{1,80}?)\s*\[[^\[\]]*[\uac00-\ud7a3][^\[\]]*\]"), 8),
+    # "The Good, the Bad, the Weird - 2008": a title, a dash, its year (commas allowed)
+    (re.compile(r"^(?P<t>[A-Z0-9][^()|:]{1,80}?)\s+[-–—]\s+(?:19|20)\d\d$"), 9),
     # "THE CINEMA OF X: A TALE OF TWO SISTERS (Kim Jee-woon, 2003)": a listing's title, its director and year in
     # brackets (a series heading before a colon is not part of it)
     (re.compile(r"^(?:[^:()]*:\s+)?(?P<t>[^():]{1,80}?)\s*\((?P<who>[A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+){1,3}),\s*"
@@ -83,9 +87,11 @@ NOT_TITLES = re.compile(
     r"july|august|september|october|november|december|i|we|he|she|it|they|this|that|these|there|here|but|and|"
     r"so|if|when|what|why|how|who|in|on|at|as|after|before|while|even|also|yes|no|oh|"
     r"(?:south\s+)?korea|japan|china|france|usa|united states|japanese|chinese|american|british|french|hollywood|"
-    r"more|read more|see also|(?:19|20)\d0s)(?:[\s,/]*(?:19|20)\d\d)?$", re.I)  # "South Korea2022"; "the 1920s"
+    r"more|read more|see also|(?:19|20)\d0s|oppa|unnie|noona|hyung|sunbae|kpop|k-pop|kdramas|k-dramas)"
+    r"(?:[\s,/]*(?:19|20)\d\d)?$", re.I)  # "South Korea2022"; "the 1920s"
 BODY_RUN = re.compile(TITLE_RUN)
 BODY_MIN_MENTIONS = 2
+PLAYED_STRENGTH = -20  # a body run the page says someone plays
 # "Six years after 'X'", "known for 'X'", "the director's earlier 'X'": another work, not the reviewed one
 EARLIER_WORK = re.compile(r"\b(?:after|since|following|known for|like|such as|including|earlier|previous|"
                           r"last|debut|also starred in|also directed)\s*[“‘'\"*_]?$", re.I)
@@ -149,8 +155,8 @@ def _plausible(text: str) -> bool:
         return False
     if FESTIVAL_EDITION.fullmatch(text) or FESTIVAL_NAME.search(text) or _two_sentences(text):
         return False
-    if len([w for w in words if w.lower() in _MENU_WORDS]) >= 2:
-        return False  # "Festival Films Programs Press News": a site's menu
+    if len([w for w in words if w.lower() in _MENU_WORDS]) >= 2 or re.match(r"^[←«‹<]|back to\b", text, re.I):
+        return False  # "Festival Films Programs Press News": a site's menu; "← Back to Reviews"
     return (0 < len(words) <= 10 and len(text) <= 90 and bool(re.search(r"[A-Za-z0-9\uac00-\ud7a3]", text))
             and not JUNK.match(text) and not re.search(r"\b(?:19|20)\d\d-\d\d-\d\d\b", text))
 
@@ -158,6 +164,8 @@ def _plausible(text: str) -> bool:
 def _strip(text: str) -> str:
     text = clean(text).strip(" :|-–—,.")
     text = re.sub(r"^(?:ENG|EN|KOR|KR)\s+(?=[A-Z0-9])", "", text)  # "ENG Decision to Leave": a language tag
+    text = re.sub(r"^\d{1,3}[.)]\s+(?=[A-Z])", "", text)  # "62. Reply 1994": a ranked list's number
+    text = re.sub(r"(?<=\w)['’]s$", "", text)  # "Decision to Leave's ending": the title, not its possessive
     text = re.sub(r"\s+\((?:KR|Kr|KOR|Kor|Korean|Korea|South Korea|S\. Korea)\)$", "", text)  # "Thirst (Kr)"
     if re.match(r"[A-Za-z0-9“‘'\"*_]", text):  # a Latin title stops at its Hangul part or a field label
         text = re.split(r"\s*[\uac00-\ud7a3]", text)[0]
@@ -166,6 +174,8 @@ def _strip(text: str) -> str:
                 text = text[:label.start()]
                 break
     text = text.strip(" :|-–—,.").strip(_Q_OPEN + _Q_CLOSE).strip()
+    if " / " in text and re.match(r"[A-Za-z0-9“‘'\"]", text):
+        text = text.split(" / ")[0].strip()  # "Poetry / Shi": the title, then its romanised original
     short = re.search(r"\s*/\s*([A-Z]{2,6})$", text)  # "Joint Security Area/JSA": the title and its acronym
     if short and is_acronym_of(short.group(1), text[:short.start()]):
         text = text[:short.start()]
@@ -251,7 +261,7 @@ def candidates(doc: Document) -> list[Candidate]:
                 text = _strip(quoted_in.group(1))
             else:
                 text = _trailing_title(_strip(_headline_title(match.group("t")))) if match else ""
-            if match and _plausible(text):
+            if match and _plausible(text) and not is_korean_name(text):  # "Kim Ji-woon (김지운)": a person
                 found.append(Candidate(text, strength - min(index, 4), sentence, line=plain))
                 break
         if index == 0 and not _field_line(plain):  # the post title's part before a colon, dash or bar ("X: a review")
@@ -301,6 +311,8 @@ def _drop_openers(words: list[str]) -> list[str]:
     """A run less the sentence openers it starts with ("When Hierarchy" -> "Hierarchy"), keeping
     an article that belongs to a longer title ("The Glory")."""
     while words and words[0].lower() in _OPENERS and (len(words) == 1 or words[0].lower() not in ("the", "a", "an")):
+        if words[0].lower() in ("my", "our", "your") and len(words) >= 3:
+            break  # "My Love From The Star", "Our Beloved Summer": a possessive that opens a title
         words = words[1:]
     return words
 
@@ -309,6 +321,7 @@ def _body_runs(doc: Document) -> list[Candidate]:
     """Capitalised runs the body repeats ("Hierarchy", "Decision to Leave") that are no person,
     platform or common word: the title a page keeps naming when no headline shape gives it."""
     counts: dict[str, tuple[int, Sentence]] = {}
+    played: set[str] = set()
     for sentence in doc.sentences[:80]:
         plain = clean(sentence.text)
         if _field_line(plain):
@@ -322,6 +335,8 @@ def _body_runs(doc: Document) -> list[Candidate]:
                 continue  # "Hwang Jung-min (The Unjust)": a work in brackets is an aside, another work
             words = _drop_openers(re.sub(r"['’]s$", "", match.group(0)).strip(" :.,!?").split())
             text = " ".join(words)
+            if _played(after) or (text.isupper() and text.title() in FAMILY_NAMES):
+                played.add(text)  # "Mija, superbly played by X", "Wook (Da-wit Lee)": a character; "YUN": a family name
             if (len(text) < 3 or not _plausible(text) or is_korean_name(text)
                     or (len(words) == 1 and words[0] in FAMILY_NAMES)
                     or ((len(words) > 1 or "-" in text) and all(is_korean_given_name(w) for w in words))
@@ -330,7 +345,16 @@ def _body_runs(doc: Document) -> list[Candidate]:
                 continue  # "Hee Joo", "Jung-do", "Park Sae-ro-yi": a name
             seen = counts.get(text)
             counts[text] = ((seen[0] if seen else 0) + 1, seen[1] if seen else sentence)
-    return [Candidate(text, 0, sentence) for text, (n, sentence) in counts.items() if n >= BODY_MIN_MENTIONS]
+    # a run someone plays is a character: kept only as the last resort of a page naming nothing else
+    return [Candidate(text, PLAYED_STRENGTH if text in played else 0, sentence)
+            for text, (n, sentence) in counts.items() if n >= BODY_MIN_MENTIONS]
+
+
+def _played(after: str) -> bool:
+    """True when the text after a run says someone plays it: "(Da-wit Lee)", ", played by X"."""
+    paren = re.match(r"\s*\(([^()]{3,40})\)", after)
+    return bool((paren and is_korean_name(paren.group(1).strip()))
+                or re.match(r",?\s+(?:[a-z]+ly\s+)?(?:played|portrayed)\s+by\b", after))
 
 
 def _field_line(line: str) -> bool:
@@ -377,12 +401,21 @@ def choose(doc: Document) -> Candidate | None:
     if doc.post_title:
         content += "\n" + clean(doc.post_title)
     counts: dict[str, int] = {}
+    texts = sorted({c.text.lower() for c in found}, key=len, reverse=True)
     for candidate in found:
         key = candidate.text.lower()
         if key not in counts:
+            # a mention inside a longer candidate is that one's ("Sympathy" in "Sympathy for Mr. Vengeance")
+            longer = [t for t in texts if len(t) > len(key) and key in t]
+            text = content
+            for other in longer:
+                text = re.sub(re.escape(other), " ", text, flags=re.I)
             pattern = re.compile(rf"(?<![\w-]){re.escape(candidate.text)}(?![\w-])", re.I)
-            counts[key] = len(pattern.findall(content))
+            counts[key] = len(pattern.findall(text))
         candidate.mentions = counts[key]
     usable = [c for c in found if c.strength >= 8 or c.mentions >= MIN_MENTIONS] or found
+    # a name inside a better-placed longer one is a part of it ("Counter" in the headline's "The Uncanny Counter")
+    usable = [c for c in usable if not any(len(d.text) > len(c.text) and c.text.lower() in d.text.lower()
+                                           and d.strength > c.strength for d in usable)] or usable
     order = {id(c): i for i, c in enumerate(found)}  # on a tie, the candidate the page puts first
     return max(usable, key=lambda c: (c.score, c.strength, -order[id(c)]))

@@ -1,0 +1,80 @@
+"""Kinds of misses the sixth held-out set showed (data/heldout6/README.md), each as a general rule
+with a fixture in our own words stating only true facts about its title."""
+from __future__ import annotations
+
+from test_heldout4_shapes import _cast
+from test_phrasings import credits
+from test_structure import attrs, facts_of
+
+
+def _title(text: str) -> str:
+    return facts_of(text).title.name
+
+
+def _characters(facts) -> set[str]:
+    return {e.name for e in facts.entities if type(e).__name__ == "CharacterEntity"}
+
+
+def test_a_title_with_commas_is_read_from_its_hangul_in_square_brackets_and_a_person_with_hangul_is_not():
+    text = ("The Good, the Bad, the Weird [좋은 놈, 나쁜 놈, 이상한 놈]\n\nDirected by:\n\nKim Jee-woon (김지운)\n\n"
+            "Three Koreans chase a treasure map across Manchuria. The Good is a bounty hunter, the Bad a hired "
+            "gun and the Weird a thief; the Bad wants the map most.\n")
+    assert _title(text) == "The Good, the Bad, the Weird"
+
+
+def test_a_title_line_ending_in_a_dash_and_the_year_keeps_its_commas():
+    text = ("← Back to Reviews\n\nThe Good, the Bad, the Weird - 2008\nDirected by Kim Jee-woon\n\n"
+            "A western set in Manchuria: the Good hunts the Bad, and the Weird steals from both. The Bad "
+            "is never far behind.\n")
+    assert _title(text) == "The Good, the Bad, the Weird"
+
+
+def test_a_shorter_name_inside_the_headlines_title_does_not_win_by_being_repeated():
+    text = ("SYMPATHY FOR MR. VENGEANCE\nBY A CRITIC\n\n“Sympathy for Mr. Vengeance” is a revenge thriller. "
+            "“Sympathy” is the first film of a trilogy, and “Sympathy” is the coldest of the three.\n")
+    assert _title(text).lower() == "sympathy for mr. vengeance"
+
+
+def test_a_romanised_title_after_a_spaced_slash_and_a_ranked_lists_number_are_not_part_of_the_title():
+    assert _title("Poetry / Shi\nWritten and directed by Lee Chang-dong\nSouth Korea, 2010, 139 min.\n\n"
+                  "A grandmother takes a poetry class. Poetry won Best Screenplay at Cannes.\n") == "Poetry"
+    assert _title("Wednesday, January 8, 2014\n\n62. Reply 1994 응답하라 1994 (2013) Korean\n\n"
+                  "Students from the provinces share a boarding house in Seoul.\n") == "Reply 1994"
+
+
+def test_a_character_the_page_says_someone_plays_is_not_the_title():
+    text = ("• Genre: Drama\n• Director: Lee Chang-dong\n\nIn Lee Chang-dong's drama, a grandmother wants to "
+            "write. Mija, superbly played by Yoon Jeong-hee, raises her grandson. Mija takes a class. "
+            "Mija writes at last. Poetry is the film's name, and Poetry is its subject.\n")
+    assert _title(text) == "Poetry"
+
+
+def test_a_possessive_opening_a_title_is_kept():
+    text = ("The Star - Lifestyle\n\nAn absolute scene-stealer\n\nJun Ji-hyun leads My Love From The Star, and "
+            "My Love From The Star is her comeback to television.\n")
+    assert _title(text) == "My Love From The Star"
+
+
+def test_a_directors_earlier_film_in_brackets_is_no_actor():
+    facts = facts_of("Title: Poetry\n\nA woman enrolls in a poetry class in the new film by Lee Chang-dong "
+                     "(Secret Sunshine). It won Best Screenplay at Cannes.\n")
+    assert "Secret Sunshine" not in _cast(facts)
+
+
+def test_a_starring_list_of_actors_with_characters_in_brackets_is_read_actor_first():
+    facts = facts_of("Title: The Uncanny Counter\nNetwork: OCN\n\nThe series follows demon hunters, starring "
+                     "Jo Byeong-gyu (So Mun), Yoo Jun-sang (Ga Mo-tak), Kim Se-jeong (Do Ha-na), and Yeom Hye-ran "
+                     "(Choo Mae-ok), who work in a noodle shop.\n")
+    assert _cast(facts) == {"Jo Byeong-gyu", "Yoo Jun-sang", "Kim Se-jeong", "Yeom Hye-ran"}
+    assert _characters(facts) == {"So Mun", "Ga Mo-tak", "Do Ha-na", "Choo Mae-ok"}
+
+
+def test_a_stretch_of_the_film_is_no_running_time():
+    facts = facts_of("Title: Sympathy for Mr. Vengeance\nYear: 2002\n\nThe final 45 minutes are hard to watch.\n")
+    assert "runtimeMinutes" not in attrs(facts)
+
+
+def test_the_author_of_a_named_webcomic_is_not_the_writer():
+    facts = facts_of("Title: The Uncanny Counter\nNetwork: OCN\n\nThe series is based on the webcomic “Amazing "
+                     "Rumor” written by Jang Yi, and directed by Yoo Seon-dong.\n")
+    assert ("Jang Yi", "writer") not in credits(facts)[1]
