@@ -78,3 +78,10 @@ def test_the_author_of_a_named_webcomic_is_not_the_writer():
     facts = facts_of("Title: The Uncanny Counter\nNetwork: OCN\n\nThe series is based on the webcomic “Amazing "
                      "Rumor” written by Jang Yi, and directed by Yoo Seon-dong.\n")
     assert ("Jang Yi", "writer") not in credits(facts)[1]
+
+
+def test_a_cast_line_of_hangul_names_with_their_romanisation_in_brackets_then_as_a_character():
+    facts = facts_of("Title: Reply 1994\nNetwork: tvN\n\nWITH 고아라 (Go Ah-ra) as Sung Na-jeong; 유연석 (Yoo Yeon-seok) "
+                     "as Chil-bong; 성동일 (Sung Dong-il) as Sung Dong-il;\n\nStudents share a boarding house in Seoul.\n")
+    assert _cast(facts) == {"Go Ah-ra", "Yoo Yeon-seok", "Sung Dong-il"}
+    assert _characters(facts) == {"Sung Na-jeong", "Chil-bong", "Sung Dong-il"}

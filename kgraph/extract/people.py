@@ -371,6 +371,7 @@ def prose_cast(ctx: Context) -> None:
                 ctx.add_spelling(name, match.group("stage"))
         _multi_cast(ctx, sentence, text, groups)
         text = HANGUL_NAME_PAREN.sub("", text)  # "Lee Joo-yeon (이주연) as Lee Ga-eul": the actor's name in Hangul
+        text = HANGUL_THEN_LATIN.sub(lambda m: m.group("latin"), text)  # "고아라 (Go Ah-Ra) as X"
         text = _works_blanked(ctx, text)  # "Yoo Ah-in (Boys of Tomorrow) (Punch) plays ...": the works are asides
         works = works_lists(ctx, text)
         for pattern in CAST_TABLE.candidates(text):
@@ -489,6 +490,9 @@ SCENE_CAPTION = cued(rf"(?P<person>{NAME})\s+in\s+a\s+(?:scene|still)\s+from\s+[
                      rf"(?=\s*(?:/|\||\(|$|\.))")
 CODE_NAME = cued(rf"The {ROLE_TITLE}")
 HANGUL_NAME_PAREN = cued(r"(?<=[a-z])\s*\([\uac00-\ud7a3]{2,4}\)(?=\s+as\s)")
+# "고아라 (Go Ah-Ra) as Sung Na-jung": the Hangul name first, its romanisation in brackets
+HANGUL_THEN_LATIN = cued(r"(?<![\w\uac00-\ud7a3])[\uac00-\ud7a3]{2,4}\s*\((?P<latin>[A-Z][\w'’-]*(?:\s[A-Z][\w'’-]*){0,3})\)"
+                         r"(?=\s+as\s)")
 INDEFINITE_BEFORE = cued(r"\b(?:a|an)\s+$", re.I)
 PAREN_ITEM = rf"{NAME}\s*\([^()]{{1,60}}\)"
 PAREN_LIST = cued(rf"{PAREN_ITEM}(?:(?:,\s*(?:and\s+)?|\s+and\s+){PAREN_ITEM})+")
