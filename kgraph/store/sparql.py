@@ -38,6 +38,10 @@ from kgraph.store.base import GraphData, Quad, Rows, Term, Triple, bind, insert_
 log = logging.getLogger(__name__)
 DISTINCT = re.compile(r"^\s*SELECT\s+DISTINCT\b", re.I | re.M)
 KNOWN_CAPS = {10_000, 100_000, 1_000_000, 1 << 20}
+# A query's prologue (comments, PREFIX and BASE declarations, a VALUES block bound before it is
+# not: bindings go inside the SELECT) and the SELECT that follows it
+PROLOGUE = re.compile(r"^(?P<prologue>(?:\s*(?:#[^\n]*|PREFIX\s+[\w.-]*:\s*<[^>]*>|BASE\s*<[^>]*>))*)\s*"
+                      r"(?P<select>SELECT\b.*)$", re.I | re.S)
 PAGE = 10_000 - 1  # below Virtuoso's default cap, so a full page is never mistaken for truncation
 CHUNK = 2_000  # triples per INSERT DATA: Virtuoso's SPARQL compiler runs out of memory on much larger ones
 DEFAULT_TIMEOUT = 60.0
@@ -212,14 +216,27 @@ class SparqlStore:
             raise QueryError("expected a SELECT query")
         variables = data["head"].get("vars", [])
         rows = [tuple(from_json(b.get(v)) for v in variables) for b in data["results"]["bindings"]]
-        if len(rows) in KNOWN_CAPS:
+        if len(rows) in KNOWN_CAPS and self._count(text) != len(rows):
             raise ResultTruncated(
-                f"the server returned exactly {len(rows)} rows, a size servers truncate results to; "
-                "the answer may be incomplete. Add LIMIT/OFFSET paging to the query or raise the "
-                "server's result limit")
+                f"the server returned exactly {len(rows)} rows, a size servers truncate results to, "
+                "and counts more; the answer is incomplete. Add LIMIT/OFFSET paging to the query or "
+                "raise the server's result limit")
         if DISTINCT.search(query):  # Virtuoso repeats equal language-tagged literals stored in two graphs
             rows = list(dict.fromkeys(rows))
         return Rows(variables, rows)
+
+    def _count(self, text: str) -> int | None:
+        """The rows the server counts for a SELECT (one short answer no cap can cut), to tell an
+        answer cut at a cap from one that happens to be that size; None when it cannot be counted."""
+        split = PROLOGUE.match(text)
+        if split is None:
+            return None
+        try:
+            data = self._query_json(f"{split.group('prologue')}\nSELECT (COUNT(*) AS ?kgraph_rows) WHERE {{ {{\n"
+                                    f"{split.group('select')}\n}} }}")
+            return int(data["results"]["bindings"][0]["kgraph_rows"]["value"])
+        except (KGraphError, KeyError, IndexError, ValueError):
+            return None
 
     def select_all(self, query: str, bindings: Mapping[str, Node] | None = None, order: str = "") -> Rows:
         """A SELECT read whole: in one request, or, where the server cuts results, paged with
