@@ -85,3 +85,12 @@ def test_a_cast_line_of_hangul_names_with_their_romanisation_in_brackets_then_as
                      "as Chil-bong; 성동일 (Sung Dong-il) as Sung Dong-il;\n\nStudents share a boarding house in Seoul.\n")
     assert _cast(facts) == {"Go Ah-ra", "Yoo Yeon-seok", "Sung Dong-il"}
     assert _characters(facts) == {"Sung Na-jeong", "Chil-bong", "Sung Dong-il"}
+
+
+def test_three_or_more_full_names_after_with_are_the_cast_and_two_are_not():
+    facts = facts_of("Title: Reply 1994\nNetwork: tvN\n\nThe sequel goes back to 1994 with Go Ara, Jung Woo, Yoo Yeon Seok "
+                     "and Kim Sung Kyun, and the parents of the first part.\n")
+    assert {"Go Ara", "Jung Woo", "Yoo Yeon Seok", "Kim Sung Kyun"} <= _cast(facts)
+    facts = facts_of("Title: Reply 1994\nNetwork: tvN\n\nNa-jeong lives in Seoul with Sung Dong Il and Lee Il Hwa, "
+                     "her parents in the story.\n")
+    assert not {"Sung Dong Il", "Lee Il Hwa"} & _cast(facts)

@@ -639,6 +639,8 @@ LIST_CUE_BEFORE = cued(r"\b(?:cast(?:\s+(?:of|includes|including|members?))?|act
                              r"^\s*(?:[-•*·▪►♥]\s*)?with\s*:?\s*$", re.I)  # a listing's credit line: "With A, B, C."
 LIST_CUE_AFTER = cued(r"^\s*,?\s*(?:(?:also\s+)?(?:lead|leads|led|star|stars|starred|headline|headlines|front|fronts|"
                             r"play|portray|appear|feature\s+in|featured\s+in)\b|(?:and\s+(?:several|many)\s+others\s+)?in\s+the\s+cast\b)", re.I)
+WITH_CUE = cued(r"\bwith\s+$", re.I)
+WITH_LIST_MIN = 3
 # between two names of a list; a stage name in brackets may follow a name: "Kim Ji-yeon (Bona), Choi Hyun-wook"
 LIST_GAP = cued(r"^\s*(?:\([^()]{1,20}\)\s*)?(?:,\s*(?:and\s+)?|\s+and\s+|\s+|\s*&\s*)$")
 
@@ -659,8 +661,10 @@ def prose_cast_lists(ctx: Context) -> None:
             if len(group) < 2:
                 continue
             start, end = group[0][0], group[-1][1]
-            if not (LIST_CUE_BEFORE.search(text[max(0, start - 40):start]) or LIST_CUE_AFTER.match(text[end:end + 60])):
-                continue
+            before = text[max(0, start - 40):start]
+            if not (LIST_CUE_BEFORE.search(before) or LIST_CUE_AFTER.match(text[end:end + 60])
+                    or (len(group) >= WITH_LIST_MIN and WITH_CUE.search(before))):
+                continue  # "... back to 1994 with A, B, C and D": three or more full names after "with" are a cast
             cue = STARRING_CUE.search(text[:start])
             if cue and _another_work_before(ctx, text[:cue.start()]):
                 continue  # "the 2014 drama “X” starring A and B": the cast of another work

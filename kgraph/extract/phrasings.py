@@ -300,6 +300,12 @@ PHRASINGS: tuple[Phrasing, ...] = (
          ("cast",),
          "Lee Si-young portrays a firefighter who trains in the building's gym.",
          (("Lee Si-young", None),)),
+    # ---- phrasings found on the sixth held-out set (data/heldout6/README.md, "What goes wrong")
+    _row("X plays as Y, X plays as 'Nickname'",
+         rf"(?<![\w-])(?P<person>{NAME})\s+(?:plays|played)\s+as\s+[‘'“\"]?(?P<char>[A-Z][\w-]*(?:\s[A-Z][\w-]*){{0,2}})[’'”\"]?(?=[\s,.;(]|$)",
+         ("cast",),
+         "Go Ara plays as Sung Na-jung, a fan of a basketball star, and Jung Woo plays as 'Sseureki'.",
+         (("Go Ara", "Sung Na-jung"), ("Jung Woo", "Sseureki"))),
 )
 CAST_ROWS = CuedTable([row for row in PHRASINGS if row.fills == ("cast",)], lambda row: row.pattern)
 CREW_ROWS = CuedTable([row for row in PHRASINGS if "cast" not in row.fills], lambda row: row.pattern)
