@@ -94,3 +94,9 @@ def test_three_or_more_full_names_after_with_are_the_cast_and_two_are_not():
     facts = facts_of("Title: Reply 1994\nNetwork: tvN\n\nNa-jeong lives in Seoul with Sung Dong Il and Lee Il Hwa, "
                      "her parents in the story.\n")
     assert not {"Sung Dong Il", "Lee Il Hwa"} & _cast(facts)
+
+
+def test_an_unlabelled_cast_line_may_hold_a_stage_name_among_the_korean_names():
+    facts = facts_of("Title: Reply 1994\nYear: 2013\n\nGo Ara, Jung Woo, Sung Dong Il, Lee Il Hwa, Yoo Yeon Seok, Baro\n\n"
+                     "A boarding house in Sinchon, 1994.\n")
+    assert _cast(facts) == {"Go Ara", "Jung Woo", "Sung Dong Il", "Lee Il Hwa", "Yoo Yeon Seok", "Baro"}

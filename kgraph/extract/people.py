@@ -211,6 +211,8 @@ def heading_cast(ctx: Context) -> list[tuple[Iri, str | None, Sentence]]:
 
 
 UNLABELLED_MIN = 3
+# "Baro", "IU": a stage name among the Korean names of an unlabelled cast line (one in five at most)
+STAGE_LIKE = cued(r"^[A-Z][\w.]{1,10}$")
 
 
 def unlabelled_cast(ctx: Context) -> list[tuple[Iri, str | None, Sentence]]:
@@ -222,7 +224,9 @@ def unlabelled_cast(ctx: Context) -> list[tuple[Iri, str | None, Sentence]]:
             if ":" in line.text or len(line.sentences) != 1:
                 continue
             items = split_list(line.text)
-            if len(items) >= UNLABELLED_MIN and all(_korean_either_order(item) for item in items):
+            others = [item for item in items if not _korean_either_order(item)]
+            if len(items) >= UNLABELLED_MIN and (not others or (
+                    len(items) >= 5 and len(others) <= len(items) // 5 and all(STAGE_LIKE.match(o) for o in others))):
                 out += [(ctx.person(item, sentence=line.sentences[0]), None, line.sentences[0]) for item in items]
     return out
 
