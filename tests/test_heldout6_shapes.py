@@ -100,3 +100,9 @@ def test_an_unlabelled_cast_line_may_hold_a_stage_name_among_the_korean_names():
     facts = facts_of("Title: Reply 1994\nYear: 2013\n\nGo Ara, Jung Woo, Sung Dong Il, Lee Il Hwa, Yoo Yeon Seok, Baro\n\n"
                      "A boarding house in Sinchon, 1994.\n")
     assert _cast(facts) == {"Go Ara", "Jung Woo", "Sung Dong Il", "Lee Il Hwa", "Yoo Yeon Seok", "Baro"}
+
+
+def test_one_actor_spelled_with_two_romanisations_of_the_family_name_is_one_person():
+    facts = facts_of("Title: The Uncanny Counter\nNetwork: OCN\nCast: Jo Byeong-gyu, Yoo Jun-sang, Kim Se-jeong, Yeom Hye-ran\n\n"
+                     "Choo Mae-ok (Yum Hye-ran) runs the noodle shop where the hunters work.\n")
+    assert _cast(facts) == {"Jo Byeong-gyu", "Yoo Jun-sang", "Kim Se-jeong", "Yeom Hye-ran"}

@@ -329,8 +329,17 @@ def spelling_key(name: str) -> str:
         for old, new in _FOLDS:
             token = token.replace(old, new)
         token = re.sub(r"^k(?!h)", "g", re.sub(r"^t", "d", re.sub(r"^p", "b", token)))
+        if index == 0:
+            token = FAMILY_SPELLINGS.get(token, token)
         tokens.append(re.sub(r"ng$", "n", token) if index == 0 and len(parts) >= 3 else token)
     return "-".join(tokens)
+
+
+# One family name's romanisations (after the folds above): 임 Lim/Im/Rim, 염 Yeom/Yum, 노 Noh/Roh,
+# 최 Choi/Choe, 이 Lee/Rhee, 류 Ryu/Ryoo (one review spelling one person two ways; "Yi" is left
+# out: it also opens given names written first, "Yi-jin Na")
+FAMILY_SPELLINGS = {"lim": "im", "rim": "im", "yum": "yeom", "yeum": "yeom", "roh": "noh", "choe": "choi",
+                    "rhee": "lee", "ryoo": "ryu"}
 
 
 def character_iri(title_iri: str, name: str) -> str:
