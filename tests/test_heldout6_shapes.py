@@ -106,3 +106,9 @@ def test_one_actor_spelled_with_two_romanisations_of_the_family_name_is_one_pers
     facts = facts_of("Title: The Uncanny Counter\nNetwork: OCN\nCast: Jo Byeong-gyu, Yoo Jun-sang, Kim Se-jeong, Yeom Hye-ran\n\n"
                      "Choo Mae-ok (Yum Hye-ran) runs the noodle shop where the hunters work.\n")
     assert _cast(facts) == {"Jo Byeong-gyu", "Yoo Jun-sang", "Kim Se-jeong", "Yeom Hye-ran"}
+
+
+def test_a_title_field_with_an_aka_gives_its_first_name():
+    facts = facts_of("title: My Love From the Star aka My Love From Another Star\nyear: 2013\nnetwork: SBS\n\n"
+                     "An alien who landed in Joseon falls for an actress.\n")
+    assert facts.title.name == "My Love From the Star"
