@@ -112,3 +112,15 @@ def test_a_title_field_with_an_aka_gives_its_first_name():
     facts = facts_of("title: My Love From the Star aka My Love From Another Star\nyear: 2013\nnetwork: SBS\n\n"
                      "An alien who landed in Joseon falls for an actress.\n")
     assert facts.title.name == "My Love From the Star"
+
+
+def test_a_characters_nickname_before_the_actor_is_not_the_character():
+    facts = facts_of("Title: The Good, the Bad, the Weird\nYear: 2008\n\nPark Chang-yi, the Bad (Lee Byung-hun) is paid to "
+                     "rob a train. Yoon Tae-goo, the Weird (Song Kang-ho) robs it first.\n")
+    assert _characters(facts) == {"Park Chang-yi", "Yoon Tae-goo"}
+
+
+def test_a_title_line_ending_in_a_dash_and_the_year_gives_the_year():
+    facts = facts_of("The Good, the Bad, the Weird - 2008\nDirected by Kim Jee-woon\n\nA western set in Manchuria, "
+                     "where the Good hunts the Bad.\n")
+    assert attrs(facts)["year"] == {"2008"}

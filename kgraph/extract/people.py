@@ -382,6 +382,8 @@ def prose_cast(ctx: Context) -> None:
             for match in pattern.regex.finditer(text):
                 if _inside(match, works) or INDEFINITE_BEFORE.search(text[:match.start("char")]):
                     continue  # "a Shaman (Lee El)": a description of the role, not its name
+                if pattern is CAST_PATTERNS[-1] and NICKNAME_BEFORE.search(text[:match.start("char")]):
+                    continue  # "Park Chang-yi, the Bad (Lee Byung-hun)": the nickname of a character named before
                 person_text, character_text = match.group("person"), match.group("char")
                 if pattern is CAST_PATTERNS[-1] and _starring_list_before(text[:match.start()]):
                     person_text, character_text = character_text, person_text  # "starring A (X), B (Y)": actor first
@@ -396,8 +398,9 @@ def prose_cast(ctx: Context) -> None:
                 ctx.cast(person, ctx.character(character, description=desc.strip() if desc else None), sentence)
         for row in CAST_ROWS.candidates(text):
             for match in row.pattern.regex.finditer(text):
-                if _inside(match, works) or (match.groupdict().get("char") and
-                                             INDEFINITE_BEFORE.search(text[:match.start("char")])):
+                if _inside(match, works) or (match.groupdict().get("char") and (
+                        INDEFINITE_BEFORE.search(text[:match.start("char")])
+                        or NICKNAME_BEFORE.search(text[:match.start("char")]))):
                     continue
                 for person_text, character_text in row.pairs(match):
                     name = person_name(ctx, person_text) or (
@@ -498,6 +501,7 @@ HANGUL_NAME_PAREN = cued(r"(?<=[a-z])\s*\([\uac00-\ud7a3]{2,4}\)(?=\s+as\s)")
 HANGUL_THEN_LATIN = cued(r"(?<![\w\uac00-\ud7a3])[\uac00-\ud7a3]{2,4}\s*\((?P<latin>[A-Z][\w'’-]*(?:\s[A-Z][\w'’-]*){0,3})\)"
                          r"(?=\s+as\s)")
 INDEFINITE_BEFORE = cued(r"\b(?:a|an)\s+$", re.I)
+NICKNAME_BEFORE = cued(rf"(?<![\w-]){CHAR},\s+the\s+$")
 PAREN_ITEM = rf"{NAME}\s*\([^()]{{1,60}}\)"
 PAREN_LIST = cued(rf"{PAREN_ITEM}(?:(?:,\s*(?:and\s+)?|\s+and\s+){PAREN_ITEM})+")
 PAREN_PART = cued(rf"({NAME})\s*\(([^()]{{1,60}})\)")

@@ -306,6 +306,11 @@ PHRASINGS: tuple[Phrasing, ...] = (
          ("cast",),
          "Go Ara plays as Sung Na-jung, a fan of a basketball star, and Jung Woo plays as 'Sseureki'.",
          (("Go Ara", "Sung Na-jung"), ("Jung Woo", "Sseureki"))),
+    _row("Y, the Nickname (X)",
+         rf"(?<![\w-])(?P<char>{CHAR}),\s+the\s+[A-Z][\w-]*\s*\((?P<person>{NAME})\)",
+         ("cast",),
+         "Park Chang-yi, the Bad (Lee Byung-hun), wants the map, and Yoon Tae-goo, the Weird (Song Kang-ho), stole it.",
+         (("Lee Byung-hun", "Park Chang-yi"), ("Song Kang-ho", "Yoon Tae-goo"))),
 )
 CAST_ROWS = CuedTable([row for row in PHRASINGS if row.fills == ("cast",)], lambda row: row.pattern)
 CREW_ROWS = CuedTable([row for row in PHRASINGS if "cast" not in row.fills], lambda row: row.pattern)

@@ -27,7 +27,7 @@ YEAR_PAREN = cued(r"[(,]\s*((?:19|20)\d\d)(?:\s*[–-]\s*(?:(?:19|20)?\d\d)?)?(?
 INTRO_YEAR = cued(r"\b(?:is|was)\s+(?:(?:a|an)\s+)?((?:19|20)\d\d)\s+(?:South\s+)?Korean\b")
 THE_YEAR_KIND = cued(r"\bthe\s+((?:19|20)\d\d)\s+(?:South\s+)?Korean\s+(?:[\w-]+\s+){0,2}?"
                            r"(?:film|movie|drama|series|k-drama|thriller|comedy)\b", re.I)
-BARE_YEAR_AFTER = cued(r"\s+((?:19|20)\d\d)")
+BARE_YEAR_AFTER = cued(r"\s+(?:[-–—]\s+)?((?:19|20)\d\d)")  # "I Saw the Devil 2010", "X - 2008"
 # "South Korea, 2004 (MIFF 2004, ...)": a year a festival's name repeats in brackets is the festival's edition
 CARD_YEAR = cued(r"\b(?:South\s+)?Korea,?\s*((?:19|20)\d\d)\b(?!\s*\([A-Z]{2,8}\s+\1\b)|"
                  r"^((?:19|20)\d\d)\s+\d{2,3}\s*min\b")
