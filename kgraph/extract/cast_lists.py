@@ -186,19 +186,20 @@ def _person_first(ctx: Context, pairs: list[Pair]) -> bool | None:
             return None  # the list contradicts itself
         if first or second:
             return bool(first)
-    first = sum(1 for p in pairs if _called_by_given_name(ctx, p) is True)
-    second = sum(1 for p in pairs if _called_by_given_name(ctx, p) is False)
+    listed = {p.sentence for p in pairs}
+    text = "\n".join(s.text for s in ctx.doc.sentences if s not in listed)  # the review around the list
+    votes = [_called_by_given_name(text, p) for p in pairs]
+    first, second = votes.count(True), votes.count(False)
     if first and not second or second and not first:
         return bool(first)
     return None
 
 
-def _called_by_given_name(ctx: Context, pair: Pair) -> bool | None:
-    """Which side of a pair of two Korean full names is the person, from how the review calls them:
-    a review calls characters by the given name alone ("Mo Yeon", "Si-jin"), the actors by the
-    full name. True when only the second side's given name stands alone in the text, False when
-    only the first's, None otherwise."""
-    text = "\n".join(s.text for s in ctx.doc.sentences if s not in {pair.sentence})
+def _called_by_given_name(text: str, pair: Pair) -> bool | None:
+    """Which side of a pair of two Korean full names is the person, from how the review (`text`,
+    less the list itself) calls them: characters by the given name alone ("Mo Yeon", "Si-jin"),
+    actors by the full name. True when only the second side's given name stands alone in the
+    text, False when only the first's, None otherwise."""
     alone = []
     for side in (pair.first, pair.second):
         family, _, given = side.partition(" ")

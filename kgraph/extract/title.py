@@ -221,10 +221,11 @@ def _hangul_near(doc, name: str) -> tuple[str | None, Sentence | None]:
 
 def _first_name_given(name: str) -> str:
     """"Prison Playbook / Wise Prison Life" -> "Prison Playbook": a title field giving two names apart
-    by a spaced slash names the title first; a romanised Korean name is passed over for the other."""
+    by a spaced slash or an "aka" ("My Love from the Star aka My Love from Another Star") names the
+    title first; a romanised Korean name is passed over for the other."""
     names = [n.strip() for n in re.split(r"\s+/\s+|\s+(?:aka|a\.k\.a\.?)\s+", name, flags=re.I)]
     if len(names) < 2 or not all(title_choice.plausible(n) for n in names):
-        return name  # "my love from the star aka my love from another star": the first name too
+        return name
     return next((n for n in names if not _romanised(n)), names[0])
 
 

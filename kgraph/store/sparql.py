@@ -38,8 +38,8 @@ from kgraph.store.base import GraphData, Quad, Rows, Term, Triple, bind, insert_
 log = logging.getLogger(__name__)
 DISTINCT = re.compile(r"^\s*SELECT\s+DISTINCT\b", re.I | re.M)
 KNOWN_CAPS = {10_000, 100_000, 1_000_000, 1 << 20}
-# A query's prologue (comments, PREFIX and BASE declarations, a VALUES block bound before it is
-# not: bindings go inside the SELECT) and the SELECT that follows it
+# A query's prologue (comments, PREFIX and BASE declarations) and the SELECT after it, so the
+# SELECT can be wrapped in a COUNT; bound VALUES blocks sit inside the SELECT and go with it
 PROLOGUE = re.compile(r"^(?P<prologue>(?:\s*(?:#[^\n]*|PREFIX\s+[\w.-]*:\s*<[^>]*>|BASE\s*<[^>]*>))*)\s*"
                       r"(?P<select>SELECT\b.*)$", re.I | re.S)
 PAGE = 10_000 - 1  # below Virtuoso's default cap, so a full page is never mistaken for truncation
