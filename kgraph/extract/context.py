@@ -173,6 +173,14 @@ class Context:
         entity = self.characters.get(spelling_key(display(name)))
         return Iri(entity.iri) if entity else None
 
+    def names_character(self, name: str) -> bool:
+        """True when `name` is a character of the page, whole or by the given name alone
+        ("Yeon Soo" of "Gook Yeon Soo")."""
+        key = spelling_key(display(name))
+        return key in self.characters or any(
+            e.name.partition(" ")[2] and spelling_key(e.name.partition(" ")[2]) == key
+            for e in self.characters.values())
+
     def all_characters(self) -> list[CharacterEntity]:
         """Each character once (several spellings may point at one)."""
         return list({e.iri: e for e in self.characters.values()}.values())

@@ -407,7 +407,8 @@ def prose_cast(ctx: Context) -> None:
                         None if _person_with_work(ctx, text, match, character_text or "") else
                         foreign_name(ctx, person_text, character_text or ""))
                     character = character_name(ctx, character_text or "")
-                    if name and row.names_no_character and name_key(name) == name_key(person_text):
+                    if (name and row.names_no_character and name_key(name) == name_key(person_text)
+                            and not ctx.names_character(person_text)):  # "the first (Yeon Soo)": a character
                         _cast_without_role(ctx, name, sentence)
                     elif name and character and name_key(name) == name_key(person_text):
                         ctx.cast(ctx.person(name, sentence=sentence), ctx.character(character), sentence)

@@ -1,0 +1,94 @@
+"""General page shapes, each in our own words: an infobox flattened to text (labels run into their
+values), a credit label over a column of names, and actors in brackets after a described role."""
+from __future__ import annotations
+
+from kgraph.extract import extract
+from kgraph.resolve import AliasTable, Resolver
+from kgraph.sources import read_text
+
+from conftest import ALIASES
+from test_structure import attrs
+
+RESOLVER = Resolver(AliasTable.load(ALIASES))
+
+
+def facts_of(text: str):
+    [doc] = read_text(text, "page.txt")
+    facts = extract(doc, RESOLVER)
+    names = {e.iri: e.name for e in [*facts.entities, facts.title] if getattr(e, "name", None)}
+    jobs = {e.iri: e.label.lower() for e in facts.entities if type(e).__name__ == "ConceptEntity"}
+    cast = {(names[c.person.value], names[c.character.value] if c.character else None)
+            for c in facts.claims if type(c).__name__ == "CastCredit"}
+    crew = {(names[c.person.value], jobs.get(c.job.value, c.job.value.rsplit("#", 1)[-1]).lower())
+            for c in facts.claims if type(c).__name__ == "CrewCredit"}
+    return facts, cast, crew
+
+
+def people(credits: set, job: str | None = None) -> set[str]:
+    return {person for person, what in credits if job is None or what == job}
+
+
+FLATTENED = """The Host
+From the free encyclopedia
+The Host
+Theatrical poster
+Directed byBong Joon-ho
+Written byBong Joon-ho
+Ha Joon-won
+Baek Chul-hyun
+StarringSong Kang-ho
+Byun Hee-bong
+Park Hae-il
+CinematographyKim Hyung-koo
+Country of originSouth Korea
+
+The Host is a 2006 South Korean monster film directed by Bong Joon-ho.
+"""
+
+
+def test_an_infobox_flattened_to_text_gives_every_name_of_its_columns():
+    _, cast, crew = facts_of(FLATTENED)
+    assert {"Bong Joon-ho", "Ha Joon-won", "Baek Chul-hyun"} <= people(crew, "writer")
+    assert "Bong Joon-ho" in people(crew, "director")
+    assert {"Song Kang-ho", "Byun Hee-bong", "Park Hae-il"} <= people(cast)
+    assert "Kim Hyung-koo" not in people(cast)  # the next label run into its value ends the column
+
+
+def test_a_series_infobox_gives_bulleted_credits_and_an_episode_count_run_into_its_label():
+    page = ("Stranger\nFrom the free encyclopedia\nStranger\nWritten by\n• Lee Soo-yeon\nDirected by\n• Ahn Gil-ho\n"
+            "Country of originSouth Korea\nNo. of episodes16 (list of episodes)\n\n"
+            "Stranger is a South Korean television series about a prosecutor who cannot feel emotion.\n")
+    facts, _, crew = facts_of(page)
+    assert "Lee Soo-yeon" in people(crew, "writer")
+    assert "Ahn Gil-ho" in people(crew, "director")
+    assert attrs(facts)["episodeCount"] == {"16"}
+
+
+def test_a_capitalised_credit_label_over_a_column_of_names():
+    page = ("Decision to Leave (2022)\n\nA detective falls for the widow he suspects.\n\nRELEASE DATE\nJune 29, 2022\n"
+            "DIRECTOR\nPark Chan-wook\nWRITTEN BY\nPark Chan-wook\nJeong Seo-kyeong\nSTUDIO\nCJ Entertainment\n")
+    _, _, crew = facts_of(page)
+    assert people(crew, "writer") == {"Park Chan-wook", "Jeong Seo-kyeong"}
+    assert "CJ Entertainment" not in people(crew)
+
+
+def test_a_written_line_without_by_is_a_writing_credit():
+    page = ("Decision to Leave - 2022\nDirected by Park Chan-wook\nWritten Park Chan-wook & Jeong Seo-kyeong\n"
+            "Starring Park Hae-il, Tang Wei & Lee Jung-hyun\nA detective falls for the widow he suspects.\n")
+    _, _, crew = facts_of(page)
+    assert people(crew, "writer") == {"Park Chan-wook", "Jeong Seo-kyeong"}
+
+
+def test_an_actor_in_brackets_after_a_described_role_but_not_after_a_maker():
+    page = ("Title: Memories of Murder\nYear: 2003\n\nIn the second feature of the director (Bong Joon-ho), "
+            "a rural detective (Song Kang-ho) and a city detective (Kim Sang-kyung) hunt a killer.\n")
+    _, cast, _ = facts_of(page)
+    assert {"Song Kang-ho", "Kim Sang-kyung"} <= people(cast)
+    assert "Bong Joon-ho" not in people(cast)
+
+
+def test_a_character_in_brackets_is_no_actor():
+    page = ("Title: Our Beloved Summer\n\nIt follows Choi Woong (played by Choi Woo-shik) and Gook Yeon-su "
+            "(played by Kim Da-mi). At school they were the top (Yeon-su) and bottom (Woong) students.\n")
+    _, cast, _ = facts_of(page)
+    assert people(cast) == {"Choi Woo-shik", "Kim Da-mi"}
