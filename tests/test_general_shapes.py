@@ -92,3 +92,26 @@ def test_a_character_in_brackets_is_no_actor():
             "(played by Kim Da-mi). At school they were the top (Yeon-su) and bottom (Woong) students.\n")
     _, cast, _ = facts_of(page)
     assert people(cast) == {"Choi Woo-shik", "Kim Da-mi"}
+
+
+def test_a_list_of_names_mostly_cast_already_is_the_cast():
+    page = ("Title: Mr. Sunshine\nYear: 2018\n\nLee Byung-hun plays Eugene Choi and Kim Tae-ri plays Go Ae-shin. "
+            "Lee Byung-hun, Kim Tae-ri, Byun Yo-han and Yoo Yeon-seok smiled at a press conference in Seoul.\n")
+    _, cast, _ = facts_of(page)
+    assert {"Byun Yo-han", "Yoo Yeon-seok"} <= people(cast)
+
+
+def test_a_list_with_one_cast_member_is_not_enough():
+    page = ("Title: Mr. Sunshine\nYear: 2018\n\nLee Byung-hun plays Eugene Choi. "
+            "Lee Byung-hun, Bong Joon-ho and Park Chan-wook were named the faces of Korean cinema.\n")
+    _, cast, _ = facts_of(page)
+    assert people(cast) == {"Lee Byung-hun"}
+
+
+def test_this_drama_or_a_broadcaster_decides_a_kind_no_other_word_decides():
+    prison, _, _ = facts_of("Title: Prison Playbook\n\nIn this drama, Park Hae-soo plays a star pitcher sent to prison.\n")
+    assert prison.title.kind == "series"
+    aired, _, _ = facts_of("Title: Reply 1994\n\nIt aired on tvN, and every Friday we waited for it.\n")
+    assert aired.title.kind == "series"
+    genre, _, _ = facts_of("Title: Poetry\n\nA quiet drama about an old woman who takes a poetry class.\n")
+    assert genre.title.kind == "title"  # "a drama" is a genre, which films have too

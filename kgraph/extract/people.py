@@ -672,7 +672,7 @@ def prose_cast_lists(ctx: Context) -> None:
             start, end = group[0][0], group[-1][1]
             before = text[max(0, start - 40):start]
             if not (LIST_CUE_BEFORE.search(before) or LIST_CUE_AFTER.match(text[end:end + 60])
-                    or (len(group) >= WITH_LIST_MIN and WITH_CUE.search(before))):
+                    or (len(group) >= WITH_LIST_MIN and WITH_CUE.search(before)) or _mostly_cast(ctx, group)):
                 continue  # "... back to 1994 with A, B, C and D": three or more full names after "with" are a cast
             cue = STARRING_CUE.search(text[:start])
             if cue and _another_work_before(ctx, text[:cue.start()]):
@@ -683,6 +683,18 @@ def prose_cast_lists(ctx: Context) -> None:
                 person = ctx.person(name, sentence=sentence)
                 if person.value not in ctx.cast_people and not ctx.has_crew(person):
                     ctx.cast(person, None, sentence)
+
+
+KNOWN_MEMBERS = 2  # cast members a list of three names or more must hold to be a cast list with no cue
+
+
+def _mostly_cast(ctx: Context, group: list[tuple[int, int, str]]) -> bool:
+    """True for a list of three names or more of which two or more the page already casts: its
+    other names are the cast too ("Byun Yo-han, Lee Byung-hun, Kim Tae-ri at the press conference")."""
+    if len(group) < WITH_LIST_MIN:
+        return False
+    known = [ctx.known_person(name) for _, _, name in group]
+    return sum(person is not None and person.value in ctx.cast_people for person in known) >= KNOWN_MEMBERS
 
 
 def people_in(ctx: Context, sentence: Sentence) -> list[Iri]:

@@ -292,6 +292,7 @@ def _kind(ctx: Context, fields: dict[str, Field]) -> tuple[str, Sentence | None]
     film = len(FILM_WORDS.findall(ctx.doc.post_title or ""))  # the headline counts: "... In Netflix Series “D.P.”"
     series = len(SERIES_WORDS.findall(ctx.doc.post_title or ""))
     first: dict[str, Sentence] = {}
+    leaning: dict[str, Sentence] = {}
     for sentence in ctx.doc.sentences:
         if sentence.section.lower().startswith(("overview", "hashtag")):
             continue
@@ -302,11 +303,19 @@ def _kind(ctx: Context, fields: dict[str, Field]) -> tuple[str, Sentence | None]
             first.setdefault("film", sentence)
         if s:
             first.setdefault("series", sentence)
+        if DRAMA_REFERENCE.search(sentence.text) or any(b for *_, b in ctx.lexicon.platforms_in(sentence.text)):
+            leaning.setdefault("series", sentence)
     if film > series:
         return "film", first.get("film")
     if series > film:
         return "series", first.get("series")
+    if "series" in leaning:  # no word decides: "this drama", a broadcaster, is a series' mark
+        return "series", leaning["series"]
     return "title", None
+
+
+# "this drama", "the drama", "K-drama": how a review of a series names it ("a crime drama" is a genre)
+DRAMA_REFERENCE = cued(r"\b(?:this|the)\s+drama\b(?!\s+(?:film|movie))|\bk-?dramas?\b", re.I)
 
 
 def title_attributes(ctx: Context, fields: dict[str, Field]) -> None:
