@@ -115,3 +115,9 @@ def test_this_drama_or_a_broadcaster_decides_a_kind_no_other_word_decides():
     assert aired.title.kind == "series"
     genre, _, _ = facts_of("Title: Poetry\n\nA quiet drama about an old woman who takes a poetry class.\n")
     assert genre.title.kind == "title"  # "a drama" is a genre, which films have too
+
+
+def test_the_year_before_a_kind_word_and_the_title():
+    facts, _, _ = facts_of("The Man from Nowhere\n\nLee Jeong-beom's 2010 action thriller The Man from Nowhere "
+                           "stars Won Bin as a pawnshop owner.\n")
+    assert attrs(facts)["year"] == {"2010"}

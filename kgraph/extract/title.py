@@ -27,6 +27,7 @@ YEAR_PAREN = cued(r"[(,]\s*((?:19|20)\d\d)(?:\s*[–-]\s*(?:(?:19|20)?\d\d)?)?(?
 INTRO_YEAR = cued(r"\b(?:is|was)\s+(?:(?:a|an)\s+)?((?:19|20)\d\d)\s+(?:South\s+)?Korean\b")
 THE_YEAR_KIND = cued(r"\bthe\s+((?:19|20)\d\d)\s+(?:South\s+)?Korean\s+(?:[\w-]+\s+){0,2}?"
                            r"(?:film|movie|drama|series|k-drama|thriller|comedy)\b", re.I)
+KIND_NOUNS = r"(?:film|movie|drama|series|k-drama|thriller|comedy|horror|romance|western|melodrama|mystery|noir)"
 BARE_YEAR_AFTER = cued(r"\s+(?:[-–—]\s+)?((?:19|20)\d\d)")  # "I Saw the Devil 2010", "X - 2008"
 # "South Korea, 2004 (MIFF 2004, ...)": a year a festival's name repeats in brackets is the festival's edition
 CARD_YEAR = cued(r"\b(?:South\s+)?Korea,?\s*((?:19|20)\d\d)\b(?!\s*\([A-Z]{2,8}\s+\1\b)|"
@@ -83,6 +84,12 @@ def _year_elsewhere(ctx: Context, fields: dict[str, Field], name: str) -> tuple[
         match = THE_YEAR_KIND.search(text)  # "the 2022 South Korean drama stars ...": the title reviewed
         if match:
             return int(match.group(1)), sentence
+    if key:  # "Lee Jeong-beom's 2010 action thriller The Man from Nowhere", "the 2000 film 'JSA'"
+        before = re.compile(rf"\b((?:19|20)\d\d)\s+(?:[\w-]+\s+){{0,3}}?{KIND_NOUNS}\s+[“\"‘'*_]*{re.escape(key)}\b", re.I)
+        for sentence in ctx.sentences[:60]:
+            match = before.search(clean(sentence.text))
+            if match:
+                return int(match.group(1)), sentence
     if key:  # "Film “12.12: The Day” (2023) scored big ...": the title with its year in brackets
         beside = re.compile(rf"{re.escape(key)}[”\"’'*_]*\s*\(((?:19|20)\d\d)\)", re.I)
         for sentence in ctx.sentences[:60]:
