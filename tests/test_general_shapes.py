@@ -121,3 +121,9 @@ def test_the_year_before_a_kind_word_and_the_title():
     facts, _, _ = facts_of("The Man from Nowhere\n\nLee Jeong-beom's 2010 action thriller The Man from Nowhere "
                            "stars Won Bin as a pawnshop owner.\n")
     assert attrs(facts)["year"] == {"2010"}
+
+
+def test_the_hangul_title_after_a_korean_label_in_brackets_glued_or_not():
+    for opening in ("The Host (Korean: 괴물; RR: Gwoemul)", "The Host (Korean괴물; RRGwoemul)"):
+        facts, _, _ = facts_of(f"The Host\n\n{opening} is a 2006 South Korean monster film directed by Bong Joon-ho.\n")
+        assert attrs(facts)["nameKo"] == {"괴물"}, opening

@@ -218,7 +218,9 @@ def _hangul_near(doc, name: str) -> tuple[str | None, Sentence | None]:
                 re.match(r"\s+[A-Z]", plain[run.end():]):
             return _without_year(run.group(0)), sentence  # under the headline, "지옥 From the director of ..."
     if key:
-        pattern = re.compile(rf"{re.escape(key)}[’'”\"*_]*\s*\(({HANGUL_RUN.pattern})", re.I)
+        # "X (한글)", "X (Korean: 한글; RR: ...)", and flattened to text, "X (Korean한글; ...)"
+        pattern = re.compile(rf"{re.escape(key)}[’'”\"*_]*\s*\((?:(?:Korean|Hangul)(?:\s+(?:name|title))?\s*:?\s*)?"
+                             rf"({HANGUL_RUN.pattern})", re.I)
         for sentence in doc.sentences[:40]:
             match = pattern.search(clean(sentence.text))
             if match:
