@@ -187,7 +187,8 @@ def test_a_missing_pages_folder_is_one_error_not_a_page_of_misses_each(tmp_path)
     assert result.output == f"error: {tmp_path / 'nowhere'}: no such folder of page texts (data/devset/README.md says how to fetch them)\n"
 
 
-@pytest.mark.parametrize("name", ["devset", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6"])
+@pytest.mark.parametrize("name", ["devset", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6",
+                                  "heldout7"])
 def test_each_committed_gold_set_loads_and_names_exactly_the_pages_its_checksums_list(name):
     folder = ROOT / "data" / name
     golds = load_gold_dir(folder / "gold")
@@ -233,3 +234,11 @@ def test_the_sixth_held_out_set_shares_no_page_with_the_earlier_sets():
     sixth = load_gold_dir(ROOT / "data" / "heldout6" / "gold")
     assert len(sixth) >= 20 and len({g.site for g in sixth}) >= 12
     assert not earlier & {g.url for g in sixth}
+
+
+def test_the_seventh_held_out_set_shares_no_page_with_the_earlier_sets():
+    earlier = {g.url for name in ("devset", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6")
+               for g in load_gold_dir(ROOT / "data" / name / "gold")}
+    seventh = load_gold_dir(ROOT / "data" / "heldout7" / "gold")
+    assert len(seventh) >= 20 and len({g.site for g in seventh}) >= 12
+    assert not earlier & {g.url for g in seventh}
