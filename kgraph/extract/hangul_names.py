@@ -45,7 +45,7 @@ FAMILY_SPELLINGS: dict[str, tuple[str, ...]] = {
 # Folds that make a romanised given name and a review's spelling of it one key.
 _FOLDS = (("-", ""), (" ", ""), ("ch", "j"), ("sh", "s"), ("k", "g"), ("t", "d"), ("p", "b"), ("r", "l"),
           ("woo", "u"), ("wu", "u"), ("oo", "u"), ("ee", "i"), ("ui", "i"), ("ie", "i"), ("eo", "u"), ("eu", "u"),
-          ("ou", "u"), ("o", "u"), ("ae", "e"))
+          ("ou", "u"), ("ah", "a"), ("o", "u"), ("ae", "e"))
 _LATIN_NAMES: "weakref.WeakKeyDictionary[Context, set[str]]" = weakref.WeakKeyDictionary()
 
 

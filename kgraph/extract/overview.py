@@ -91,7 +91,7 @@ def read_overview(doc: Document) -> tuple[dict[str, Field], list[str]]:
             if not match or len(LABEL_REGION.sub("", match.group("name")).split()) > 5:
                 continue
             following = section.lines[index + 1].text if index + 1 < len(section.lines) else after.get(id(section))
-            for label, value in run_on_fields(match.group("name"), match.group("value")):
+            for label, value in run_on_fields(_last_label(match.group("name")), match.group("value")):
                 name = normalise_field_name(label)
                 value = value.strip().strip("*_").strip()
                 value = re.sub(r"[.;]\s*$", "", value).strip()
@@ -124,8 +124,19 @@ def read_overview(doc: Document) -> tuple[dict[str, Field], list[str]]:
     return found, unknown
 
 
-# "... Park Chan Wook Starring: A, B": a capitalised run of one to four words and a colon inside a value
-EMBEDDED_LABEL = cued(r"(?<=\s)(?P<words>[A-Z][\w'’]*(?: [A-Za-z][\w'’]*){0,3}):\s+(?=\S)")
+# "... Park Chan Wook Starring: A, B": a capitalised run of one to four words and a colon inside a value;
+# "극본:이수연 연출:안길호": a Korean label, its colon often unspaced
+EMBEDDED_LABEL = cued(r"(?<=\s)(?P<words>[A-Z][\w'’]*(?: [A-Za-z][\w'’]*){0,3}):\s+(?=\S)|"
+                      r"(?<=\s)(?P<ko>[\uac00-\ud7a3]{1,6}(?: [\uac00-\ud7a3]{1,6})?)\s*[:：]\s*(?=\S)")
+
+
+def _last_label(name: str) -> str:
+    """"비밀의숲 / 극본" -> "극본": a title line that runs into its first label keeps the label."""
+    if normalise_field_name(name) is None and " / " in name:
+        last = name.rsplit(" / ", 1)[1]
+        if normalise_field_name(last) is not None:
+            return last
+    return name
 
 
 def run_on_fields(label: str, value: str) -> list[tuple[str, str]]:
@@ -133,6 +144,10 @@ def run_on_fields(label: str, value: str) -> list[tuple[str, str]]:
     Original Title: 공동경비구역 JSA Runtime: 110 min"): the value is cut before every label of
     labels.tsv it holds (the longest run of words before the colon that is one), each cut a field."""
     for found in EMBEDDED_LABEL.finditer(value):
+        if found.group("ko"):
+            if normalise_field_name(found.group("ko")) is not None and value[:found.start()].strip():
+                return [(label, value[:found.start()].strip()), *run_on_fields(found.group("ko"), value[found.end():])]
+            continue
         words = found.group("words").split(" ")
         for start in range(len(words)):
             inner = " ".join(words[start:])

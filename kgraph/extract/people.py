@@ -141,7 +141,7 @@ def overview_people(ctx: Context, fields: dict[str, Field]) -> list[tuple[Iri, s
     cast: list[tuple[Iri, str | None, Sentence]] = []
     works_in_parens = _crew_with_works(fields)
     for field in (fields[key] for key in ("cast", "cast_more") if key in fields):  # "Main Cast:", "Supporting Cast:"
-        for item in split_list(field.value):
+        for item in _spaced_hangul_names(split_list(field.value)):
             character = None
             paren = re.search(r"\(([^)]*)\)", item)
             as_match = re.search(r"\s+as\s+(.+)$", item)
@@ -173,6 +173,15 @@ def overview_people(ctx: Context, fields: dict[str, Field]) -> list[tuple[Iri, s
     cast += heading_cast(ctx)
     cast += unlabelled_cast(ctx)
     return cast
+
+
+def _spaced_hangul_names(items: list[str]) -> list[str]:
+    """"출연 : 이지은 여진구 조현철": Hangul names parted by spaces alone are one item each."""
+    out = []
+    for item in items:
+        words = item.split()
+        out += words if len(words) > 1 and all(is_hangul_name(w) for w in words) else [item]
+    return out
 
 
 def _crew_with_works(fields: dict[str, Field]) -> bool:
@@ -718,6 +727,11 @@ def people_in(ctx: Context, sentence: Sentence) -> list[Iri]:
         if Iri(iri) not in ordered:
             ordered.append(Iri(iri))
     return ordered
+
+
+def prose_sentences(ctx: Context) -> list[Sentence]:
+    """The review's sentences less its fact box, hashtags and memorable lines."""
+    return _prose(ctx)
 
 
 def _prose(ctx: Context) -> list[Sentence]:

@@ -27,6 +27,7 @@ YEAR_PAREN = cued(r"[(,]\s*((?:19|20)\d\d)(?:\s*[–-]\s*(?:(?:19|20)?\d\d)?)?(?
 INTRO_YEAR = cued(r"\b(?:is|was)\s+(?:(?:a|an)\s+)?((?:19|20)\d\d)\s+(?:South\s+)?Korean\b")
 THE_YEAR_KIND = cued(r"\bthe\s+((?:19|20)\d\d)\s+(?:South\s+)?Korean\s+(?:[\w-]+\s+){0,2}?"
                            r"(?:film|movie|drama|series|k-drama|thriller|comedy)\b", re.I)
+KOREAN_YEAR = cued(r"((?:19|20)\d\d)년(?:\s*\d{1,2}월)?(?:\s*\d{1,2}일)?\s*(?:에\s*)?(?:방영|방송|개봉|공개|첫\s*방송)")
 KIND_NOUNS = r"(?:film|movie|drama|series|k-drama|thriller|comedy|horror|romance|western|melodrama|mystery|noir)"
 BARE_YEAR_AFTER = cued(r"\s+(?:[-–—]\s+)?((?:19|20)\d\d)")  # "I Saw the Devil 2010", "X - 2008"
 # "South Korea, 2004 (MIFF 2004, ...)": a year a festival's name repeats in brackets is the festival's edition
@@ -37,9 +38,10 @@ RELEASED_ON = cued(r"\b(?:was\s+|is\s+|were\s+)?(?:released|premiered|premieres|
                          r"(?:on\s+[A-Z][\w+ ]{1,20}?\s+)?(?:(?:on|in)\s+)?(?:[A-Z][a-z]+\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+|"
                          r"\d{1,2}\s+[A-Z][a-z]+\.?\s+|[A-Z][a-z]+\s+)?((?:19|20)\d\d)\b")
 HEADLINE_KIND = cued(r"\((?:19|20)\d\d\s+(film|movie|tv series|series|drama|k-drama|web series)\)", re.I)
-FILM_WORDS = cued(r"\b(film|movie|feature)s?\b", re.I)
+FILM_WORDS = cued(r"\b(film|movie|feature)s?\b|영화", re.I)  # Korean words take particles: "영화는"
 SERIES_WORDS = cued(r"\b(series|k-drama|drama series|episodes?|season|tv drama|weekend drama|daily drama|"
-                          r"(?:mon|tues|wednes|thurs|fri|satur|sun)day(?:-(?:mon|tues|wednes|thurs|fri|satur|sun)day)?\s+drama)\b",
+                          r"(?:mon|tues|wednes|thurs|fri|satur|sun)day(?:-(?:mon|tues|wednes|thurs|fri|satur|sun)day)?\s+drama)\b|"
+                          r"드라마|\d부작",
                           re.I)
 RUNTIME = cued(
     r"(?:(\d+)\s*h(?:ours?|rs?)?\s*(\d+)\s*m(?:in(?:utes?)?)?)|(\d{1,3})(?:\s*[–—-]\s*(\d{1,3}))?[\s-]*(?:minutes?|mins?\b|m\b)",
@@ -80,6 +82,9 @@ def _year_elsewhere(ctx: Context, fields: dict[str, Field], name: str) -> tuple[
         text = clean(sentence.text)
         match = INTRO_YEAR.search(text)
         if match and key and key in text[:match.start()].lower():
+            return int(match.group(1)), sentence
+        match = KOREAN_YEAR.search(text)  # "2019년 방영된 tvN 드라마 '호텔델루나'": aired (released) in 2019
+        if match and key and key in text[match.end():match.end() + 40].lower():
             return int(match.group(1)), sentence
         match = THE_YEAR_KIND.search(text)  # "the 2022 South Korean drama stars ...": the title reviewed
         if match:
@@ -141,6 +146,8 @@ def find_title(ctx: Context, fields: dict[str, Field]) -> None:
             if chosen.line and chosen.text in chosen.line:  # "X (한글, 2016)": the line's Hangul and year
                 rest = chosen.line[chosen.line.index(chosen.text):][:160]
                 _, line_hangul, line_year = split_title(rest)
+                if HANGUL_RUN.match(chosen.text):
+                    line_hangul = None  # a Hangul title is its own Hangul name
                 bare = BARE_YEAR_AFTER.fullmatch(rest[len(chosen.text):])  # "I Saw the Devil 2010"
                 line_year = line_year or (int(bare.group(1)) if bare else None)
                 raw = " ".join(p for p in (raw, line_hangul, f"({line_year})" if line_year else "") if p)
@@ -293,7 +300,7 @@ def _kind(ctx: Context, fields: dict[str, Field]) -> tuple[str, Sentence | None]
             return "series", fields["type"].sentence
     if "episodes" in fields:
         return "series", fields["episodes"].sentence
-    if "network" in fields:
+    if "network" in fields and not NO_PLATFORM.match(fields["network"].value.strip()):
         return "series", fields["network"].sentence
     headline = HEADLINE_KIND.search(clean(ctx.doc.post_title or ""))
     if headline:  # "Badland Hunters (2024 Film)"
@@ -380,6 +387,10 @@ QUALIFIER = cued(r"\b(?:availability|available)\s+(?:varies|differs|depends)\b[^
                        r"\b(?:rental|rent|purchase|buy|with ads|subscription)\b", re.I)
 
 
+# "Original Network: None (Theatrical)": a field that says there is none
+NO_PLATFORM = cued(r"(?:none|n/?a|nil|theatrical(?:\s+release)?|cinemas?|theatres?|theaters?)\b|[-—–]$", re.I)
+
+
 def availability(ctx: Context, field: Field, known_only: bool = False) -> None:
     """Platforms and broadcasters of a field ("Netflix (rental)", "tvN, Netflix"): each becomes
     what the lexicon says it is; a clause that says where the title is not never names one;
@@ -397,7 +408,11 @@ def availability(ctx: Context, field: Field, known_only: bool = False) -> None:
             name = re.sub(r"^(?:on|via|streaming on|available on|watch on)\s+", "", name, flags=re.I).strip()
             if note and ctx.lexicon.platform(note.group(1).strip()) and not ctx.lexicon.platform(name):
                 name, note = note.group(1).strip(), None  # "Korean Broadcasting System 2 (KBS2)": the short name
-            if not name or QUALIFIER.fullmatch(name) or len(name.split()) > 4:
+            if not name or QUALIFIER.fullmatch(name) or len(name.split()) > 4 or NO_PLATFORM.match(name):
+                continue
+            if re.search(r"\d", name) and not ctx.lexicon.platform(name):
+                for _, _, known, _ in ctx.lexicon.platforms_in(name):  # "tvN 2019.07.13": a broadcaster and a date
+                    ctx.state(ctx.title_iri, KG.platform, ctx.platform(known), field.sentence)
                 continue
             if (note and NEGATED.search(note.group(1))) or (known_only and not ctx.lexicon.platform(name)):
                 continue
@@ -489,6 +504,7 @@ PROSE_EPISODES = cued(rf"(?<!first )(?<!last )(?<!final )(?<!next )(?<!opening )
 WHOLE_RUN_EPISODES = cued(rf"\bthe\s+(?P<n>\d{{1,3}}|{values._WORD_NUMBER})-episode\s+(?:series|drama|show|run|season)\b|"
                           rf"\b(?:of|all)\s+the\s+(?P<m>\d{{1,3}}|{values._WORD_NUMBER})\s+episodes\s+of\s+the\s+"
                           rf"(?:series|drama|show|season)\b", re.I)
+KOREAN_EPISODES = cued(r"(?<![\d.])(\d{1,3})\s*부작")
 SHORT_RUNTIME = cued(r"\b(\d{2,3})\s*(?:minutes|mins?)\b", re.I)
 
 
@@ -515,7 +531,11 @@ def _prose_attributes(ctx: Context, fields: dict[str, Field]) -> None:
     title = ctx.title_iri
     year_statement = next((s for s in ctx.statements.values() if s.predicate == KG.year), None)
     title_key = clean(ctx.title.name).lower() if ctx.title else ""
-    episode_counts: dict[int, Sentence] = {}
+    episode_counts: dict[int, Sentence | None] = {}
+    if "episodes" not in fields:  # "16부작 / 비밀의숲": a head line a plain-text page takes for a heading
+        for line, sentence in title_choice.head_lines(ctx.doc):
+            for match in KOREAN_EPISODES.finditer(clean(line)):
+                episode_counts.setdefault(int(match.group(1)), sentence)
     for sentence in ctx.doc.sentences:
         if sentence.section.lower().startswith(("overview", "hashtag")):
             continue
@@ -527,6 +547,8 @@ def _prose_attributes(ctx: Context, fields: dict[str, Field]) -> None:
                 count = values.word_number(match.group("n"))
                 if count and values.BOUNDS["episodes"][0] <= count <= values.BOUNDS["episodes"][1]:
                     episode_counts.setdefault(count, sentence)
+            for match in KOREAN_EPISODES.finditer(text):  # "16부작": a run of 16 episodes
+                episode_counts.setdefault(int(match.group(1)), sentence)
             for match in WHOLE_RUN_EPISODES.finditer(text):
                 count = values.word_number(match.group("n") or match.group("m"))
                 if count and values.BOUNDS["episodes"][0] <= count <= values.BOUNDS["episodes"][1]:

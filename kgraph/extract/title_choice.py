@@ -53,6 +53,12 @@ HEAD_SHAPES: tuple[tuple[re.Pattern[str], int], ...] = (
     # "A Tale of Two Sisters (Janghwa, Hongryon) South Korea": a listing's title line, the original title
     # romanised in brackets, then the country
     (re.compile(r"^(?P<t>[A-Z][^()]{1,80}?)\s*\([A-Z][a-z]+(?:[\s,-]+[A-Za-z][a-z]+){0,5}\)\s*(?:South\s+)?Korea$"), 8),
+    # "tvN 드라마 호텔델루나 리뷰 (...)", "영화 끝까지 간다 후기": a Korean review headline
+    (re.compile(r"^(?:\S+\s+)?(?:드라마|영화)\s+(?P<t>[^\s(\[]+(?:\s[^\s(\[]+){0,3}?)\s+(?:리뷰|후기|감상평?|감상문|줄거리|결말)"
+                r"(?=\s|$|[(\[])"), 10),
+    # "끝까지 간다 | 2014년 5월 22일 ...": a Korean press header, the title then the date; "비밀의숲 / 극본:이수연":
+    # the title then its credits
+    (re.compile(r"^(?P<t>[\uac00-\ud7a3][^|/:]{0,30}?)\s*(?:\|\s*(?:19|20)\d\d년|/\s*(?:극본|연출|감독|각본)\s*:)"), 9),
     # "I Saw the Devil 2010" (BARE_YEAR_LINE): a festival or cinema page's title line ending in the year; a title of
     # two words or more, since one word and a year is as often the title itself ("Reply 1988")
     (re.compile(r"^(?!(?:screened|screening|showing|shown)\b)(?P<t>[A-Z][^()\d:|,\s]*\s[^()\d:|,]{1,60}?)"
@@ -157,12 +163,15 @@ def _plausible(text: str) -> bool:
         return False
     if len([w for w in words if w.lower() in _MENU_WORDS]) >= 2 or re.match(r"^[←«‹<]|back to\b", text, re.I):
         return False  # "Festival Films Programs Press News": a site's menu; "← Back to Reviews"
+    if _hangul_junk(text):
+        return False
     return (0 < len(words) <= 10 and len(text) <= 90 and bool(re.search(r"[A-Za-z0-9\uac00-\ud7a3]", text))
             and not JUNK.match(text) and not re.search(r"\b(?:19|20)\d\d-\d\d-\d\d\b", text))
 
 
 def _strip(text: str) -> str:
     text = clean(text).strip(" :|-–—,.")
+    text = re.sub(r"^[^\w\s“‘'\"(\[*_#@←«‹<《「〈`-]+\s*", "", text)  # "📝 줄거리 요약": an emoji before a label
     text = re.sub(r"^(?:ENG|EN|KOR|KR)\s+(?=[A-Z0-9])", "", text)  # "ENG Decision to Leave": a language tag
     text = re.sub(r"^\d{1,3}[.)]\s+(?=[A-Z])", "", text)  # "62. Reply 1994": a ranked list's number
     text = re.sub(r"(?<=\w)['’]s$", "", text)  # "Decision to Leave's ending": the title, not its possessive
@@ -216,6 +225,8 @@ def _trailing_title(text: str) -> str:
     """The title-cased run a phrase ends with: "I went into Money Heist: Korea" -> "Money Heist:
     Korea"; a possessive owner is dropped ("JTBC's A Virtuous Business" -> "A Virtuous Business")."""
     words = text.split()
+    if all(re.match(r"[\uac00-\ud7a3]", w) for w in words):
+        return text  # a Hangul title has no capitals to read: "비밀의 숲"
     if len(words) <= 3 and all(w[:1].isupper() or w[:1].isdigit() or w.lower() in _SMALL for w in words):
         kept = words
     else:
@@ -261,6 +272,8 @@ def candidates(doc: Document) -> list[Candidate]:
                 text = _strip(quoted_in.group(1))
             else:
                 text = _trailing_title(_strip(_headline_title(match.group("t")))) if match else ""
+            if match and HANGUL_ROLE_AND_ACTOR.search(plain[:match.end()]):
+                continue  # "황시목(조승우), 한여진(배두나)": a character and the actor, Korean style
             if match and _plausible(text) and not is_korean_name(text):  # "Kim Ji-woon (김지운)": a person
                 found.append(Candidate(text, strength - min(index, 4), sentence, line=plain))
                 break
@@ -295,8 +308,44 @@ def candidates(doc: Document) -> list[Candidate]:
             if _plausible(text) and len(text.split()) <= 6 and text.lower() not in quoted:
                 quoted[text.lower()] = Candidate(text, 0, sentence)
     found += quoted.values()
+    found += _korean_quoted(doc)
     found += _body_runs(doc)
     return found
+
+
+# "황시목(조승우)", "장그래(임시완 분)": a character in Hangul with the actor in brackets, never a title line
+HANGUL_ROLE_AND_ACTOR = re.compile(r"[\uac00-\ud7a3]{2,5}\s*\(\s*[\uac00-\ud7a3]{2,4}(?:\s*(?:분|역))?\s*\)")
+
+
+# a title in a Korean text's quotes: ‘비밀의 숲’, '호텔델루나', `미생`, 《미생》, <미생>
+KOREAN_QUOTED = re.compile(r"[‘'“\"`《「〈<]([\uac00-\ud7a3][\uac00-\ud7a3\d :·!?-]{0,30}?)[’'”\"`》」〉>]")
+
+
+def _korean_quoted(doc: Document) -> list[Candidate]:
+    """Hangul runs a Korean page puts in quotes, as it does its titles: the one it quotes twice
+    or more is a strong candidate."""
+    counts: dict[str, tuple[int, Sentence | None]] = {}
+    lines = [(clean(line), sentence) for line, sentence in head_lines(doc, limit=6)]
+    lines += [(clean(s.text), s) for s in doc.sentences]
+    for text, sentence in lines:
+        for match in KOREAN_QUOTED.finditer(text):
+            run = match.group(1).strip()
+            if re.match(r"\s*(?:작가|감독|배우|PD|씨|역|분)", text[match.end():]):
+                continue  # "'이수연'작가": a person in quotes
+            if _plausible(run) and not _hangul_junk(run):
+                seen = counts.get(run)
+                counts[run] = ((seen[0] if seen else 0) + 1, seen[1] if seen else sentence)
+    return [Candidate(run, 6 if n >= 2 else 2, sentence) for run, (n, sentence) in counts.items()]
+
+
+# a Korean site's furniture and section labels, never a title: "본문 바로가기", "카테고리 없음", "영화검색", "줄거리 요약"
+KOREAN_JUNK = re.compile(r"^(?:본문\s*바로\s*가기|바로\s*가기|.*검색|카테고리.*|로그인|메뉴|홈|전체\s*보기|공지사항|구독하기|"
+                         r"댓글.*|공유하기|이웃추가|(?:드라마|영화)?\s*\S*리뷰|줄거리.*|(?:주요\s*)?등장\s*인물.*|출연진|시놉시스|"
+                         r"(?:기본|작품)\s*정보|총평|결말.*|관련\s*글.*|인기\s*글.*|최근\s*글.*)$")
+
+
+def _hangul_junk(text: str) -> bool:
+    return bool(KOREAN_JUNK.match(text.strip()))
 
 
 _OPENERS = {"the", "a", "an", "his", "her", "their", "its", "my", "our", "your", "you", "one", "two", "this",
@@ -410,7 +459,8 @@ def choose(doc: Document) -> Candidate | None:
             text = content
             for other in longer:
                 text = re.sub(re.escape(other), " ", text, flags=re.I)
-            pattern = re.compile(rf"(?<![\w-]){re.escape(candidate.text)}(?![\w-])", re.I)
+            tail = "" if re.search(r"[\uac00-\ud7a3]$", candidate.text) else r"(?![\w-])"  # "비밀의 숲은": a particle
+            pattern = re.compile(rf"(?<![\w-]){re.escape(candidate.text)}{tail}", re.I)
             counts[key] = len(pattern.findall(text))
         candidate.mentions = counts[key]
     usable = [c for c in found if c.strength >= 8 or c.mentions >= MIN_MENTIONS] or found

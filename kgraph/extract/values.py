@@ -94,10 +94,16 @@ def minutes(text: str) -> int | None:
     match = _MIN.search(text)
     if match:
         return check("runtime", _signed(match), match.group(0).strip())
+    korean = _MIN_KO.search(text)
+    if korean:
+        return check("runtime", int(korean.group("num")), korean.group(0))
     return None
 
 
 _EPISODES = re.compile(rf"{NUMBER}[\s-]*(?:episodes?|eps?\b|parts?\b|회)", re.I)
+# Korean units follow the digits with no space, which NUMBER's word boundary refuses: "111분", "16부작"
+_MIN_KO = re.compile(r"(?<![\d.])(?P<num>\d{1,3})\s*분")
+_EPISODES_KO = re.compile(r"(?<![\d.])(?P<num>\d{1,3})\s*(?:부작|회\s*완결)|총\s*(?P<total>\d{1,3})\s*(?:회|부)")
 _SEASONS = re.compile(r"(?:season|part)\s*\d+\s*[:=-]?\s*(\d+)", re.I)
 _BARE = re.compile(rf"^\s*{NUMBER}\s*(?:\(|$)")
 
@@ -112,6 +118,9 @@ def episodes(text: str, bare: bool = True) -> int | None:
     match = _EPISODES.search(text)
     if match:
         return check("episodes", _signed(match), match.group(0))
+    korean = _EPISODES_KO.search(text)
+    if korean:
+        return check("episodes", int(korean.group("num") or korean.group("total")), korean.group(0))
     if bare:
         match = _BARE.match(text) or re.search(NUMBER, text)
         if match:

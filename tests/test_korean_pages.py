@@ -1,0 +1,68 @@
+"""Korean-language pages, in our own words: a blog post under its site's furniture, a press card,
+credits run together on one line, and the ways Korean prose names an actor and a role."""
+from __future__ import annotations
+
+from test_general_shapes import attrs, facts_of, people
+
+BLOG = """본문 바로가기
+카테고리 없음
+
+tvN 드라마 미생 리뷰 (임시완, 장그래)
+
+편성 : tvN 2014.10.17. ~ 2014.12.20. 20부작
+출연 : 임시완 강소라 강하늘 변요한 이성민
+
+2014년 방영된 tvN 드라마 '미생'은 회사원들의 하루를 그린다. 장그래(임시완 분)는 바둑 기사의 꿈을 접고 종합상사에 인턴으로 들어간다. 오상식(이성민)은 그의 팀장이다. '미생'은 지금 봐도 좋다.
+"""
+
+
+def test_a_korean_blog_post_under_its_site_furniture():
+    facts, cast, _ = facts_of(BLOG)
+    assert facts.title.name == "미생" and facts.title.kind == "series"
+    values = attrs(facts)
+    assert values["episodeCount"] == {"20"} and values["year"] == {"2014"}
+    assert "tvN" in {e.name for e in facts.entities if type(e).__name__ == "PlatformEntity"}
+    assert {"임시완", "강소라", "강하늘", "변요한", "이성민"} <= people(cast)  # a cast line parted by spaces
+    assert {("임시완", "장그래"), ("이성민", "오상식")} <= cast
+    assert "임시완 강소라 강하늘 변요한 이성민" not in people(cast)
+
+
+CARD = """영화검색
+검색
+끝까지 간다 | 2014년 5월 22일 목요일 | 기자
+
+감독: 김성훈
+배우: 이선균, 조진웅
+시간: 111분
+
+어머니의 장례식 날, 형사 고건수(이선균)는 사고를 내고 만다. 그리고 박창민(조진웅)이 전화를 건다. 이 영화는 끝까지 달린다.
+"""
+
+
+def test_a_korean_press_card_with_its_labels():
+    facts, cast, crew = facts_of(CARD)
+    assert facts.title.name == "끝까지 간다" and facts.title.kind == "film"
+    assert attrs(facts)["runtimeMinutes"] == {"111"}
+    assert ("김성훈", "director") in crew
+    assert {("이선균", "고건수"), ("조진웅", "박창민")} <= cast
+
+
+def test_korean_credits_run_together_on_one_line():
+    page = "드라마 초간단리뷰\n\n비밀의숲 / 극본:이수연 연출:안길호\n\n16부작 / 비밀의숲\n\n검사 황시목의 이야기다. '비밀의숲'은 명작이다.\n"
+    facts, _, crew = facts_of(page)
+    assert facts.title.name == "비밀의숲"
+    assert {("이수연", "writer"), ("안길호", "director")} <= crew
+    assert attrs(facts)["episodeCount"] == {"16"}
+
+
+def test_korean_phrasings_of_an_actor_and_a_role():
+    page = ("'호텔 델루나'는 tvN 드라마다. 여진구가 연기한 ‘구찬성’은 호텔의 지배인이다. "
+            "'미생'에서는 장그래 역의 임시완이 주목받았다. 송강호(상현 역)는 다른 영화다.\n")
+    _, cast, _ = facts_of(page)
+    assert {("여진구", "구찬성"), ("임시완", "장그래"), ("송강호", "상현")} <= cast
+
+
+def test_a_hangul_name_with_its_own_romanisation_is_one_person():
+    page = "Reply 1994\n\nWITH 고아라 (Go Ah-ra) as Sung Na-jung; 정우 (Jung Woo) as Sseureki;\n"
+    _, cast, _ = facts_of(page)
+    assert not any(character in ("고아라", "정우") for _, character in cast)
