@@ -127,3 +127,44 @@ def test_the_hangul_title_after_a_korean_label_in_brackets_glued_or_not():
     for opening in ("The Host (Korean: 괴물; RR: Gwoemul)", "The Host (Korean괴물; RRGwoemul)"):
         facts, _, _ = facts_of(f"The Host\n\n{opening} is a 2006 South Korean monster film directed by Bong Joon-ho.\n")
         assert attrs(facts)["nameKo"] == {"괴물"}, opening
+
+
+def test_title_lines_of_two_names_an_image_caption_and_a_voting_widget():
+    two, _, _ = facts_of("Misaeng/Incomplete Life\n\nMisaeng follows an intern at a trading company. Misaeng is quiet.\n")
+    assert two.title.name == "Misaeng"
+    caption, _, _ = facts_of("A Hard Day Image Cover\n\nA Hard Day follows a detective who hides a body in "
+                             "his mother's coffin. A Hard Day never lets up.\n")
+    assert caption.title.name == "A Hard Day"
+    from kgraph.extract.title_choice import plausible
+
+    assert not plausible("to Vote") and not plausible("Click to Vote")  # a voting widget's line
+
+
+def test_a_hangul_title_with_the_english_title_in_brackets():
+    facts, _, _ = facts_of("[K-FILM REVIEWS] 김씨 표류기 (Castaway on the Moon)\n\nA man is stranded on an island "
+                           "in the Han River, and a woman watches him from her window.\n")
+    assert facts.title.name == "Castaway on the Moon"
+    assert attrs(facts)["nameKo"] == {"김씨 표류기"}
+
+
+def test_yim_is_a_family_name_and_a_director_line_is_no_title():
+    from kgraph.extract.patterns import is_korean_name
+
+    assert is_korean_name("Yim Soon-rye")
+    facts, _, crew = facts_of("Little Forest (2018)\nYim Soon-rye\n\nA young woman goes back to her village and "
+                              "cooks through the seasons. Director: Yim Soon-rye\n")
+    assert facts.title.name == "Little Forest"
+
+
+def test_cast_list_lines_with_a_described_role_or_hangul_in_square_brackets():
+    page = ("Title: Stranger\nCast\nCho Seung-woo [조승우] as Hwang Si-mok\nBae Doo-na [배두나] as Han Yeo-jin\n"
+            "Story\nA prosecutor who feels no emotion investigates a murder.\n")
+    _, cast, _ = facts_of(page)
+    assert {("Cho Seung-woo", "Hwang Si-mok"), ("Bae Doo-na", "Han Yeo-jin")} <= cast
+
+
+def test_an_eps_label_and_korean_episodes_after_a_full_stop():
+    facts, _, _ = facts_of("Title: Misaeng\nEps: 20\n\nAn intern joins a trading company.\n")
+    assert attrs(facts)["episodeCount"] == {"20"}
+    korean, _, _ = facts_of("'비밀의 숲'을 봤다. 밤을 새웠다.16부작을 하루 만에 다 봤다. '비밀의 숲'은 명작이다.\n")
+    assert attrs(korean)["episodeCount"] == {"16"}

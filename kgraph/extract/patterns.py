@@ -12,7 +12,7 @@ from kgraph.extract.prefilter import cued, fold
 # Common Korean family names in their usual romanisations.
 FAMILY_NAMES = sorted({
     "Kim", "Gim", "Lee", "Yi", "Rhee", "Park", "Pak", "Bak", "Choi", "Choe", "Jung", "Jeong",
-    "Chung", "Kang", "Cho", "Jo", "Yoon", "Yun", "Jang", "Chang", "Lim", "Im", "Han", "Oh",
+    "Chung", "Kang", "Cho", "Jo", "Yoon", "Yun", "Jang", "Chang", "Lim", "Im", "Yim", "Han", "Oh",
     "Seo", "Suh", "Shin", "Sin", "Kwon", "Gwon", "Hwang", "Ahn", "An", "Song", "Yoo", "Yu",
     "Ryu", "Hong", "Jeon", "Jun", "Chun", "Go", "Ko", "Moon", "Mun", "Yang", "Son", "Sohn",
     "Bae", "Baek", "Paik", "Heo", "Huh", "Nam", "Sim", "Shim", "Noh", "Roh", "Ha", "Kwak",

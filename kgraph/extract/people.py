@@ -333,11 +333,12 @@ def prose_crew(ctx: Context) -> None:
                 crew(ctx, ctx.person(extra, sentence=sentence), JOB_BY[match.group(1).lower()], sentence)
         for row in CREW_ROWS.candidates(text):
             for match in row.pattern.regex.finditer(text):
-                name = person_name(ctx, match.group("person")) or foreign_name(ctx, match.group("person"))
-                if name:
-                    person = ctx.person(name, sentence=sentence)
-                    for job in row.fills:
-                        crew(ctx, person, job, sentence)
+                for person_text, _ in row.pairs(match):  # one person, or two ("writer pair A and B")
+                    name = person_name(ctx, person_text) or foreign_name(ctx, person_text)
+                    if name:
+                        person = ctx.person(name, sentence=sentence)
+                        for job in row.fills:
+                            crew(ctx, person, job, sentence)
         for match in CREW_POSSESSIVE.finditer(text):
             name = match.group(1)
             if _plausible_name(ctx, name, title_key):
@@ -506,7 +507,7 @@ def _works_blanked(ctx: Context, text: str) -> str:
 SCENE_CAPTION = cued(rf"(?P<person>{NAME})\s+in\s+a\s+(?:scene|still)\s+from\s+[“\"‘']?(?P<work>[^”\"’'/|.]{{2,80}}?)[”\"’']?"
                      rf"(?=\s*(?:/|\||\(|$|\.))")
 CODE_NAME = cued(rf"The {ROLE_TITLE}")
-HANGUL_NAME_PAREN = cued(r"(?<=[a-z])\s*\([\uac00-\ud7a3]{2,4}\)(?=\s+as\s)")
+HANGUL_NAME_PAREN = cued(r"(?<=[a-z])\s*(?:\([\uac00-\ud7a3]{2,4}\)|\[[\uac00-\ud7a3]{2,4}\])(?=\s+as\s)")
 # "고아라 (Go Ah-Ra) as Sung Na-jung": the Hangul name first, its romanisation in brackets
 HANGUL_THEN_LATIN = cued(r"(?<![\w\uac00-\ud7a3])[\uac00-\ud7a3]{2,4}\s*\((?P<latin>[A-Z][\w'’-]*(?:\s[A-Z][\w'’-]*){0,3})\)"
                          r"(?=\s+as\s)")

@@ -315,7 +315,24 @@ PHRASINGS: tuple[Phrasing, ...] = (
          ("cast",),
          "Park Chang-yi, the Bad (Lee Byung-hun), wants the map, and Yoon Tae-goo, the Weird (Song Kang-ho), stole it.",
          (("Lee Byung-hun", "Park Chang-yi"), ("Song Kang-ho", "Yoon Tae-goo"))),
+    _row("X is the screenwriter",
+         rf"(?<![\w-])(?P<person>{NAME})\s+(?:is|was)\s+(?:also\s+)?the\s+(?:(?:film|series|drama|show)['’]s\s+)?"
+         rf"(?:screenwriter|scriptwriter|writer)\b(?!\s+(?:of|for|behind)\b)",
+         ("writer",),
+         "Lee Soo-yeon is the screenwriter, and this was her first series.",
+         (("Lee Soo-yeon", "writer"),)),
+    _row("the writer pair A and B",
+         rf"\b(?:screenwriter|scriptwriter|writer)s?\s+(?:pair|duo|sisters|brothers|team)\s+(?P<p1>{NAME})\s+and\s+(?P<p2>{NAME})",
+         ("writer",),
+         "The star scriptwriter pair Hong Jung-eun and Hong Mi-ran wrote it.",
+         (("Hong Jung-eun", "writer"), ("Hong Mi-ran", "writer"))),
     # ---- general shapes, last: each credits an actor the sentence gives no character's name
+    _row("X as a described role (a cast-list line)",
+         rf"^(?:[-•*·▪►]\s*)?(?P<person>{NAME})\s+as\s+(?:(?:the|a|an|his|her|their)\s+|[A-Z][\w-]*['’]s\s+)?[a-z][\w-]*"
+         rf"(?:\s+[\w’'/-]+){{0,5}}(?:\s*\([^()]*\))?$",
+         ("cast",),
+         "Han Jae-yi as blind ghost (ep. 1, 2, 4)",
+         (("Han Jae-yi", None),)),
     _row("a described role (X): a common noun, then the actor in brackets",
          rf"(?<![\w-])(?!(?:{_MAKER_NOUNS})\b)[a-z][a-z’'-]+\s*\((?:(?:a|an|the)\s+(?:[a-z][\w-]*\s+){{0,2}})?"
          rf"(?P<person>{NAME})\)",

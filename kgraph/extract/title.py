@@ -224,6 +224,12 @@ def _hangul_near(doc, name: str) -> tuple[str | None, Sentence | None]:
         if 0 < index < 6 and run.start() == 0 and key and key in clean(lines[index - 1][0]).lower() and \
                 re.match(r"\s+[A-Z]", plain[run.end():]):
             return _without_year(run.group(0)), sentence  # under the headline, "지옥 From the director of ..."
+    if key:  # "김씨 표류기 (Castaway on the Moon)": the Hangul title, the English one in brackets
+        before = re.compile(rf"({HANGUL_RUN.pattern})\s*\(\s*{re.escape(key)}\s*\)", re.I)
+        for line, sentence in lines:
+            match = before.search(clean(line))
+            if match:
+                return _without_year(match.group(1)), sentence
     if key:
         # "X (한글)", "X (Korean: 한글; RR: ...)", and flattened to text, "X (Korean한글; ...)"
         pattern = re.compile(rf"{re.escape(key)}[’'”\"*_]*\s*\((?:(?:Korean|Hangul)(?:\s+(?:name|title))?\s*:?\s*)?"
@@ -504,7 +510,7 @@ PROSE_EPISODES = cued(rf"(?<!first )(?<!last )(?<!final )(?<!next )(?<!opening )
 WHOLE_RUN_EPISODES = cued(rf"\bthe\s+(?P<n>\d{{1,3}}|{values._WORD_NUMBER})-episode\s+(?:series|drama|show|run|season)\b|"
                           rf"\b(?:of|all)\s+the\s+(?P<m>\d{{1,3}}|{values._WORD_NUMBER})\s+episodes\s+of\s+the\s+"
                           rf"(?:series|drama|show|season)\b", re.I)
-KOREAN_EPISODES = cued(r"(?<![\d.])(\d{1,3})\s*부작")
+KOREAN_EPISODES = cued(r"(?<!\d)(?<!\d\.)(\d{1,3})\s*부작")  # "밤을 새우고.16부작을": a full stop, no space
 SHORT_RUNTIME = cued(r"\b(\d{2,3})\s*(?:minutes|mins?)\b", re.I)
 
 

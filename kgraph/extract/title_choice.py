@@ -53,6 +53,8 @@ HEAD_SHAPES: tuple[tuple[re.Pattern[str], int], ...] = (
     # "A Tale of Two Sisters (Janghwa, Hongryon) South Korea": a listing's title line, the original title
     # romanised in brackets, then the country
     (re.compile(r"^(?P<t>[A-Z][^()]{1,80}?)\s*\([A-Z][a-z]+(?:[\s,-]+[A-Za-z][a-z]+){0,5}\)\s*(?:South\s+)?Korea$"), 8),
+    # "[K-FILM REVIEWS] 김씨 표류기 (Castaway on the Moon)", "미생 (Misaeng)": a Hangul title, the English one in brackets
+    (re.compile(r"^(?:[(\[][^)\]]{0,30}[)\]]\s*)?[\uac00-\ud7a3][\uac00-\ud7a3\d\s:·!?-]{0,30}\s*\((?P<t>[A-Z][^()]{1,60})\)$"), 10),
     # "tvN 드라마 호텔델루나 리뷰 (...)", "영화 끝까지 간다 후기": a Korean review headline
     (re.compile(r"^(?:\S+\s+)?(?:드라마|영화)\s+(?P<t>[^\s(\[]+(?:\s[^\s(\[]+){0,3}?)\s+(?:리뷰|후기|감상평?|감상문|줄거리|결말)"
                 r"(?=\s|$|[(\[])"), 10),
@@ -84,7 +86,7 @@ JUNK = re.compile(
     r"story|the story|storyline|premise|characters?|cast (?:&|and) characters?|main cast|the leads|my (?:opinion|thoughts|take)|"
     r"(?:pros|cons|pros and cons)|rating|trailer|details|info|information|where to watch|ost|soundtrack|awards|"
     r"tags|themes|review|recap|background|introduction|production)\b(?:\s*\([^)]*\))?$|"
-    r"screened\b|screening\b)", re.I)
+    r"screened\b|screening\b|(?:click\s+)?to\s+vote$|vote$|rate\s+this\b)", re.I)
 MIN_MENTIONS = 2
 # Words that name a kind, a nationality, a day or a month, never a title on their own.
 NOT_TITLES = re.compile(
@@ -188,7 +190,15 @@ def _strip(text: str) -> str:
     short = re.search(r"\s*/\s*([A-Z]{2,6})$", text)  # "Joint Security Area/JSA": the title and its acronym
     if short and is_acronym_of(short.group(1), text[:short.start()]):
         text = text[:short.start()]
+    else:
+        two = re.fullmatch(r"([A-Z][^/]{2,40}?)/([A-Z][^/]{2,40})", text)  # "Misaeng/Incomplete Life": two names of one title
+        if two and not re.search(r"\d", text):
+            text = two.group(1).strip()
+    text = IMAGE_CAPTION.sub("", text)  # "A Hard Day Image Cover": an image's caption
     return AGE_RATING.sub("", re.sub(r"\s*\|.*$", "", text)).strip()
+
+
+IMAGE_CAPTION = re.compile(r"\s+(?:image\s+cover|cover\s+image|(?:official\s+)?poster|key\s+art|thumbnail|stills?)$", re.I)
 
 
 def is_acronym_of(short: str, words: str) -> bool:
