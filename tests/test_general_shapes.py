@@ -168,3 +168,38 @@ def test_an_eps_label_and_korean_episodes_after_a_full_stop():
     assert attrs(facts)["episodeCount"] == {"20"}
     korean, _, _ = facts_of("'비밀의 숲'을 봤다. 밤을 새웠다.16부작을 하루 만에 다 봤다. '비밀의 숲'은 명작이다.\n")
     assert attrs(korean)["episodeCount"] == {"16"}
+
+
+def test_a_review_word_before_the_title_a_glued_original_title_and_a_person_line():
+    review, _, _ = facts_of("Review Extreme Job (2019)\n\nRead Time: 2 minutes\n\nA team of narcotics detectives "
+                            "opens a fried chicken restaurant as a cover. Extreme Job is a comedy.\n")
+    assert review.title.name == "Extreme Job"
+    glued, _, _ = facts_of("Secret Sunshine(Milyang)\n\nA widow moves to her late husband's home town with her son. "
+                           "Secret Sunshine won Jeon Do-yeon the best actress prize at Cannes.\n")
+    assert glued.title.name == "Secret Sunshine"
+    person, _, _ = facts_of("Lee Chang-dong\n\nSecret Sunshine follows a widow who moves to Miryang. "
+                            "Secret Sunshine is long and patient.\n")
+    assert person.title.name == "Secret Sunshine"
+
+
+def test_a_cast_label_before_actor_and_role_pairs_and_a_rank_before_a_family_name():
+    page = ("Secret Sunshine (2007)\n\ndirector: Lee Chang-dong; cast: Jeon Do-yeon(Lee Shin-ae), Song Kang-ho "
+            "(Kim Jong-chan); Runtime: 142\n\nA widow named Lee Shin-ae (Jeon Do-yeon) moves to Miryang.\n")
+    _, cast, _ = facts_of(page)
+    assert {("Jeon Do-yeon", "Lee Shin-ae"), ("Song Kang-ho", "Kim Jong-chan")} <= cast
+    assert not {"Lee Shin-ae", "Kim Jong-chan"} & people(cast)
+    led, led_cast, _ = facts_of("Extreme Job (2019)\n\nA team of narcotics detectives led by Capt. Ko (Ryu Seung-ryong) "
+                                "opens a chicken restaurant.\n")
+    assert "Ryu Seung-ryong" in people(led_cast) and not {"Capt. Ko", "Capt", "Ko"} & people(led_cast)
+
+
+def test_a_given_name_written_in_camel_case():
+    from kgraph.extract.patterns import is_korean_name
+
+    assert is_korean_name("Park InHwan") and is_korean_name("Na MoonHee")
+    assert not is_korean_name("Lee MacDonald")
+
+
+def test_an_abbreviated_rank_stays_with_the_character_name():
+    _, cast, _ = facts_of("Extreme Job (2019)\n\nRyu Seung-ryong stars as Capt. Ko, the head of a narcotics unit.\n")
+    assert ("Ryu Seung-ryong", "Capt. Ko") in cast

@@ -43,10 +43,10 @@ _SYLLABLE = f"(?:{_INITIALS})?(?:{_VOWELS})(?:{_FINALS})?"
 _GIVEN_TOKEN = cued(f"^(?:{_SYLLABLE}){{1,3}}$", re.IGNORECASE)
 
 _FAMILY = "|".join(FAMILY_NAMES)
-# "Jeon Jong-seo", "JEON Jong-seo", "Jeon Jong Seo", "Kim Ji-hoon", "Joo Hyun". Given-name
+# "Jeon Jong-seo", "JEON Jong-seo", "Jeon Jong Seo", "Kim Ji-hoon", "Joo Hyun", "Park InHwan". Given-name
 # tokens are checked by is_korean_given_name after matching.
 KOREAN_NAME = (
-    rf"(?:(?i:{_FAMILY}))\s(?:[A-Z][a-z]+(?:-[A-Za-z][a-z]*)?(?:\s[A-Z][a-z]+(?![\w-]))?"
+    rf"(?:(?i:{_FAMILY}))\s(?:[A-Z][a-z]+(?:-[A-Za-z][a-z]*|[A-Z][a-z]+)?(?:\s[A-Z][a-z]+(?![\w-]))?"
     rf"(?:\s(?!(?i:{_FAMILY})\b)[A-Z][a-z]{{1,4}}(?![\w-]))?)"  # "Hwang Woo Seul Hye": three given syllables
 )
 KOREAN_NAME_RE = cued(rf"(?<![\w-])({KOREAN_NAME})(?![\w-])")

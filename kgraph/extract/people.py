@@ -90,6 +90,8 @@ def foreign_name(ctx: Context, text: str, character: str | None = None) -> str |
     name = " ".join(words)
     if words[0].lower() in STARTERS or words[1].lower() in STARTERS or ctx.lexicon.platform(name):
         return None
+    if strip_role(name)[1] is not None:
+        return None  # "Captain Ko", "Detective Ma": a role title and a family name are a character
     if ctx.find_character(name) or (ctx.title and name_key(name) == name_key(ctx.title.name)):
         return None
     if ctx.resolver.table.candidates("title", name):
@@ -394,7 +396,7 @@ def prose_cast(ctx: Context) -> None:
                     continue  # "a Shaman (Lee El)": a description of the role, not its name
                 if pattern is CAST_PATTERNS[-1] and NICKNAME_BEFORE.search(text[:match.start("char")]):
                     continue  # "Park Chang-yi, the Bad (Lee Byung-hun)": the nickname of a character named before
-                person_text, character_text = match.group("person"), match.group("char")
+                person_text, character_text = match.group("person"), _with_rank(text, match)
                 if pattern is CAST_PATTERNS[-1] and _starring_list_before(text[:match.start()]):
                     person_text, character_text = character_text, person_text  # "starring A (X), B (Y)": actor first
                 name = person_name(ctx, person_text) or (
@@ -441,6 +443,21 @@ CREW_LIST_TAIL = cued(rf"((?:,\s*{NAME})+),?\s+and\s+({NAME})(?!\s+(?:star|stars
                             rf"played|lead|leads|led|are|were|is|was)\b)")
 
 
+RANK_AND_NAME = cued(r"\.\s+(?P<name>[A-Z][\w'-]*(?:\s[A-Z][\w'-]*){0,2})")
+RANKS = {"capt", "det", "lt", "sgt", "col", "gen", "insp", "dr", "mr", "mrs", "ms", "prof"}
+
+
+def _with_rank(text: str, match: re.Match[str]) -> str:
+    """The character slot of `match`, with the name after an abbreviated rank it stopped at:
+    "stars as Capt. Ko" names Capt. Ko, not Capt."""
+    character = match.group("char")
+    if character.lower() in RANKS:
+        after = RANK_AND_NAME.match(text, match.end("char"))
+        if after:
+            return f"{character}. {after.group('name')}"
+    return character
+
+
 def _listed_after(ctx: Context, text: str, match: re.Match[str]) -> list[str]:
     """Whole names listed after a "by A" credit as ", B, and C"; none unless every one is a name."""
     if match.group(3):
@@ -481,7 +498,7 @@ def _person_with_work(ctx: Context, text: str, match: re.Match[str], inside_of: 
 
 # "starring Cho Byeong-kyu (So Moon), Yu Jun-sang (Ga Mo-tak), ": a cast list after its cue, each
 # item an actor with the character in brackets
-STARRING_ITEMS = cued(r"\b(?:starring|stars|featuring)\s*:?\s*(?:[A-Z][\w'-]*(?:\s[A-Z][\w'-]*){0,3}\s*"
+STARRING_ITEMS = cued(r"\b(?:starring|stars|featuring|cast|main cast)\s*:?\s*(?:[A-Z][\w'-]*(?:\s[A-Z][\w'-]*){0,3}\s*"
                       r"\([^()]{1,40}\),?\s*(?:and\s+)?)*$")
 
 

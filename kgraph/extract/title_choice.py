@@ -28,6 +28,8 @@ HEAD_SHAPES: tuple[tuple[re.Pattern[str], int], ...] = (
     (re.compile(r"^=+\s*(?P<t>.+?)\s*=+$"), 12),
     # "Review: Blind", "KDrama Review - X", "Drama Review: X"
     (re.compile(r"^(?:(?:k-?drama|drama|movie|film|series|tv|netflix)\s+)?(?:review|recap)\s*[:\-–—|]\s*(?P<t>.+)$", re.I), 12),
+    # "Review Extreme Job (2019)": the word "Review", then the title, no colon
+    (re.compile(r"^(?i:(?:k-?drama|drama|movie|film)\s+)?(?i:review)\s+(?!(?i:of|by|for)\b)(?P<t>[A-Z0-9“‘'\"].+)$"), 10),
     # "A Review of The Frog", "An Honest Review Of 'Reply 1988' By ..."
     (re.compile(r"\breview\s+of\s+(?P<t>[“‘'\"]?[A-Z0-9].+?)(?:[”’'\"](?:\s|$)|\s+by\s+|$)", re.I), 10),
     # "(Film Review) X [한글]", "[Review] X": a review tag in brackets before the title
@@ -195,6 +197,7 @@ def _strip(text: str) -> str:
         if two and not re.search(r"\d", text):
             text = two.group(1).strip()
     text = IMAGE_CAPTION.sub("", text)  # "A Hard Day Image Cover": an image's caption
+    text = re.sub(r"(?<=[a-z])\((?![\d\s])[^()]{2,40}\)$", "", text)  # "Secret Sunshine(Milyang)": the original title
     return AGE_RATING.sub("", re.sub(r"\s*\|.*$", "", text)).strip()
 
 
@@ -298,7 +301,7 @@ def candidates(doc: Document) -> list[Candidate]:
                 earlier = EARLIER_WORK.search(plain[:match.start() + 1])
                 found.append(Candidate(_strip(match.group(1)), (2 if earlier else 6) - min(index, 4), sentence))
         if (index < 4 and len(plain.split()) <= 6 and _plausible(_strip(plain)) and not plain.endswith(".")
-                and not _field_line(plain) and not _unmarked_field(plain)):
+                and not _field_line(plain) and not _unmarked_field(plain) and not _a_person(_strip(plain))):
             found.append(Candidate(_strip(plain), 3 if index == 0 else 2, sentence))
     for index, sentence in enumerate(doc.sentences[:40]):
         match = INTRODUCES.match(clean(sentence.text))
@@ -434,6 +437,12 @@ def _unmarked_field(line: str) -> bool:
     words = line.split()
     return line[:1].islower() and any(
         normalise_field_name(" ".join(words[:n])) is not None for n in (1, 2, 3) if len(words) > n)
+
+
+def _a_person(text: str) -> bool:
+    """True for a line that is a person's name, either order ("Lee Chang-dong", "Chang-dong Lee")."""
+    words = text.split()
+    return is_korean_name(text) or (len(words) == 2 and is_korean_name(f"{words[1]} {words[0]}"))
 
 
 def _names_a_person(intro: str) -> bool:

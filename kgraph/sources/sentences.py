@@ -6,6 +6,7 @@ import re
 ABBREVIATIONS = {
     "no", "nos", "mr", "mrs", "ms", "dr", "st", "vs", "jr", "sr", "vol", "ep", "eps",
     "approx", "etc", "e.g", "i.e", "u.s", "u.k", "ft", "feat", "min", "mins", "prof",
+    "capt", "lt", "sgt", "col", "gen", "det", "insp",  # "Capt. Ko", "Det. Ma": a rank before a name
 }
 _OPEN_QUOTES = "“‘«"
 _CLOSE_QUOTES = "”’»"
