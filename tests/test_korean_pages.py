@@ -66,3 +66,30 @@ def test_a_hangul_name_with_its_own_romanisation_is_one_person():
     page = "Reply 1994\n\nWITH 고아라 (Go Ah-ra) as Sung Na-jung; 정우 (Jung Woo) as Sseureki;\n"
     _, cast, _ = facts_of(page)
     assert not any(character in ("고아라", "정우") for _, character in cast)
+
+
+def test_a_portal_card_with_labels_over_their_values():
+    page = ("변호인 (2013)\n\nThe Attorney\n감독\n양우석\n출연\n송강호, 김영애, 오달수, 곽도원\n정보\n드라마 | 한국 | 127 분 | 2013-12-18\n\n"
+            "1980년대 초 부산의 세무 변호사 송우석(송강호)의 이야기다.\n")
+    facts, cast, crew = facts_of(page)
+    assert ("양우석", "director") in crew
+    assert {"송강호", "김영애", "오달수", "곽도원"} <= people(cast)
+    assert attrs(facts)["runtimeMinutes"] == {"127"}
+
+
+def test_korean_prose_names_the_writer_and_the_director_beside_their_job():
+    page = ("JTBC 금토드라마 ‘힘쎈여자 도봉순’(극본 백미경 연출 이형민)이 시청자들을 사로잡았다. "
+            "도봉순(박보영 분)은 괴력을 숨기고 산다. ‘힘쎈여자 도봉순’은 16부작이다.\n")
+    facts, cast, crew = facts_of(page)
+    assert facts.title.name == "힘쎈여자 도봉순"
+    assert {("백미경", "writer"), ("이형민", "director")} <= crew
+    assert ("박보영", "도봉순") in cast
+    keyzard, _, film_crew = facts_of("영화 '극한직업'은 이병헌 감독의 코미디다. '극한직업'은 유쾌하다.\n")
+    assert ("이병헌", "director") in film_crew
+
+
+def test_a_korean_page_names_the_title_by_its_hangul_heading():
+    facts, _, _ = facts_of("밀양 (Secret Sunshine, 2007)리뷰 2007. 6. 7. 16:44\n이창동 감독의 영화를 볼 때마다 "
+                           "느끼는 것이 있다. 전도연의 연기는 두말할 것도 없다.\n")
+    assert facts.title.name == "밀양"
+    assert attrs(facts)["year"] == {"2007"}

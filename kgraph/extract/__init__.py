@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 
-from kgraph.extract import cast_lists, cast_pages, content, events, korean_cast, people, related, title
+from kgraph.extract import cast_lists, cast_pages, content, events, korean_cast, korean_crew, people, related, title
 from kgraph.extract.context import Context
 from kgraph.extract.facts import SCHEMA, Iri, RatingEntity, ReviewEntity, ReviewFacts
 from kgraph.extract.lexicon import Lexicon, load_lexicon
@@ -81,6 +81,7 @@ def extract(doc: Document, resolver: Resolver | None = None, lexicon: Lexicon | 
     people.prose_crew(ctx)
     people.prose_cast(ctx)
     korean_cast.korean_prose_cast(ctx, people.prose_sentences(ctx))
+    korean_crew.korean_prose_crew(ctx, people.prose_sentences(ctx))
     cast_lists.undecided_cast(ctx, pending)
     events.nominations(ctx)
     events.listed_nominations(ctx)

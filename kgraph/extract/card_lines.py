@@ -13,7 +13,7 @@ from kgraph.sources.document import Document, Sentence
 from kgraph.extract.prefilter import cued
 
 SEPARATOR = cued(r"\s+[·•/|]\s+|\s*[·•|]\s*")
-RUNTIME_PIECE = cued(r"(\d{2,3})\s*(?:min(?:ute)?s?\.?|m|[’'′])", re.I)
+RUNTIME_PIECE = cued(r"(\d{2,3})\s*(?:min(?:ute)?s?\.?|m|[’'′]|분)", re.I)
 EPISODES_PIECE = cued(r"(\d{1,3})\s+episodes", re.I)
 FILM_FORMAT = cued(r"\s+(?:(?:16|35|70)\s?mm|DCP|digital)$", re.I)
 YEAR_PIECE = cued(r"(?:(?:South\s+)?Korea,?\s+)?((?:19|20)\d\d)", re.I)

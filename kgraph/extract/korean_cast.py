@@ -40,7 +40,7 @@ def korean_prose_cast(ctx: Context, sentences: list[Sentence]) -> None:
                 _credit(ctx, *pair, sentence)
         for pattern in (ROLE_OF, PLAYED):
             for match in pattern.finditer(text):
-                actor = _bare_name(match.group("actor"))
+                actor = bare_name(match.group("actor"))
                 if actor:
                     _credit(ctx, actor, match.group("char"), sentence)
 
@@ -67,7 +67,7 @@ def _known(ctx: Context, name: str) -> bool:
     return ctx.known_person(name) is not None or bool(ctx.resolver.table.candidates("person", name))
 
 
-def _bare_name(text: str) -> str | None:
+def bare_name(text: str) -> str | None:
     """'임시완은' -> '임시완': the Hangul name a word holds less its particle; None for no name."""
     for particle in sorted(PARTICLES, key=len, reverse=True):  # a particle first: "여진구가" is 여진구
         if text.endswith(particle) and is_hangul_name(text[:-len(particle)]):

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from kgraph.extract.card_lines import page_lines
+from kgraph.extract.hangul_names import is_hangul_name
 from kgraph.extract.prefilter import cued
 from kgraph.extract.overview import normalise_field_name
 from kgraph.sources.document import Document, Sentence
@@ -26,6 +27,9 @@ MAX_LINE = 80
 COLUMN_FIELDS = frozenset({"writer", "director", "composer", "cast"})
 # one person's name alone on a line: two to four capitalised words, a Hangul spelling in brackets allowed
 NAME_LINE = cued(r"(?P<name>[A-Z][\w'’-]*(?:\s[A-Z][\w'’-]*){1,3})(?:\s*\([\uac00-\ud7a3\s]{2,12}\))?")
+# a portal's card: "감독" / "양우석", "출연" / "송강호, 김영애, 오달수": Hangul names under a Korean label
+HANGUL_NAMES_LINE = cued(r"[\uac00-\ud7a3]{2,4}(?:\s*,\s*[\uac00-\ud7a3]{2,4})*")
+HANGUL_LABEL = cued(r"[\uac00-\ud7a3]{1,6}")
 # where an infobox flattened to text runs a label into its value: a small letter (or a full
 # stop), then a capital, a digit, Hangul or an opening quote
 GLUE = cued(r"(?<=[a-z.])(?=[A-Z0-9\uac00-\ud7a3\"“‘])")
@@ -103,11 +107,21 @@ def glued(text: str, fields: frozenset[str] = FIELDS) -> tuple[str, str] | None:
 
 def _name_line(text: str) -> str | None:
     """The name a line holds when it holds only one person's name; None otherwise."""
+    if _hangul_names(text):
+        return text.strip()
     match = NAME_LINE.fullmatch(text.strip())
     if (match is None or text.isupper() or re.search(r"[a-z][A-Z]", text)  # "PRODUCED BY", "CinematographyLee"
             or normalise_field_name(text.strip()) or glued(text.strip())):
         return None
     return match.group("name")
+
+
+def _hangul_names(text: str) -> bool:
+    """True for a line of Hangul personal names and nothing else ("양우석", "송강호, 김영애, 시완"): the
+    first and two in three of them shaped as Korean names."""
+    names = [n.strip() for n in text.split(",")]  # a stage name may be among them ("시완")
+    return bool(HANGUL_NAMES_LINE.fullmatch(text.strip())) and 3 * sum(map(is_hangul_name, names)) >= 2 * len(names) \
+        and is_hangul_name(names[0])
 
 
 def _columns(lines: list[tuple[str, Sentence]]) -> list[tuple[str, str, Sentence]]:
@@ -118,10 +132,15 @@ def _columns(lines: list[tuple[str, Sentence]]) -> list[tuple[str, str, Sentence
         stuck = glued(text, FIELDS | COLUMN_FIELDS)
         alone = _wanted(text.rstrip(":："), COLUMN_FIELDS - {"cast"}) if len(text) <= 40 else None
         name = stuck[0] if stuck else alone
-        if name is None:
-            continue
         values = [stuck[1]] if stuck else []
         named = not stuck or _name_line(stuck[1]) is not None
+        if name is None and HANGUL_LABEL.fullmatch(text) and _wanted(text, COLUMN_FIELDS) == "cast":
+            below = lines[index + 1][0] if index + 1 < len(lines) else ""
+            if _hangul_names(below):  # "출연" / "송강호, 김영애, 오달수": a comma list, no alternating roles
+                out.append(("cast", below.strip(), sentence))
+            continue
+        if name is None:
+            continue
         if name in COLUMN_FIELDS and named:
             for below, _ in lines[index + 1:]:
                 person = _name_line(below)

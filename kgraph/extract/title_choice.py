@@ -56,7 +56,9 @@ HEAD_SHAPES: tuple[tuple[re.Pattern[str], int], ...] = (
     # romanised in brackets, then the country
     (re.compile(r"^(?P<t>[A-Z][^()]{1,80}?)\s*\([A-Z][a-z]+(?:[\s,-]+[A-Za-z][a-z]+){0,5}\)\s*(?:South\s+)?Korea$"), 8),
     # "[K-FILM REVIEWS] 김씨 표류기 (Castaway on the Moon)", "미생 (Misaeng)": a Hangul title, the English one in brackets
-    (re.compile(r"^(?:[(\[][^)\]]{0,30}[)\]]\s*)?[\uac00-\ud7a3][\uac00-\ud7a3\d\s:·!?-]{0,30}\s*\((?P<t>[A-Z][^()]{1,60})\)$"), 10),
+    # ("밀양 (Secret Sunshine, 2007)리뷰": a Korean page names it by the Hangul, which `ko` holds)
+    (re.compile(r"^(?:[(\[][^)\]]{0,30}[)\]]\s*)?(?P<ko>[\uac00-\ud7a3][\uac00-\ud7a3\d\s:·!?-]{0,30}?)\s*"
+                r"\((?P<t>[A-Z][^(),]{1,60})(?:,\s*(?:19|20)\d\d)?\)(?:\s*(?:리뷰|후기|감상).*)?$"), 10),
     # "tvN 드라마 호텔델루나 리뷰 (...)", "영화 끝까지 간다 후기": a Korean review headline
     (re.compile(r"^(?:\S+\s+)?(?:드라마|영화)\s+(?P<t>[^\s(\[]+(?:\s[^\s(\[]+){0,3}?)\s+(?:리뷰|후기|감상평?|감상문|줄거리|결말)"
                 r"(?=\s|$|[(\[])"), 10),
@@ -272,6 +274,7 @@ def head_lines(doc: Document, limit: int = 12) -> list[tuple[str, Sentence | Non
 def candidates(doc: Document) -> list[Candidate]:
     """Every title the page's headline, headings and body put forward, with its strength."""
     found: list[Candidate] = []
+    korean_page = _mostly_hangul(doc)
     for index, (line, sentence) in enumerate(head_lines(doc)):
         plain = clean(line)
         if re.fullmatch(r"\(.*\)", plain.strip()):
@@ -280,6 +283,9 @@ def candidates(doc: Document) -> list[Candidate]:
             match = shape.search(plain)
             if match and shape is BARE_YEAR_LINE and (normalise_field_name(plain.split()[0]) or _two_sentences(plain)):
                 continue  # "Title Reply 1988": a fact-box line without its colon; "In focus. Thrillers 2011"
+            if match and "ko" in shape.groupindex and korean_page:
+                found.append(Candidate(match.group("ko").strip(), strength - min(index, 4), sentence, line=plain))
+                break
             quoted_in = QUOTED.search(match.group("t")) if match else None
             if quoted_in and _plausible(quoted_in.group(1)):  # "Review: Why 'X' is a Classic Thriller?"
                 text = _strip(quoted_in.group(1))
@@ -437,6 +443,12 @@ def _unmarked_field(line: str) -> bool:
     words = line.split()
     return line[:1].islower() and any(
         normalise_field_name(" ".join(words[:n])) is not None for n in (1, 2, 3) if len(words) > n)
+
+
+def _mostly_hangul(doc: Document) -> bool:
+    """True for a page written in Korean: more Hangul syllables than Latin letters."""
+    text = " ".join(s.text for s in doc.sentences[:60])
+    return len(re.findall(r"[\uac00-\ud7a3]", text)) > len(re.findall(r"[A-Za-z]", text))
 
 
 def _a_person(text: str) -> bool:
