@@ -203,3 +203,20 @@ def test_a_given_name_written_in_camel_case():
 def test_an_abbreviated_rank_stays_with_the_character_name():
     _, cast, _ = facts_of("Extreme Job (2019)\n\nRyu Seung-ryong stars as Capt. Ko, the head of a narcotics unit.\n")
     assert ("Ryu Seung-ryong", "Capt. Ko") in cast
+
+
+def test_a_romanised_korean_title_yields_to_the_english_one():
+    facts, _, _ = facts_of("Little Forest (2018)\n\nLiteul poreseuteu is a movie starring Kim Tae-ri as a young woman "
+                           "who goes home to the country. Liteul poreseuteu was released in 2018.\n")
+    assert facts.title.name == "Little Forest"
+
+
+def test_a_first_line_of_title_original_and_credits_in_brackets():
+    page = ("SECRET SUNSHINE (MIRYANG) (director/writer: Lee Chang-dong; cast: Jeon Do-yeon, Song Kang-ho; "
+            "Runtime: 142; 2007-South Korea)\nA widow moves to her late husband's home town, Miryang, with her son. "
+            "Miryang means secret sunshine.\n")
+    facts, _, _ = facts_of(page)
+    assert facts.title.name.lower() == "secret sunshine"
+    edition, _, _ = facts_of("Little Forest(HKAFF 2018)\nYim Soon-rye adapts a manga about cooking through "
+                             "the seasons.\n")
+    assert edition.title.name == "Little Forest"

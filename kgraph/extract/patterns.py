@@ -40,6 +40,7 @@ _VOWELS = ("yae|yeo|yoo|you|wae|ae|ai|ya|eo|ye|wa|oe|yo|wo|we|wi|yu|eu|ui|oo|ou|
            "|a|e|o|u|i|y")
 _FINALS = "ng|nk|ck|n|m|l|k|p|t|r|b|g|h|s"
 _SYLLABLE = f"(?:{_INITIALS})?(?:{_VOWELS})(?:{_FINALS})?"
+ROMAN_SYLLABLE = _SYLLABLE  # one romanised Korean syllable ("jong", "seo", "teu")
 _GIVEN_TOKEN = cued(f"^(?:{_SYLLABLE}){{1,3}}$", re.IGNORECASE)
 
 _FAMILY = "|".join(FAMILY_NAMES)

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from kgraph.extract.card_lines import GLUED
 from kgraph.extract.lexicon import load_lexicon
 from kgraph.extract.overview import BULLET_MARK, normalise_field_name
-from kgraph.extract.patterns import FAMILY_NAMES, TITLE_RUN, is_korean_given_name, is_korean_name
+from kgraph.extract.patterns import ROMAN_SYLLABLE, FAMILY_NAMES, TITLE_RUN, is_korean_given_name, is_korean_name
 from kgraph.extract.phrasings import ROLE_TITLE
 from kgraph.names import clean
 from kgraph.sources.document import Document, Sentence
@@ -199,7 +199,11 @@ def _strip(text: str) -> str:
         if two and not re.search(r"\d", text):
             text = two.group(1).strip()
     text = IMAGE_CAPTION.sub("", text)  # "A Hard Day Image Cover": an image's caption
-    text = re.sub(r"(?<=[a-z])\((?![\d\s])[^()]{2,40}\)$", "", text)  # "Secret Sunshine(Milyang)": the original title
+    text = re.sub(r"\s*\((?:director|directed|dir\.|writer|written|screenwriter|cast|starring)\b.*$", "", text,
+                  flags=re.I)  # "SECRET SUNSHINE (MIRYANG) (director/writer: ...)": the credits after the title
+    text = re.sub(r"(?<=[A-Za-z])\s*\((?![\d\s])[^()\d\uac00-\ud7a3]{2,40}\)$", "", text)  # "Secret Sunshine(Milyang)":
+    # the original title romanised in brackets
+    text = re.sub(r"\s*\([A-Z]{2,8}\s+(?:19|20)\d\d\)$", "", text)  # "Little Forest(HKAFF 2018)": a festival's edition
     return AGE_RATING.sub("", re.sub(r"\s*\|.*$", "", text)).strip()
 
 
@@ -299,7 +303,7 @@ def candidates(doc: Document) -> list[Candidate]:
         if index == 0 and not _field_line(plain):  # the post title's part before a colon, dash or bar ("X: a review")
             head, *rest = re.split(r"\s*[—–|:]\s*|\s+-\s+", plain, maxsplit=1)
             head = _strip(head)
-            if (head != _strip(plain) and _plausible(head) and len(head.split()) <= 6
+            if ((head != _strip(plain) or len(plain.split()) > 6) and _plausible(head) and len(head.split()) <= 6
                     and not (rest and is_acronym_of(head, rest[0]))):  # "JSA: Joint Security Area" is whole
                 found.append(Candidate(head, 4, sentence))
         for match in QUOTED.finditer(plain):
@@ -445,6 +449,18 @@ def _unmarked_field(line: str) -> bool:
         normalise_field_name(" ".join(words[:n])) is not None for n in (1, 2, 3) if len(words) > n)
 
 
+ROMANISED_PENALTY = 4
+_ROMAN_WORD = re.compile(rf"(?:{ROMAN_SYLLABLE})+", re.I)
+
+
+def _romanised(text: str) -> bool:
+    """True for a romanised Korean title ("Liteul poreseuteu", "Geukhan jikeob"): two words or more,
+    the first capitalised, the rest in small letters, every one a run of Korean syllables."""
+    words = text.split()
+    return (len(words) >= 2 and words[0][:1].isupper() and all(w.islower() for w in words[1:])
+            and all(_ROMAN_WORD.fullmatch(w) for w in words))
+
+
 def _mostly_hangul(doc: Document) -> bool:
     """True for a page written in Korean: more Hangul syllables than Latin letters."""
     text = " ".join(s.text for s in doc.sentences[:60])
@@ -494,6 +510,9 @@ def choose(doc: Document) -> Candidate | None:
             pattern = re.compile(rf"(?<![\w-]){re.escape(candidate.text)}{tail}", re.I)
             counts[key] = len(pattern.findall(text))
         candidate.mentions = counts[key]
+    for candidate in found:  # "Liteul poreseuteu": the Korean title romanised yields to an English one
+        if _romanised(candidate.text) and any(not _romanised(c.text) and c.strength >= candidate.strength for c in found):
+            candidate.strength -= ROMANISED_PENALTY
     usable = [c for c in found if c.strength >= 8 or c.mentions >= MIN_MENTIONS] or found
     # a name inside a better-placed longer one is a part of it ("Counter" in the headline's "The Uncanny Counter")
     usable = [c for c in usable if not any(len(d.text) > len(c.text) and c.text.lower() in d.text.lower()
