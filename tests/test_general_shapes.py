@@ -220,3 +220,21 @@ def test_a_first_line_of_title_original_and_credits_in_brackets():
     edition, _, _ = facts_of("Little Forest(HKAFF 2018)\nYim Soon-rye adapts a manga about cooking through "
                              "the seasons.\n")
     assert edition.title.name == "Little Forest"
+
+
+def test_a_title_introduced_after_a_dash_as_a_caper_and_a_card_line_under_a_title():
+    page = ("Dir/scr: Choi Dong-hoon. S Kor. 2006. 139mins.\n\nThe box-office champion of the season - Tazza: The High "
+            "Rollers is a gambling caper. Goni loses everything. Goni learns the cards.\n")
+    facts, _, crew = facts_of(page)
+    assert facts.title.name == "Tazza: The High Rollers"
+    assert ("Choi Dong-hoon", "director") in crew and not any(". " in person for person, _ in crew)
+    card, _, _ = facts_of("Tazza: The High Rollers\n\n2006, Movie, NR, 139 mins\n\nA young gambler, Goni, learns from "
+                          "Pyeong. Pyeong is a master. Goni is a fast learner.\n")
+    assert card.title.name == "Tazza: The High Rollers"
+
+
+def test_a_title_a_critic_writes_in_capitals():
+    facts, _, _ = facts_of("Dir.: JK Youn | South Korea 2014, 126 min.\nA full-blooded epic, ODE TO MY FATHER spans "
+                           "fifty years of Korean history. Deok-soo promises his father to look after the family. "
+                           "Deok-soo keeps it.\n")
+    assert facts.title.name.lower() == "ode to my father"

@@ -93,3 +93,11 @@ def test_a_korean_page_names_the_title_by_its_hangul_heading():
                            "느끼는 것이 있다. 전도연의 연기는 두말할 것도 없다.\n")
     assert facts.title.name == "밀양"
     assert attrs(facts)["year"] == {"2007"}
+
+
+def test_a_korean_title_field_with_its_english_name_and_a_cast_list_ending_in_and_others():
+    page = ("본문 바로가기\n반응형\n728x90\n\n• 제목: 써니 (Sunny)\n• 감독: 강형철\n• 출연: 유호정, 심은경, 강소라 외\n\n"
+            "칠공주 '써니'의 우정을 그린 영화다.\n")
+    facts, cast, _ = facts_of(page)
+    assert facts.title.name == "써니"
+    assert people(cast) == {"유호정", "심은경", "강소라"}

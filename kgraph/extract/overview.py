@@ -241,6 +241,7 @@ def split_list(value: str) -> list[str]:
         for piece in re.split(r"\s+(?:and|&)\s+", part):
             piece = piece.strip().strip("*_").strip()
             piece = re.sub(r"^(?:and|&)\s+", "", piece)
+            piece = re.sub(r"(?<=[\uac00-\ud7a3])\s+(?:외|등)$", "", piece)  # "박진주 외": and others
             if piece and piece.lower() not in ("etc", "etc.", "and more", "others"):
                 out.append(piece.rstrip("."))
     return out

@@ -136,6 +136,8 @@ def overview_people(ctx: Context, fields: dict[str, Field]) -> list[tuple[Iri, s
         if key in fields:
             for item in split_list(fields[key].value):
                 name = re.sub(r"\s*\([^)]*\)", "", item).strip()
+                head = re.split(r"\.\s+(?=[A-Z0-9])", name)[0]  # "Choi Dong-hoon. S Kor. 2006.": a card runs on
+                name = head if len(head.split()) >= 2 else name
                 hangul = HANGUL.search(item)
                 if name and not organisation(ctx, name):
                     person = ctx.person(name, _hangul_in(item) if hangul else None, sentence=fields[key].sentence)

@@ -67,6 +67,7 @@ def split_title(value: str) -> tuple[str, str | None, int | None]:
     name = re.sub(r"\(\s*\)|\[\s*\]", " ", name)
     name = re.sub(r"\s+", " ", name).strip(" /|-–—:,")
     name = name.strip("'\"“”‘’")
+    name = re.sub(r"^\((.+)\)$", r"\1", name.strip())  # "써니 (Sunny)": the English name in brackets
     return name or (hangul or ""), hangul, int(year_match.group(1)) if year_match else None
 
 
@@ -161,6 +162,8 @@ def find_title(ctx: Context, fields: dict[str, Field]) -> None:
         ctx.warnings.append(f"{doc.path}: no 'Title:' line in a fact box; took the title {name!r} from {where}")
     if not name or len(name) > 150:
         raise ExtractionError(doc.path, f"the title line does not hold a usable title: {name[:60]!r}")
+    if hangul and not HANGUL_RUN.match(name) and title_choice.mostly_hangul(doc):
+        name = hangul  # a Korean page names the title by its Hangul name ("제목: 써니 (Sunny)")
     if hangul is None and "korean_title" not in fields:
         hangul, found_in = _hangul_near(doc, name)
         sentence = sentence or found_in

@@ -79,10 +79,12 @@ INTRODUCES = re.compile(
 # "Hometown Cha Cha Cha is the perfect feel-good drama", "X is a heartwarming drama set in ...": the
 # subject of a sentence that calls it a drama or film, with only describing words between
 CALLED_A_KIND = re.compile(
-    r"^(?P<t>[A-Z0-9][^.,;:!?()]{0,60}?)\s+is\s+(?:a|an|the)\s+(?:(?!for\b|in\b|to\b|by\b)[a-z][\w-]*\s+){0,6}?"
-    r"(?:k-?drama|drama|film|movie|series|show|thriller|melodrama|rom-?com)\b")
+    r"^(?P<t>[A-Z0-9](?:[^.,;:!?()]|:\s(?=[A-Z])){0,60}?)\s+is\s+(?:a|an|the)\s+(?:(?!for\b|in\b|to\b|by\b)[a-z][\w-]*\s+){0,6}?"
+    r"(?:k-?drama|drama|film|movie|series|show|thriller|melodrama|rom-?com|comedy|caper|romance|horror|western|epic|"
+    r"noir|mystery|fantasy|satire|adaptation|sequel|remake|documentary|tearjerker|blockbuster|sageuk|whodunit)\b")
 JUNK = re.compile(
-    r"^(?:@|(?:directed|written|produced|starring)\s+by\b|(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|date\b|tag\b|author\b|posted\b|by\b|search\b|skip to\b|featured\b|sorry\b|monthly archives|send to|standard$|"
+    r"^(?:@|(?:directed|written|produced|starring)\s+by\b|(?:written|directed|produced)\s+and\s+"
+    r"(?:written|directed|produced)\s+by\b|(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|date\b|tag\b|author\b|posted\b|by\b|search\b|skip to\b|featured\b|sorry\b|monthly archives|send to|standard$|"
     r"introduction$|home$|menu$|share$|spoiler|trigger warning|disclaimer|photo\b|the (?:movie|film|series|show|drama)$|"
     r"(?:k-?drama|drama|movie|film|tv)\s+reviews?$|reviews?$|overview$|synopsis$|cast$|name$|"
     # section headings and labels of a review page
@@ -278,8 +280,9 @@ def head_lines(doc: Document, limit: int = 12) -> list[tuple[str, Sentence | Non
 def candidates(doc: Document) -> list[Candidate]:
     """Every title the page's headline, headings and body put forward, with its strength."""
     found: list[Candidate] = []
-    korean_page = _mostly_hangul(doc)
-    for index, (line, sentence) in enumerate(head_lines(doc)):
+    korean_page = mostly_hangul(doc)
+    lines = head_lines(doc)
+    for index, (line, sentence) in enumerate(lines):
         plain = clean(line)
         if re.fullmatch(r"\(.*\)", plain.strip()):
             continue  # "( A Korean drama review)": an aside under the title line, not a title
@@ -312,12 +315,15 @@ def candidates(doc: Document) -> list[Candidate]:
                 found.append(Candidate(_strip(match.group(1)), (2 if earlier else 6) - min(index, 4), sentence))
         if (index < 4 and len(plain.split()) <= 6 and _plausible(_strip(plain)) and not plain.endswith(".")
                 and not _field_line(plain) and not _unmarked_field(plain) and not _a_person(_strip(plain))):
-            found.append(Candidate(_strip(plain), 3 if index == 0 else 2, sentence))
+            below = clean(lines[index + 1][0]) if index + 1 < len(lines) else ""
+            carded = index <= 1 and CARD_BELOW.search(below) is not None  # "X" / "2006, Movie, NR, 139 mins"
+            found.append(Candidate(_strip(plain), 9 if carded else 3 if index == 0 else 2, sentence))
     for index, sentence in enumerate(doc.sentences[:40]):
         match = INTRODUCES.match(clean(sentence.text))
         if match and _plausible(match.group("t")) and not _names_a_person(match.group(0)):
             found.append(Candidate(_strip(match.group("t")), 8, sentence))
-        called = CALLED_A_KIND.match(clean(sentence.text)) if match is None else None
+        called = None if match else next(  # the sentence, or a clause after a dash ("... fortnight- X is a caper")
+            (m for piece in _clauses(clean(sentence.text)) if (m := CALLED_A_KIND.match(piece))), None)
         if (called and _plausible(called.group("t")) and not _names_a_person(called.group(0))
                 and not is_korean_given_name(called.group("t"))):
             found.append(Candidate(_strip(called.group("t")), 8, sentence))
@@ -332,12 +338,34 @@ def candidates(doc: Document) -> list[Candidate]:
                 quoted[text.lower()] = Candidate(text, 0, sentence)
     found += quoted.values()
     found += _korean_quoted(doc)
+    found += _capital_runs(doc)
     found += _body_runs(doc)
     return found
 
 
 # "황시목(조승우)", "장그래(임시완 분)": a character in Hangul with the actor in brackets, never a title line
 HANGUL_ROLE_AND_ACTOR = re.compile(r"[\uac00-\ud7a3]{2,5}\s*\(\s*[\uac00-\ud7a3]{2,4}(?:\s*(?:분|역))?\s*\)")
+
+
+# a listing's card line under its title: a year and a running time ("2006, Movie, NR, 139 mins", "2019 | 111 min")
+CARD_BELOW = re.compile(r"^(?=.*\b(?:19|20)\d\d\b)(?=.*\b\d{2,3}\s*(?:mins?|minutes|분)\b).{0,80}$", re.I)
+# a critic's habit of writing the title in capitals: "A full-blooded epic, ODE TO MY FATHER spans ..."
+CAPITALS_RUN = re.compile(r"(?<![\w'’-])([A-Z][A-Z0-9'’:&-]+(?:\s+[A-Z0-9'’:&-]+){1,6})(?![\w'’-])")
+
+
+def _capital_runs(doc: Document) -> list[Candidate]:
+    """Runs of two words or more in capitals inside body sentences (not whole shouted lines)."""
+    counts: dict[str, tuple[int, Sentence]] = {}
+    for sentence in doc.sentences[:60]:
+        plain = clean(sentence.text)
+        if plain.isupper():
+            continue  # a heading or a shouted line, read as a line elsewhere
+        for match in CAPITALS_RUN.finditer(plain):
+            text = _strip(match.group(1))
+            if len(re.sub(r"[^A-Z]", "", text)) >= 6 and _plausible(text) and not is_korean_name(text.title()):
+                seen = counts.get(text)
+                counts[text] = ((seen[0] if seen else 0) + 1, seen[1] if seen else sentence)
+    return [Candidate(text, 4, sentence) for text, (_, sentence) in counts.items()]
 
 
 # a title in a Korean text's quotes: ‘비밀의 숲’, '호텔델루나', `미생`, 《미생》, <미생>
@@ -364,7 +392,8 @@ def _korean_quoted(doc: Document) -> list[Candidate]:
 # a Korean site's furniture and section labels, never a title: "본문 바로가기", "카테고리 없음", "영화검색", "줄거리 요약"
 KOREAN_JUNK = re.compile(r"^(?:본문\s*바로\s*가기|바로\s*가기|.*검색|카테고리.*|로그인|메뉴|홈|전체\s*보기|공지사항|구독하기|"
                          r"댓글.*|공유하기|이웃추가|(?:드라마|영화)?\s*\S*리뷰|줄거리.*|(?:주요\s*)?등장\s*인물.*|출연진|시놉시스|"
-                         r"(?:기본|작품)\s*정보|총평|결말.*|관련\s*글.*|인기\s*글.*|최근\s*글.*)$")
+                         r"(?:기본|작품)\s*정보|총평|결말.*|관련\s*글.*|인기\s*글.*|최근\s*글.*|반응형|광고|"
+                         r"\d{2,4}\s*[x×]\s*\d{2,4}.*|(?:19|20)\d\d년(?:\s*\d{1,2}월)?(?:\s*\d{1,2}일)?)$")  # ad slots, dates
 
 
 def _hangul_junk(text: str) -> bool:
@@ -461,7 +490,12 @@ def _romanised(text: str) -> bool:
             and all(_ROMAN_WORD.fullmatch(w) for w in words))
 
 
-def _mostly_hangul(doc: Document) -> bool:
+def _clauses(text: str) -> list[str]:
+    """`text`, then what follows each dash or semicolon in it."""
+    return [text, *(text[m.end():] for m in re.finditer(r"[-—–;]\s+", text))]
+
+
+def mostly_hangul(doc: Document) -> bool:
     """True for a page written in Korean: more Hangul syllables than Latin letters."""
     text = " ".join(s.text for s in doc.sentences[:60])
     return len(re.findall(r"[\uac00-\ud7a3]", text)) > len(re.findall(r"[A-Za-z]", text))
