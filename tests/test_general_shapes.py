@@ -238,3 +238,14 @@ def test_a_title_a_critic_writes_in_capitals():
                            "fifty years of Korean history. Deok-soo promises his father to look after the family. "
                            "Deok-soo keeps it.\n")
     assert facts.title.name.lower() == "ode to my father"
+
+
+def test_a_listing_column_of_names_is_the_cast_but_not_spaced_crew_lines():
+    column = ("Ode to My Father\n\nA man keeps a promise to his father through fifty years.\n\nSouth Korea 2014, 126 min\n\n"
+              "JK Youn\n\nHwang Jung-min\nKim Yun-jin\nOh Dal-su\nJung Jin-young\nRa Mi-ran\n\nWorld Sales\n")
+    _, cast, _ = facts_of(column)
+    assert {"Hwang Jung-min", "Kim Yun-jin", "Oh Dal-su", "Jung Jin-young", "Ra Mi-ran"} <= people(cast)
+    crew = ("Mother 2009\n\nDirected by Bong Joon-ho\n\nA mother hunts for the killer her son is accused of being.\n\n"
+            "Seo Woo-sik\nPark Tae-joon\n\nPark Eun-kyo\nBong Joon-ho\n\nHong Kyung-pyo\n\nMoon Sae-kyoung\n")
+    _, crew_cast, _ = facts_of(crew)
+    assert not {"Seo Woo-sik", "Park Eun-kyo", "Hong Kyung-pyo"} & people(crew_cast)

@@ -101,3 +101,13 @@ def test_a_korean_title_field_with_its_english_name_and_a_cast_list_ending_in_an
     facts, cast, _ = facts_of(page)
     assert facts.title.name == "써니"
     assert people(cast) == {"유호정", "심은경", "강소라"}
+
+
+def test_a_list_under_a_cast_label_names_the_actor_first_and_prose_lists_of_actors():
+    page = ("지금 우리 학교는 리뷰\n\n- 출연:\n- 윤찬영 (이청산)\n- 박지후 (남온조)\n- 조이현 (최남라)\n\n"
+            "'지금 우리 학교는'은 좀비 드라마다. 제작발표회에는 배우 윤찬영, 박지후, 조이현 등이 참석했다. "
+            "'국제시장'은 황정민, 김윤진, 오달수 등이 열연했다. 칸 여우주연상은 다른 이야기다.\n")
+    _, cast, _ = facts_of(page)
+    assert {("윤찬영", "이청산"), ("박지후", "남온조"), ("조이현", "최남라")} <= cast
+    assert {"황정민", "김윤진", "오달수"} <= people(cast)
+    assert not {"이청산", "남온조", "최남라", "여우"} & people(cast)

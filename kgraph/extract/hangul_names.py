@@ -29,7 +29,7 @@ FAMILY_SPELLINGS: dict[str, tuple[str, ...]] = {
     "조": ("cho", "jo", "zo"), "윤": ("yoon", "yun"), "장": ("jang", "chang"), "임": ("lim", "im", "rim"),
     "한": ("han",), "오": ("oh", "o"), "서": ("seo", "suh"), "신": ("shin", "sin"), "권": ("kwon", "gwon"),
     "황": ("hwang",), "안": ("ahn", "an"), "송": ("song",), "전": ("jeon", "jun", "chun"), "홍": ("hong",),
-    "유": ("yoo", "yu"), "류": ("ryu", "yoo", "yu"), "고": ("ko", "go"), "문": ("moon", "mun"),
+    "유": ("yoo", "yu"), "류": ("ryu", "yoo", "yu"), "고": ("ko", "go", "koh"), "문": ("moon", "mun"),
     "양": ("yang",), "손": ("son", "sohn"), "배": ("bae",), "백": ("baek", "paek", "baik"),
     "허": ("heo", "hur", "huh"), "남": ("nam",), "노": ("noh", "roh", "no"), "하": ("ha",),
     "곽": ("kwak", "gwak"), "성": ("sung", "seong"), "차": ("cha",), "주": ("joo", "ju"), "우": ("woo", "u"),

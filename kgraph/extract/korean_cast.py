@@ -25,19 +25,35 @@ ROLE_OF = cued(rf"(?<!{HANGUL})(?P<char>{HANGUL}{{2,5}})\s*역(?:의|을\s*맡�
                rf"(?:배우\s*)?(?P<actor>{HANGUL}{{2,6}})")
 # "여진구가 연기한 ‘구찬성’", "임시완이 연기하는 장그래"
 PLAYED = cued(rf"(?<!{HANGUL})(?P<actor>{HANGUL}{{2,6}})\s*연기(?:한|하는)\s*[‘'“\"]?(?P<char>{HANGUL}{{2,5}})")
+# "배우 지창욱, 박민영, 유지태 등이 참석해", "황정민, 김윤진, 오달수 등이 열연했다": a list of
+# actors after "배우" or before a word of acting, parted by commas
+LISTED = cued(rf"(?:(?<=배우\s)|(?<=출연진\s)|(?<=출연\s))(?P<names>{HANGUL}{{2,4}}(?:\s*,\s*{HANGUL}{{2,4}})+)|"
+              rf"(?<!{HANGUL})(?P<names2>{HANGUL}{{2,4}}(?:\s*,\s*{HANGUL}{{2,4}})+)\s*(?:등)?(?:이|가|은|는|의)?\s*"
+              rf"(?:열연|출연|주연(?!상)|캐스팅)")  # not "여우주연상", the best actress award
+CAST_LABEL = cued(r"^(?:[-•*·]\s*)?(?:출연|배우|출연진|캐스트|주요\s*출연진|cast)\s*[:：]?\s*$", re.I)
+LIST_ITEM = cued(r"^[-•*·▪►]\s*")
 PARTICLES = ("은", "는", "이", "가", "을", "를", "의", "와", "과", "도", "만", "이가")
 
 
 def korean_prose_cast(ctx: Context, sentences: list[Sentence]) -> None:
     """Credit the actors and roles Korean prose names in its usual shapes."""
+    lines = ctx.doc.text.split("\n")
     for sentence in sentences:
         text = clean(sentence.text)
         if not re.search(HANGUL, text):
             continue
+        listed = _under_cast_label(lines, sentence.line)
         for match in PAIR.finditer(text):
-            pair = _pair(ctx, match)
+            pair = _pair(ctx, match, actor_first=listed)
             if pair:
                 _credit(ctx, *pair, sentence)
+        for match in LISTED.finditer(text):
+            for name in re.split(r"\s*,\s*|\s+", (match.group("names") or match.group("names2")).strip()):
+                name = bare_name(name)
+                if name:
+                    person = hangul_person(ctx, name, sentence)
+                    if person.value not in ctx.cast_people:
+                        ctx.cast(person, None, sentence)
         for pattern in (ROLE_OF, PLAYED):
             for match in pattern.finditer(text):
                 actor = bare_name(match.group("actor"))
@@ -45,13 +61,13 @@ def korean_prose_cast(ctx: Context, sentences: list[Sentence]) -> None:
                     _credit(ctx, actor, match.group("char"), sentence)
 
 
-def _pair(ctx: Context, match: re.Match[str]) -> tuple[str, str] | None:
+def _pair(ctx: Context, match: re.Match[str], actor_first: bool = False) -> tuple[str, str] | None:
     """(actor, role) of "X(Y 분)", "X(Y 역)" or an unmarked "X(Y)", where Y is the actor unless the
-    page knows X as a person and not Y."""
+    page knows X as a person and not Y, or the pair is an item of a list under a cast label."""
     outer, inner, mark = match.group("outer"), match.group("inner").strip(), match.group("mark")
     if inner in NOT_ROLES or outer in NOT_ROLES:
         return None
-    if mark == "역":
+    if mark == "역" or (actor_first and mark is None and re.match(HANGUL, inner)):
         return (outer, inner) if is_hangul_name(outer) else None
     latin = re.match(r"[A-Z]", inner) is not None
     if latin and (not person_name(ctx, inner) or same_person(outer, inner)):
@@ -61,6 +77,18 @@ def _pair(ctx: Context, match: re.Match[str]) -> tuple[str, str] | None:
     if _known(ctx, outer) and not _known(ctx, inner):
         return outer, inner  # "송강호(상현)" where the page knows 송강호: the actor first
     return (inner, outer) if is_hangul_name(inner) or _known(ctx, inner) else None
+
+
+def _under_cast_label(lines: list[str], number: int) -> bool:
+    """True when line `number` (1-based) is an item of a list under a cast label ("- 출연:" then
+    "- 윤찬영 (이청산)"): such a list names the actor first."""
+    for above in reversed(lines[max(0, number - 12):number - 1]):
+        plain = above.strip()
+        if CAST_LABEL.match(plain):
+            return True
+        if plain and not LIST_ITEM.match(plain):
+            return False
+    return False
 
 
 def _known(ctx: Context, name: str) -> bool:

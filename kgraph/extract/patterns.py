@@ -14,7 +14,7 @@ FAMILY_NAMES = sorted({
     "Kim", "Gim", "Lee", "Yi", "Rhee", "Park", "Pak", "Bak", "Choi", "Choe", "Jung", "Jeong",
     "Chung", "Kang", "Cho", "Jo", "Yoon", "Yun", "Jang", "Chang", "Lim", "Im", "Yim", "Han", "Oh",
     "Seo", "Suh", "Shin", "Sin", "Kwon", "Gwon", "Hwang", "Ahn", "An", "Song", "Yoo", "Yu",
-    "Ryu", "Hong", "Jeon", "Jun", "Chun", "Go", "Ko", "Moon", "Mun", "Yang", "Son", "Sohn",
+    "Ryu", "Hong", "Jeon", "Jun", "Chun", "Go", "Ko", "Koh", "Moon", "Mun", "Yang", "Son", "Sohn",
     "Bae", "Baek", "Paik", "Heo", "Huh", "Nam", "Sim", "Shim", "Noh", "Roh", "Ha", "Kwak",
     "Sung", "Seong", "Cha", "Joo", "Ju", "Woo", "Koo", "Gu", "Min", "Na", "Ra", "Jin", "Ji",
     "Uhm", "Eom", "Um", "Chae", "Won", "Bang", "Gong", "Kong", "Hyun", "Ham", "Byun", "Byeon",

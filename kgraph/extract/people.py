@@ -5,6 +5,7 @@ import re
 
 from kgraph.extract.context import Context, sentence_text
 from kgraph.extract.facts import CrewCredit, Iri
+from kgraph.extract.card_lines import page_lines
 from kgraph.extract.hangul_names import actor_and_role, hangul_person, is_hangul_name
 from kgraph.extract.overview import Field, normalise_field_name, split_list
 from kgraph.extract.patterns import (ORGANISATION_WORD, is_korean_given_name, is_korean_name, korean_names,
@@ -241,6 +242,29 @@ def unlabelled_cast(ctx: Context) -> list[tuple[Iri, str | None, Sentence]]:
             if len(items) >= UNLABELLED_MIN and (not others or (
                     len(items) >= 5 and len(others) <= len(items) // 5 and all(STAGE_LIKE.match(o) for o in others))):
                 out += [(ctx.person(item, sentence=line.sentences[0]), None, line.sentences[0]) for item in items]
+    return out + _name_column(ctx)
+
+
+COLUMN_MIN = 4  # lines of one name each that make a listing's cast column
+CREW_ABOVE = cued(r"produc|writ|direct|music|compos|edit|cinematograph|photograph|crew|staff|screenplay", re.I)
+
+
+def _name_column(ctx: Context) -> list[tuple[Iri, str | None, Sentence]]:
+    """Four lines or more in a row (no blank line between), each one Korean-shaped name, under no crew
+    label ("Hwang Jung-min" / "Kim Yun-jin" / "Oh Dal-su" / ...): a listing's cast column. A
+    plain-text page may take each short line for a heading, so headings count as lines."""
+    out: list[tuple[Iri, str | None, Sentence]] = []
+    run: list[tuple[str, Sentence]] = []
+    previous = ""
+    for text, sentence in [*page_lines(ctx.doc), ("", None)]:
+        text = clean(text).strip()
+        if sentence is not None and _korean_either_order(text) and (not run or sentence.line == run[-1][1].line + 1):
+            run.append((text, sentence))  # one name a line, no blank line between
+            continue
+        if len(run) >= COLUMN_MIN and not CREW_ABOVE.search(previous):
+            out += [(ctx.person(name, sentence=line), None, line) for name, line in run]
+        run = []
+        previous = text
     return out
 
 
