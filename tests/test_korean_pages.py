@@ -3,6 +3,7 @@ credits run together on one line, and the ways Korean prose names an actor and a
 from __future__ import annotations
 
 from test_general_shapes import attrs, facts_of, people
+from test_structure import platforms
 
 BLOG = """본문 바로가기
 카테고리 없음
@@ -111,3 +112,11 @@ def test_a_list_under_a_cast_label_names_the_actor_first_and_prose_lists_of_acto
     assert {("윤찬영", "이청산"), ("박지후", "남온조"), ("조이현", "최남라")} <= cast
     assert {"황정민", "김윤진", "오달수"} <= people(cast)
     assert not {"이청산", "남온조", "최남라", "여우"} & people(cast)
+
+
+def test_korean_names_of_platforms_and_where_a_title_airs():
+    page = ("tvN 금토드라마 '미생'은 회사원의 이야기다. 지금은 넷플릭스에서 다시 볼 수 있다. "
+            "주인공은 KBS 일일 드라마에서도 본 얼굴이다. '미생'은 명작이다.\n")
+    facts, _, _ = facts_of(page)
+    named = platforms(facts)
+    assert named.get("tvN") is True and named.get("Netflix") is False and "KBS" not in named

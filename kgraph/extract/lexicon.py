@@ -87,8 +87,10 @@ def load_lexicon() -> Lexicon:
                      for lbl in [str(graph.value(URIRef(node), SCHEMA.name)),
                                  *map(str, graph.objects(URIRef(node), SKOS.altLabel))]},
                     key=len, reverse=True)
+    # a Korean name takes a particle ("넷플릭스에서"), so only a Latin one needs the word to end
     lex.platform_pattern = re.compile(
-        r"(?<![\w-])(?:" + "|".join(re.escape(lbl) for lbl in labels) + r")(?![\w-])")
+        r"(?<![\w-])(?:" + "|".join(re.escape(lbl) + ("" if re.search(r"[\uac00-\ud7a3]$", lbl) else r"(?![\w-])")
+                                     for lbl in labels) + r")")
     for scheme, target in ((KG.GenreScheme, lex.genres), (KG.JobScheme, lex.jobs)):
         for concept in graph.subjects(SKOS.inScheme, scheme):
             label = str(graph.value(concept, SKOS.prefLabel))

@@ -443,12 +443,13 @@ def crew_of(ctx: Context, job: str) -> list[Iri]:
 def _names(ctx: Context, text: str) -> str | None:
     """The person a `who` slot ends with ("Director Mo Wan-il" -> "Mo Wan-il"), or the one crew
     member of the reviewed title a bare family name denotes; None when the slot names no one."""
-    name = person_name(ctx, text)
     slot = name_key(re.sub(r"['’]s$", "", text.strip()))
+    if slot and "-" not in slot and " " not in slot:  # one bare word: a family name alone
+        crew = {ctx.people[p.value].name for job in ("director", "writer") for p in crew_of(ctx, job)}
+        family = [n for n in crew if name_key(n.split(" ")[0]) == slot]
+        if len(family) == 1:
+            return family[0]  # "Park would go on to direct": the title's director Park, not the actor Park
+    name = person_name(ctx, text)
     if name and slot.endswith(name_key(name)):
         return name
-    if "-" in slot or not slot:  # not one bare word: no family name alone
-        return None
-    crew = {ctx.people[p.value].name for job in ("director", "writer") for p in crew_of(ctx, job)}
-    family = [n for n in crew if name_key(n.split(" ")[0]) == slot]
-    return family[0] if len(family) == 1 else None  # "Park would go on to direct": the title's director Park
+    return None

@@ -536,6 +536,15 @@ STRETCH_BEFORE = cued(r"\b(?:final|first|last|opening|closing|next|past|few|extr
                       re.I)
 
 
+# Korean availability after a platform's name: "넷플릭스에서 공개", "넷플릭스 오리지널", "tvN 금토드라마",
+# "넷플릭스, 티빙 등 OTT 플랫폼에서"
+KOREAN_ON = cued(r"(?:에서|서|을\s*통해|를\s*통해|로)?\s*(?:[가-힣]+\s+){0,2}?(?:공개|스트리밍|독점|시청|방영|방송|볼\s*수|오리지널)|"
+                 r"(?:\s*,\s*[\w+가-힣]+){0,3}\s*등\s*(?:OTT|플랫폼)")
+# "tvN 금토드라마 '미생'": the broadcaster, a drama word, then the title itself (not "KBS 드라마 제작국", a
+# department, nor "KBS 일일 드라마에서는", another drama)
+KOREAN_DRAMA_OF = cued(r"\s*(?:새\s*)?(?:월화|수목|금토|토일|주말|일일)?\s*드라마(?!\s*제작)\s*[‘'“\"《<`]?")
+
+
 def _prose_attributes(ctx: Context, fields: dict[str, Field]) -> None:
     title = ctx.title_iri
     year_statement = next((s for s in ctx.statements.values() if s.predicate == KG.year), None)
@@ -579,7 +588,9 @@ def _prose_attributes(ctx: Context, fields: dict[str, Field]) -> None:
             after = text[offset + len(name):offset + len(name) + 80]
             if ORGANISATION_WORD.search(" ".join(after.split()[:2])):
                 continue  # "KBS Drama Production": the broadcaster's department credited, no availability
-            if (STREAMS_ON.search(before) or (before.endswith("(") and after.startswith(")"))
+            drama_of = KOREAN_DRAMA_OF.match(after)
+            if (STREAMS_ON.search(before) or (before.endswith("(") and after.startswith(")")) or KOREAN_ON.match(after)
+                    or (drama_of and title_key and after[drama_of.end():].lower().startswith(title_key))
                     or STREAMS_ON.search(text[max(0, offset - 80):offset])
                     or OWNS_TITLE.match(after) or (title_key and _owns(after.lower(), title_key))
                     or (title_key and _title_then_on(before.lower(), title_key))):
