@@ -117,6 +117,7 @@ def graphs_v1() -> dict[str, list[tuple]]:
                      (C[5], URIRef(KG + "character"), CH2)),
             (CH1, NAME, Literal("Kyara")), (CH2, NAME, Literal("Zed")),  # a character named in two graphs
             (C[8], URIRef(KG + "title"), T[7]), (T[1], NAME, Literal("Alpha Again")),
+            (P, NAME, Literal("A Test Person")),  # a second name, first in order
             (T[1], URIRef(KG + "year"), Literal(2003)),
             *_credit(C[7], P, T[2], (C[7], URIRef(KG + "job"), GAFFER))],  # P credited in several graphs
         "test-names": [  # names and years of titles credited elsewhere; T2 and T3 have no year
@@ -258,6 +259,14 @@ def test_an_iri_is_looked_up_by_one_point_query_with_the_name_every_name_gives(d
     assert lookup._by_iri(disk_corpus, "person", ID + "title/ballerina-2023") is None  # a title, not a person
     with pytest.raises(lookup.NotFound):
         lookup.find(disk_corpus, "person", ID + "person/nobody")
+
+
+def test_an_iri_with_two_names_is_looked_up_with_the_first(split):
+    from kgraph.analysis import lookup
+
+    assert lookup.find(split, "person", str(P)) == (str(P), "A Test Person")
+    labels = lookup._names(split, "person")
+    assert set(labels[labels["iri"] == str(P)]["name"]) == {"A Test Person"}  # the full read's name
 
 
 def test_the_table_held_open_elsewhere_in_the_process(split):
