@@ -257,7 +257,8 @@ _READER_LOCK = threading.RLock()
 def _attached(target: Path) -> Iterator[duckdb.DuckDBPyConnection]:
     """A read-only connection to the table file: attached to this process's in-memory DuckDB
     (a few ms, where opening a database costs tens) and detached after, so nothing holds the
-    file between questions; a connection of its own when the file is open elsewhere here."""
+    file between questions (a file open read-only elsewhere in the process, as `kgraph serve`
+    holds it, can be attached beside it)."""
     global _READER
     with _READER_LOCK:
         if _READER is None:
@@ -265,20 +266,11 @@ def _attached(target: Path) -> Iterator[duckdb.DuckDBPyConnection]:
         con = _READER.cursor()
         try:
             con.execute("ATTACH ? AS analytics (READ_ONLY)", [str(target)])
-        except duckdb.Error:  # already open in this process (DuckDB allows one handle per file)
-            con.close()
-            own = duckdb.connect(str(target), read_only=True)
-            try:
-                yield own
-            finally:
-                own.close()
-            return
-        try:
             con.execute("USE analytics")
             yield con
         finally:
             con.execute("USE memory")
-            con.execute("DETACH analytics")
+            con.execute("DETACH DATABASE IF EXISTS analytics")
             con.close()
 
 
