@@ -120,8 +120,12 @@ class KGraph:
         return _specific(self.query("cast", title=self.title(title)[0]))
 
     def filmography(self, person: str) -> pd.DataFrame:
-        """A person's titles, years, roles and characters."""
-        return _specific(self.query("filmography", person=self.person(person)[0]))
+        """A person's titles, years, roles and characters: filmography.rq's rows, read from the
+        derived table beside an on-disk store (refreshed first when stale), else through SPARQL."""
+        from kgraph.analysis.filmography import filmography
+        iri = self.person(person)[0]
+        frame = filmography(self.store, iri)
+        return _specific(self.query("filmography", person=iri) if frame is None else frame)
 
     def costars(self, person: str) -> pd.DataFrame:
         """A person's titles with everyone else credited on each."""

@@ -137,7 +137,8 @@ def test_one_changed_review_rereads_one_graph(blog, tmp_path):
         con.execute("UPDATE graphs SET fingerprint = 'old' WHERE graph LIKE '%review/burning-2018'")
     counting = Counting(store)
     module.refresh(counting)
-    assert counting.graph_reads == ["https://w3id.org/kgraph/graph/review/burning-2018"] * 2  # pairs, names
+    # its credits, its six kinds of facts (kgraph.analysis.filmography) and its names
+    assert counting.graph_reads == ["https://w3id.org/kgraph/graph/review/burning-2018"] * 8
     _assert_current(store)
 
 

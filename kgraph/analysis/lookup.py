@@ -4,6 +4,7 @@ from __future__ import annotations
 import difflib
 
 import pandas as pd
+from rdflib import URIRef
 
 from kgraph.errors import KGraphError
 from kgraph.frames import to_frame
@@ -37,9 +38,27 @@ def _names(store: Store, kind: str) -> pd.DataFrame:
     return labels.merge(names, on="iri")
 
 
+# The name `_names` gives an IRI (people.rq and titles.rq are ordered by name; the first wins).
+IRI_NAME = """SELECT ?name WHERE { ?iri a ?class ; <http://schema.org/name> ?name } ORDER BY ?name LIMIT 1"""
+CLASSES = {"person": URIRef("https://w3id.org/kgraph/ontology#Person"),
+           "title": URIRef("https://w3id.org/kgraph/ontology#Title")}
+
+
+def _by_iri(store: Store, kind: str, iri: str) -> tuple[str, str] | None:
+    """(IRI, display name) of the person or title `iri`, by one point query (not every name in
+    the store); None when it is none, or not an IRI the store takes."""
+    try:
+        rows = store.select(IRI_NAME, {"iri": URIRef(iri), "class": CLASSES[kind]}).rows
+    except KGraphError:
+        return None
+    return (iri, str(rows[0][0])) if rows else None
+
+
 def find(store: Store, kind: str, text: str) -> tuple[str, str]:
     """(IRI, display name) of the one person or title `text` names; NotFound otherwise."""
     text = text.strip()
+    if text.startswith(("http://", "https://")) and (hit := _by_iri(store, kind, text.strip("<>"))):
+        return hit
     labels = _names(store, kind)
     if text.startswith(("http://", "https://")):
         hit = labels[labels["iri"] == text.strip("<>")]

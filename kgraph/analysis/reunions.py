@@ -1,11 +1,12 @@
 """Reunions (pairs of people credited together on several titles), computed from the
 (person, title) table with DuckDB, and kept as a derived table beside an on-disk store.
 
-The derived table keeps its rows per named graph, (graph, person, title) and (graph, iri,
-name), with the build-manifest fingerprint each graph had when its rows were read. A
-refresh compares the manifest with what the table recorded and rereads only the graphs that
-were added or changed, drops the rows of graphs that are gone, and updates the (person,
-title) and name tables for the rows those graphs touched, on a copy of the file that then
+The derived table keeps its rows per named graph, (graph, credit, person, title), (graph,
+iri, name) and the facts filmographies join (kgraph.analysis.filmography), with the
+build-manifest fingerprint each graph had when its rows were read. A refresh compares the
+manifest with what the table recorded and rereads only the graphs that were added or
+changed, drops the rows of graphs that are gone, and updates the (person, title), name and
+filmography tables for the rows those graphs touched, on a copy of the file that then
 replaces it; so one new review costs one review's rows (and a file copy), not the whole
 store. Its answers are always SPARQL's (tests hold them together). Graphs the manifest does
 not list (a store loaded by other means) are read on the first refresh and again on
@@ -14,30 +15,40 @@ not list (a store loaded by other means) are read on the first refresh and again
 from __future__ import annotations
 
 import shutil
+import threading
+import weakref
+from contextlib import contextmanager
 from pathlib import Path
+from typing import Iterator
 
 import duckdb
 import pandas as pd
 from rdflib import URIRef
 
+from kgraph.analysis import filmography as film
 from kgraph.frames import to_frame
-from kgraph.ontology import BUILD_GRAPH
+from kgraph.ontology import BUILD_GRAPH, ONTOLOGY_GRAPH
 from kgraph.queries import load_query
 from kgraph.store.base import Store
 
-MANIFEST_QUERY = """SELECT ?g ?f WHERE { GRAPH ?build { ?g <https://w3id.org/kgraph/ontology#fingerprint> ?f } }"""
+# The build manifest, and the ontology graph's own fingerprint (job labels live there; the
+# graph's IRI, ONTOLOGY_GRAPH, is written out: a bound one is not pushed into the UNION).
+MANIFEST = """
+  { GRAPH ?build { ?g <https://w3id.org/kgraph/ontology#fingerprint> ?f } }
+  UNION { GRAPH <https://w3id.org/kgraph/graph/ontology> {
+            <https://w3id.org/kgraph/graph/ontology> <https://w3id.org/kgraph/ontology#fingerprint> ?f }
+          BIND(<https://w3id.org/kgraph/graph/ontology> AS ?g) }
+"""
+MANIFEST_QUERY = "SELECT ?g ?f WHERE {" + MANIFEST + "}"
 # One short row however large the manifest: the store hashes it (in its own order, which only
 # decides whether an unneeded refresh runs, and that refresh then finds nothing to do).
-TOKEN_QUERY = """SELECT (SHA256(GROUP_CONCAT(CONCAT(STR(?g), " ", STR(?f)); separator="\\n")) AS ?token) WHERE {
-  GRAPH ?build { ?g <https://w3id.org/kgraph/ontology#fingerprint> ?f }
-}"""
-GRAPH_PAIRS = """PREFIX kg: <https://w3id.org/kgraph/ontology#>
-SELECT DISTINCT ?g ?person ?title WHERE { GRAPH ?g { ?credit kg:title ?title ; kg:person ?person } }"""
+TOKEN_QUERY = """SELECT (SHA256(GROUP_CONCAT(CONCAT(STR(?g), " ", STR(?f)); separator="\\n")) AS ?token) WHERE {""" + MANIFEST + "}"
+assert f"<{ONTOLOGY_GRAPH}>" in MANIFEST
 GRAPH_NAMES = """PREFIX kg: <https://w3id.org/kgraph/ontology#>
 PREFIX schema: <http://schema.org/>
 SELECT DISTINCT ?g ?iri ?name WHERE { GRAPH ?g { { ?iri a kg:Person } UNION { ?iri a kg:Title } ?iri schema:name ?name } }"""
 UNTRACKED = ""  # the fingerprint recorded for a graph the build manifest does not list
-LAYOUT = "per-graph/1"  # the table's layout; a file of another layout is rebuilt
+LAYOUT = "per-graph/2"  # 2: credits and facts per graph, and the people's filmographies  # the table's layout; a file of another layout is rebuilt
 REREAD_ALL = 0.05  # beyond this share of changed graphs (and 64 graphs), read every graph in one query
 
 
@@ -61,6 +72,25 @@ def store_token(store: Store) -> str:
     return str(rows[0][0]) if rows and rows[0][0] is not None else ""
 
 
+_TOKENS: "weakref.WeakKeyDictionary[object, tuple[int, str]]" = weakref.WeakKeyDictionary()
+
+
+def _known_token(store: Store) -> str:
+    """`store_token`, remembered while the store reports no write since (its `generation`: an
+    on-disk Oxigraph store counts its own writes, no other process can write to it while it is
+    open for writing, and one opened read-only is a snapshot). The token reads the whole
+    manifest (about 0.15 s at 20,000 graphs); a point question should not."""
+    generation = getattr(store, "generation", None)
+    if generation is None:
+        return store_token(store)
+    known = _TOKENS.get(store)
+    if known is not None and known[0] == generation:
+        return known[1]
+    token = store_token(store)
+    _TOKENS[store] = (generation, token)
+    return token
+
+
 def _table_path(store: Store) -> Path | None:
     path = getattr(store, "path", None)
     return Path(f"{path}.analytics.duckdb") if path else None
@@ -76,25 +106,31 @@ def display_names(store: Store) -> pd.DataFrame:
     return to_frame(store.select_all(load_query("names").text, order="?iri ?name"))
 
 
-def _graph_rows(store: Store, graphs: list[str] | None) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """(graph, person, title) and (graph, iri, name) rows of `graphs` (None: of every graph)."""
-    pair_rows: list[tuple[str, str, str]] = []
-    name_rows: list[tuple[str, str, str]] = []
+ROW_COLUMNS = {"credits": ["graph", "credit", "person", "title", "title_iri"],
+               "facts": ["graph", "subject", "object", "dt", "kind"], "names": ["graph", "iri", "name"]}
+
+
+def _graph_rows(store: Store, graphs: list[str] | None) -> dict[str, pd.DataFrame]:
+    """The credits (graph, credit, person, title), facts (see kgraph.analysis.filmography) and
+    (graph, iri, name) rows of `graphs` (None: of every graph)."""
+    parts: dict[str, list[pd.DataFrame]] = {key: [pd.DataFrame(columns=columns, dtype="string")]
+                                            for key, columns in ROW_COLUMNS.items()}
     targets: list[dict[str, URIRef] | None] = [None] if graphs is None else [{"g": URIRef(g)} for g in graphs]
-    for bindings in targets:  # every graph (None) is one bulk read, paged where the store pages
-        pair_rows += _text_rows(store, GRAPH_PAIRS, bindings, order="?g ?person ?title")
-        name_rows += _text_rows(store, GRAPH_NAMES, bindings, order="?g ?iri ?name")
-    return (pd.DataFrame(pair_rows, columns=["graph", "person", "title"], dtype="string"),
-            pd.DataFrame(name_rows, columns=["graph", "iri", "name"], dtype="string"))
+    for bindings in targets:  # every graph (None) is one bulk read per query, paged where the store pages
+        for key, frame in film.graph_rows(store, _text_rows, bindings).items():
+            parts[key].append(frame)
+        names = _text_rows(store, GRAPH_NAMES, bindings, order="?g ?iri ?name")
+        parts["names"].append(pd.DataFrame(names, columns=ROW_COLUMNS["names"], dtype="string"))
+    return {key: pd.concat(frames, ignore_index=True)[ROW_COLUMNS[key]] for key, frames in parts.items()}
 
 
 SCHEMA = [
     "CREATE TABLE graphs (graph VARCHAR PRIMARY KEY, fingerprint VARCHAR)",
-    "CREATE TABLE graph_pairs (graph VARCHAR, person VARCHAR, title VARCHAR)",
     "CREATE TABLE graph_names (graph VARCHAR, iri VARCHAR, name VARCHAR)",
     "CREATE TABLE pairs (person VARCHAR, title VARCHAR)",
     "CREATE TABLE names (iri VARCHAR, name VARCHAR)",
     "CREATE TABLE meta (token VARCHAR, layout VARCHAR)",
+    *film.SCHEMA,  # graph_credits (the (person, title) pairs' source too), graph_facts, filmographies
 ]
 
 
@@ -153,8 +189,8 @@ def _update(con: duckdb.DuckDBPyConnection, store: Store, fingerprints: dict[str
     transaction; with `full`, reread every graph."""
     recorded = dict(con.execute("SELECT graph, fingerprint FROM graphs").fetchall())
     if full:
-        pairs, names = _graph_rows(store, None)
-        seen = set(pairs["graph"]) | set(names["graph"]) | set(fingerprints)
+        rows = _graph_rows(store, None)
+        seen = set().union(*(set(frame["graph"]) for frame in rows.values()), fingerprints)
         dirty = sorted(seen | set(recorded))
         graphs = [(g, fingerprints.get(g, UNTRACKED)) for g in sorted(seen)]
     else:
@@ -163,70 +199,114 @@ def _update(con: duckdb.DuckDBPyConnection, store: Store, fingerprints: dict[str
         if not changed and not gone:
             return
         many = len(changed) > max(64, REREAD_ALL * len(fingerprints))
-        pairs, names = _graph_rows(store, None if many else changed)
+        rows = _graph_rows(store, None if many else changed)
         if many:  # one query over every graph, then keep the changed ones
-            pairs = pairs[pairs["graph"].isin(changed)]
-            names = names[names["graph"].isin(changed)]
+            rows = {key: frame[frame["graph"].isin(changed)] for key, frame in rows.items()}
         dirty = sorted({*changed, *gone})
         graphs = [(g, fingerprints[g]) for g in changed]
     rewrite = full or len(dirty) > max(64, REREAD_ALL * len(recorded))
     con.register("dirty_df", pd.DataFrame({"graph": pd.Series(dirty, dtype="string")}))
     con.register("graphs_df", pd.DataFrame(graphs, columns=["graph", "fingerprint"], dtype="string"))
-    con.register("pairs_df", pairs)
-    con.register("names_df", names)
+    con.register("credits_df", rows["credits"])
+    con.register("facts_df", rows["facts"])
+    con.register("names_df", rows["names"])
     con.execute("BEGIN TRANSACTION")
     try:
-        if not rewrite:  # the (person, title) pairs and names the dirty graphs had or have now
+        if not rewrite:  # the (person, title) pairs, names and facts the dirty graphs had or have now
             con.execute("CREATE OR REPLACE TEMP TABLE touched_pairs AS SELECT DISTINCT person, title FROM ("
-                        "SELECT person, title FROM graph_pairs WHERE graph IN (SELECT graph FROM dirty_df) "
-                        "UNION ALL SELECT person, title FROM pairs_df)")
+                        "SELECT person, title FROM graph_credits WHERE graph IN (SELECT graph FROM dirty_df) "
+                        "UNION ALL SELECT person, title FROM credits_df)")
             con.execute("CREATE OR REPLACE TEMP TABLE touched_names AS SELECT DISTINCT iri FROM ("
                         "SELECT iri FROM graph_names WHERE graph IN (SELECT graph FROM dirty_df) "
                         "UNION ALL SELECT iri FROM names_df)")
-        for table in ("graph_pairs", "graph_names", "graphs"):
+            con.execute("CREATE OR REPLACE TEMP TABLE touched_facts AS SELECT DISTINCT kind, subject FROM ("
+                        "SELECT kind, subject FROM graph_facts WHERE graph IN (SELECT graph FROM dirty_df) "
+                        "UNION ALL SELECT kind, subject FROM facts_df)")
+            con.execute("CREATE OR REPLACE TEMP TABLE touched_people AS SELECT DISTINCT person FROM touched_pairs")
+        for table in ("graph_credits", "graph_facts", "graph_names", "graphs"):
             con.execute(f"DELETE FROM {table} WHERE graph IN (SELECT graph FROM dirty_df)")
-        con.execute("INSERT INTO graph_pairs SELECT graph, person, title FROM pairs_df")
+        film.insert_graph_rows(con, "credits_df", "facts_df")
         con.execute("INSERT INTO graph_names SELECT graph, iri, name FROM names_df")
         con.execute("INSERT INTO graphs SELECT graph, fingerprint FROM graphs_df")
         if rewrite:
             con.execute("DELETE FROM pairs")
-            con.execute("INSERT INTO pairs SELECT DISTINCT person, title FROM graph_pairs")
+            con.execute("INSERT INTO pairs SELECT DISTINCT person, title FROM graph_credits")
             con.execute("DELETE FROM names")
             con.execute("INSERT INTO names SELECT iri, min(name) FROM graph_names GROUP BY iri")
+            film.update_filmographies(con, everyone=True)
         else:
             con.execute("DELETE FROM pairs USING touched_pairs t WHERE pairs.person = t.person AND pairs.title = t.title")
-            con.execute("INSERT INTO pairs SELECT DISTINCT g.person, g.title FROM graph_pairs g "
+            con.execute("INSERT INTO pairs SELECT DISTINCT g.person, g.title FROM graph_credits g "
                         "JOIN touched_pairs t ON g.person = t.person AND g.title = t.title")
             con.execute("DELETE FROM names USING touched_names t WHERE names.iri = t.iri")
             con.execute("INSERT INTO names SELECT g.iri, min(g.name) FROM graph_names g "
                         "JOIN touched_names t ON g.iri = t.iri GROUP BY g.iri")
+            con.execute(film.TOUCHED_PEOPLE)
+            film.update_filmographies(con, everyone=False)
         con.execute("COMMIT")
     except BaseException:
         con.execute("ROLLBACK")
         raise
 
 
-def _connection(store: Store) -> duckdb.DuckDBPyConnection:
+_READER: duckdb.DuckDBPyConnection | None = None  # this process's in-memory DuckDB, where table files are attached
+_READER_LOCK = threading.RLock()
+
+
+@contextmanager
+def _attached(target: Path) -> Iterator[duckdb.DuckDBPyConnection]:
+    """A read-only connection to the table file: attached to this process's in-memory DuckDB
+    (a few ms, where opening a database costs tens) and detached after, so nothing holds the
+    file between questions (a file open read-only elsewhere in the process, as `kgraph serve`
+    holds it, can be attached beside it)."""
+    global _READER
+    with _READER_LOCK:
+        if _READER is None:
+            _READER = duckdb.connect()
+        con = _READER.cursor()
+        try:
+            con.execute("ATTACH ? AS analytics (READ_ONLY)", [str(target)])
+            con.execute("USE analytics")
+            yield con
+        finally:
+            con.execute("USE memory")
+            con.execute("DETACH DATABASE IF EXISTS analytics")
+            con.close()
+
+
+def _current(con: duckdb.DuckDBPyConnection, token: str) -> bool:
+    try:
+        return con.execute("SELECT token, layout FROM meta").fetchone() == (token, LAYOUT)
+    except duckdb.Error:
+        return False
+
+
+@contextmanager
+def _connection(store: Store) -> Iterator[duckdb.DuckDBPyConnection]:
+    """The derived tables, current with the store: the file beside an on-disk store (refreshed
+    first when its token is not the store's), read-only; for other stores, pairs and names
+    computed in memory."""
     target = _table_path(store)
     if target is not None:
-        token = store_token(store)
+        token = _known_token(store)
         if target.exists():
-            con = duckdb.connect(str(target), read_only=True)
-            try:
-                current = con.execute("SELECT token, layout FROM meta").fetchone() == (token, LAYOUT)
-            except duckdb.Error:
-                current = False
-            if current:
-                return con
-            con.close()
+            with _attached(target) as con:
+                if _current(con, token):
+                    yield con
+                    return
         refresh(store, token)
-        return duckdb.connect(str(target), read_only=True)
+        with _attached(target) as con:
+            yield con
+        return
     con = duckdb.connect()
-    con.register("pairs_df", credit_pairs(store))  # a store without a folder: computed in memory
-    con.register("names_df", display_names(store))
-    con.execute("CREATE TABLE pairs AS SELECT DISTINCT person, title FROM pairs_df")
-    con.execute("CREATE TABLE names AS SELECT iri, min(name) AS name FROM names_df GROUP BY iri")
-    return con
+    try:
+        con.register("pairs_df", credit_pairs(store))  # a store without a folder: computed in memory
+        con.register("names_df", display_names(store))
+        con.execute("CREATE TABLE pairs AS SELECT DISTINCT person, title FROM pairs_df")
+        con.execute("CREATE TABLE names AS SELECT iri, min(name) AS name FROM names_df GROUP BY iri")
+        yield con
+    finally:
+        con.close()
 
 
 REUNIONS_SQL = """
@@ -261,8 +341,7 @@ def reunions(store: Store, min_titles: int = 2, person: str | None = None, with_
     """Pairs credited together on at least `min_titles` titles (optionally one person's):
     columns a, a_name, b, b_name, titles (Int64) and, with_titles, the shared titles' IRIs
     (title_iris) and names (title_names, sorted, joined by " | ")."""
-    con = _connection(store)
-    try:
+    with _connection(store) as con:
         _limits(con)
         params: list[object] = []
         person_filter = ""
@@ -274,8 +353,6 @@ def reunions(store: Store, min_titles: int = 2, person: str | None = None, with_
             title_columns=", t.title_iris, t.title_names" if with_titles else "",
             title_join=" JOIN titled t ON t.a = s.a AND t.b = s.b" if with_titles else "")
         frame = con.execute(sql, [*params, int(min_titles)]).df()
-    finally:
-        con.close()
     frame["titles"] = frame["titles"].astype("Int64")
     for column in ("a", "a_name", "b", "b_name", *(["title_names"] if with_titles else [])):
         frame[column] = frame[column].astype("string")

@@ -69,6 +69,7 @@ class OxigraphStore:
         self.path = Path(path) if path else None
         self.selector = f"oxigraph:{path}" if path else "memory:"
         self.read_only = read_only and self.path is not None
+        self.generation = 0  # counts the writes through this object (what was derived from it may be stale)
         if self.path is None:
             self._store = ox.Store()
             return
@@ -115,6 +116,7 @@ class OxigraphStore:
         if self.read_only:
             raise StoreError(f"the store at {self.path} is open read-only; this command cannot change it")
         for data in graphs:
+            self.generation += 1
             name = ox.NamedNode(data.graph)
             if self._holds(name):
                 self.update(insert_text(data.graph, data.ntriples))
@@ -137,6 +139,7 @@ class OxigraphStore:
         as `replace_graphs` does."""
         if self.read_only:
             raise StoreError(f"the store at {self.path} is open read-only; this command cannot change it")
+        self.generation += 1
         held = [data for data in graphs if self._holds(ox.NamedNode(data.graph))]
         held_ids = {id(data) for data in held}
         new = [data for data in graphs if id(data) not in held_ids]
@@ -218,6 +221,7 @@ class OxigraphStore:
     def update(self, update: str) -> None:
         if self.read_only:
             raise StoreError(f"the store at {self.path} is open read-only; this command cannot change it")
+        self.generation += 1
         try:
             self._store.update(update)
         except SyntaxError as error:
