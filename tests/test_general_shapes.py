@@ -249,3 +249,22 @@ def test_a_listing_column_of_names_is_the_cast_but_not_spaced_crew_lines():
             "Seo Woo-sik\nPark Tae-joon\n\nPark Eun-kyo\nBong Joon-ho\n\nHong Kyung-pyo\n\nMoon Sae-kyoung\n")
     _, crew_cast, _ = facts_of(crew)
     assert not {"Seo Woo-sik", "Park Eun-kyo", "Hong Kyung-pyo"} & people(crew_cast)
+
+
+def test_a_title_label_inside_a_title_an_episode_review_and_link_or_status_lines():
+    episode, _, _ = facts_of("My Name: Episode 1 Review – A Gripping Start\n\nMy Name is a noir crime drama on "
+                             "Netflix. My Name follows a daughter who joins a drug ring.\n")
+    assert episode.title.name == "My Name"
+    from kgraph.extract.title_choice import plausible
+
+    assert not plausible("Click for direct link") and not plausible("Completed")
+    label, _, _ = facts_of("Review blog\n\nTV Drama Name: Flower Of Evil\nMy Rating: 7/10\n\nA husband hides his past.\n")
+    assert label.title.name == "Flower Of Evil"
+
+
+def test_a_long_prose_line_is_no_heading_and_a_site_name_before_the_title():
+    page = ("Berkreviews The Roundup (2022) at Fantasia 2022\n\nThe first time I saw Ma Dong-seok in Train to Busan "
+            "(2016), I was in awe. He moves in ways that seem to defy physics, and he is funny while he does it, "
+            "which is why The Roundup was the first film I picked.\n")
+    facts, _, _ = facts_of(page)
+    assert facts.title.name == "The Roundup"

@@ -120,3 +120,13 @@ def test_korean_names_of_platforms_and_where_a_title_airs():
     facts, _, _ = facts_of(page)
     named = platforms(facts)
     assert named.get("tvN") is True and named.get("Netflix") is False and "KBS" not in named
+
+
+def test_more_korean_shapes_of_cast_crew_episodes_and_a_section_heading():
+    page = ("우리들의 블루스 기본 정보\n\n• 극본: 노희경 작가\n• 연출 - 김규태\n• 회차: 20회차(70분 내외)\n\n"
+            "'영옥'(한지민 분)은 해녀다. 이동석(이병헌)은 트럭 만물상이다. '우리들의 블루스'는 제주 이야기다.\n")
+    facts, cast, crew = facts_of(page)
+    assert facts.title.name == "우리들의 블루스"
+    assert ("노희경", "writer") in crew and ("김규태", "director") in crew
+    assert attrs(facts)["episodeCount"] == {"20"}
+    assert ("한지민", "영옥") in cast and ("이병헌", "이동석") in cast

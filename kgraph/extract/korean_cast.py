@@ -18,8 +18,8 @@ from kgraph.sources.document import Sentence
 HANGUL = r"[\uac00-\ud7a3]"
 LATIN_NAME = r"[A-Z][\w'-]*(?:\s[A-Z][\w'-]*){0,2}"
 # "장그래(임시완 분)", "송강호(상현 역)", "황시목(조승우)", "고건수(Lee Sun-kyun)"
-PAIR = cued(rf"(?<!{HANGUL})(?P<outer>{HANGUL}{{2,5}})\s*\(\s*(?P<inner>{HANGUL}{{2,4}}|{LATIN_NAME})"
-            rf"(?:\s*(?P<mark>분|역))?\s*\)")
+PAIR = cued(rf"(?<!{HANGUL})(?P<outer>{HANGUL}{{2,5}})(?:/{HANGUL}{{2,5}})?[’'”\"]?\s*\(\s*(?:배우\s+)?"
+            rf"(?P<inner>{HANGUL}{{2,4}}|{LATIN_NAME})(?:\s*(?P<mark>분|역))?\s*\)")  # "'지우'(한소희 분)", "백희성/도현수 (배우 이준기)"
 # "장그래 역의 임시완", "장그래 역을 맡은 임시완"
 ROLE_OF = cued(rf"(?<!{HANGUL})(?P<char>{HANGUL}{{2,5}})\s*역(?:의|을\s*맡은|으로\s*분한|을\s*연기한)\s*"
                rf"(?:배우\s*)?(?P<actor>{HANGUL}{{2,6}})")

@@ -1,4 +1,4 @@
-"""Crew in Korean prose: "(극본 백미경 연출 이형민 제작 ...)" (a job word, then the name), "이병헌
+"""Crew in Korean prose: "(극본 백미경 연출 이형민 제작 ...)", "연출 - 김철규" (a job word, then the name), "이병헌
 감독의", "이형민 PD와 백미경 작가" (the name, then the job word). Only Hangul personal names are
 read, less the particle Korean attaches to them.
 """
@@ -17,7 +17,7 @@ from kgraph.sources.document import Sentence
 JOBS = {"극본": "writer", "각본": "writer", "작가": "writer", "연출": "director", "감독": "director", "PD": "director",
         "피디": "director"}
 # "극본 백미경", "연출 이형민": the job word, then the name (a label without its colon)
-JOB_THEN_NAME = cued(r"(?<![\uac00-\ud7a3])(?P<job>극본|각본|연출)\s+(?P<name>[\uac00-\ud7a3]{2,4})(?![\uac00-\ud7a3])")
+JOB_THEN_NAME = cued(r"(?<![\uac00-\ud7a3])(?P<job>극본|각본|연출)\s*[-–:：]?\s+(?P<name>[\uac00-\ud7a3]{2,4})(?![\uac00-\ud7a3])")
 # "이병헌 감독의", "이형민 PD와", "백미경 작가": the name, then the job word
 NAME_THEN_JOB = cued(r"(?<![\uac00-\ud7a3])(?P<name>[\uac00-\ud7a3]{2,4})\s*(?P<job>감독|PD|피디|작가)(?![가-힣]{2})")
 # "봉준호 감독의 '기생충'처럼", "작가의 전작": a maker named for another work

@@ -139,6 +139,7 @@ def overview_people(ctx: Context, fields: dict[str, Field]) -> list[tuple[Iri, s
                 name = re.sub(r"\s*\([^)]*\)", "", item).strip()
                 head = re.split(r"\.\s+(?=[A-Z0-9])", name)[0]  # "Choi Dong-hoon. S Kor. 2006.": a card runs on
                 name = head if len(head.split()) >= 2 else name
+                name = re.sub(r"(?<=[\uac00-\ud7a3])\s*(?:작가|감독|PD|피디)$", "", name)  # "노희경 작가": the job word
                 hangul = HANGUL.search(item)
                 if name and not organisation(ctx, name):
                     person = ctx.person(name, _hangul_in(item) if hangul else None, sentence=fields[key].sentence)

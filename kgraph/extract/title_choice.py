@@ -23,6 +23,7 @@ from kgraph.sources.document import Document, Sentence
 
 _Q_OPEN, _Q_CLOSE = "“‘'\"*_", "”’'\"*_"
 QUOTED = re.compile(r"(?:(?<=\s)|(?<=^)|(?<=[(\[—–-]))[“‘'\"*_]([A-Z0-9][^“”\"*_\n]{0,70}?[\w!?)])[,.]?[”’'\"*_](?!\w)")
+MAX_HEADING_WORDS = 24  # a longer line is prose: "The first time I saw X in Y (2016), I was in awe. He ..."
 HEAD_SHAPES: tuple[tuple[re.Pattern[str], int], ...] = (
     # "= Broker (2022 film) =" (a wiki heading)
     (re.compile(r"^=+\s*(?P<t>.+?)\s*=+$"), 12),
@@ -39,7 +40,8 @@ HEAD_SHAPES: tuple[tuple[re.Pattern[str], int], ...] = (
     # "'Concrete Utopia' Review: ...", "Mantis Review", "Reply 1988 Drama Review", "X (2015-2016) | TV Series Review",
     # "X – Full Review", "Netflix Series X: A Review"
     (re.compile(r"^(?P<t>.+?)\s*(?:\([^)]*\)\s*)?(?:[|:–—-]\s*)?(?:\b(?:a|an|my|the|full|honest|quick|short|mini|final|"
-                r"spoiler-free|spoiler|in-depth|detailed)\s+)*(?:(?:k-?drama|drama|movie|film|tv series|series|season \d+)\s+)?"
+                r"spoiler-free|spoiler|in-depth|detailed)\s+)*(?:(?:k-?drama|drama|movie|film|tv series|series|season \d+|"
+                r"episodes?\s+\d+(?:\s*(?:[-–&]|and)\s*\d+)?)\s+)?"
                 r"(?:review|recap)\b", re.I), 10),
     # "DECISION TO LEAVE (헤어질 결심) (2022)", "Broker (2022)", "X (Korean: 한글)"
     (re.compile(r"^(?P<t>[^()]{1,80}?)\s*\((?:[^()]*[\uac00-\ud7a3][^()]*|(?:19|20)\d\d(?:\s*[–-]\s*(?:19|20)?\d\d)?"
@@ -92,7 +94,8 @@ JUNK = re.compile(
     r"story|the story|storyline|premise|characters?|cast (?:&|and) characters?|main cast|the leads|my (?:opinion|thoughts|take)|"
     r"(?:pros|cons|pros and cons)|rating|trailer|details|info|information|where to watch|ost|soundtrack|awards|"
     r"tags|themes|review|recap|background|introduction|production)\b(?:\s*\([^)]*\))?$|"
-    r"screened\b|screening\b|(?:click\s+)?to\s+vote$|vote$|rate\s+this\b)", re.I)
+    r"screened\b|screening\b|(?:click\s+)?to\s+vote$|vote$|rate\s+this\b|click\b|.*\bclick\s+here\b|"
+    r"(?:completed|ongoing|airing|finished|watching|dropped|on hold|plan to watch)$)", re.I)
 MIN_MENTIONS = 2
 # Words that name a kind, a nationality, a day or a month, never a title on their own.
 NOT_TITLES = re.compile(
@@ -182,12 +185,13 @@ def _strip(text: str) -> str:
     text = re.sub(r"^[^\w\s“‘'\"(\[*_#@←«‹<《「〈`-]+\s*", "", text)  # "📝 줄거리 요약": an emoji before a label
     text = re.sub(r"^(?:ENG|EN|KOR|KR)\s+(?=[A-Z0-9])", "", text)  # "ENG Decision to Leave": a language tag
     text = re.sub(r"^\d{1,3}[.)]\s+(?=[A-Z])", "", text)  # "62. Reply 1994": a ranked list's number
+    text = re.sub(r"^[A-Z][a-z]+reviews?\s+(?=[A-Z])", "", text)  # "Berkreviews The Roundup": a site's name
     text = re.sub(r"(?<=\w)['’]s$", "", text)  # "Decision to Leave's ending": the title, not its possessive
     text = re.sub(r"\s+\((?:KR|Kr|KOR|Kor|Korean|Korea|South Korea|S\. Korea)\)$", "", text)  # "Thirst (Kr)"
     if re.match(r"[A-Za-z0-9“‘'\"*_]", text):  # a Latin title stops at its Hangul part or a field label
         text = re.split(r"\s*[\uac00-\ud7a3]", text)[0]
         for label in re.finditer(r"\s+([A-Z][\w()]*(?:\s[A-Za-z()]+)?):\s", text):
-            if normalise_field_name(label.group(1)):
+            if normalise_field_name(label.group(1)) not in (None, "title", "korean_title", "aka"):  # "My Name: ..."
                 text = text[:label.start()]
                 break
     text = text.strip(" :|-–—,.").strip(_Q_OPEN + _Q_CLOSE).strip()
@@ -201,6 +205,7 @@ def _strip(text: str) -> str:
         if two and not re.search(r"\d", text):
             text = two.group(1).strip()
     text = IMAGE_CAPTION.sub("", text)  # "A Hard Day Image Cover": an image's caption
+    text = KOREAN_SECTION_TAIL.sub("", text)  # "우리들의 블루스 기본 정보": a section of the post
     text = re.sub(r"\s*\((?:director|directed|dir\.|writer|written|screenwriter|cast|starring)\b.*$", "", text,
                   flags=re.I)  # "SECRET SUNSHINE (MIRYANG) (director/writer: ...)": the credits after the title
     text = re.sub(r"(?<=[A-Za-z])\s*\((?![\d\s])[^()\d\uac00-\ud7a3]{2,40}\)$", "", text)  # "Secret Sunshine(Milyang)":
@@ -209,6 +214,8 @@ def _strip(text: str) -> str:
     return AGE_RATING.sub("", re.sub(r"\s*\|.*$", "", text)).strip()
 
 
+KOREAN_SECTION_TAIL = re.compile(r"(?<=[\uac00-\ud7a3])\s+(?:기본\s*정보|작품\s*정보|정보|리뷰|후기|줄거리|결말|등장인물|출연진|"
+                                 r"몇부작|인물\s*관계도|관계도|총평|소개)$")
 IMAGE_CAPTION = re.compile(r"\s+(?:image\s+cover|cover\s+image|(?:official\s+)?poster|key\s+art|thumbnail|stills?)$", re.I)
 
 
@@ -286,8 +293,11 @@ def candidates(doc: Document) -> list[Candidate]:
         plain = clean(line)
         if re.fullmatch(r"\(.*\)", plain.strip()):
             continue  # "( A Korean drama review)": an aside under the title line, not a title
+        sentence_like = len(plain.split()) > MAX_HEADING_WORDS
         for shape, strength in HEAD_SHAPES:
             match = shape.search(plain)
+            if match and sentence_like and not re.search(r"[\uac00-\ud7a3]", match.group(0)):
+                continue  # "The first time I saw X in Y (2016), I was in awe ...": a sentence, not a heading
             if match and shape is BARE_YEAR_LINE and (normalise_field_name(plain.split()[0]) or _two_sentences(plain)):
                 continue  # "Title Reply 1988": a fact-box line without its colon; "In focus. Thrillers 2011"
             if match and "ko" in shape.groupindex and korean_page:

@@ -103,7 +103,7 @@ def minutes(text: str) -> int | None:
 _EPISODES = re.compile(rf"{NUMBER}[\s-]*(?:episodes?|eps?\b|parts?\b|회)", re.I)
 # Korean units follow the digits with no space, which NUMBER's word boundary refuses: "111분", "16부작"
 _MIN_KO = re.compile(r"(?<![\d.])(?P<num>\d{1,3})\s*분")
-_EPISODES_KO = re.compile(r"(?<![\d.])(?P<num>\d{1,3})\s*(?:부작|회\s*완결)|총\s*(?P<total>\d{1,3})\s*(?:회|부)")
+_EPISODES_KO = re.compile(r"(?<![\d.])(?P<num>\d{1,3})\s*(?:부작|회차|회\s*완결)|총\s*(?P<total>\d{1,3})\s*(?:회|부)")
 _SEASONS = re.compile(r"(?:season|part)\s*\d+\s*[:=-]?\s*(\d+)", re.I)
 _BARE = re.compile(rf"^\s*{NUMBER}\s*(?:\(|$)")
 
@@ -115,12 +115,12 @@ def episodes(text: str, bare: bool = True) -> int | None:
     seasons = _SEASONS.findall(text)
     if len(seasons) > 1:
         return check("episodes", sum(int(n) for n in seasons), text)
+    korean = _EPISODES_KO.search(text)  # before any bare number: "16회차(65~75분 내외)" is 16 episodes
+    if korean:
+        return check("episodes", int(korean.group("num") or korean.group("total")), korean.group(0))
     match = _EPISODES.search(text)
     if match:
         return check("episodes", _signed(match), match.group(0))
-    korean = _EPISODES_KO.search(text)
-    if korean:
-        return check("episodes", int(korean.group("num") or korean.group("total")), korean.group(0))
     if bare:
         match = _BARE.match(text) or re.search(NUMBER, text)
         if match:
