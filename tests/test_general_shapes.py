@@ -268,3 +268,20 @@ def test_a_long_prose_line_is_no_heading_and_a_site_name_before_the_title():
             "which is why The Roundup was the first film I picked.\n")
     facts, _, _ = facts_of(page)
     assert facts.title.name == "The Roundup"
+
+
+def test_a_craft_before_a_name_in_brackets_and_the_idiom_plays_a_key_role():
+    page = ("Title: Mother\nYear: 2009\n\nThe cinematography (Hong Kyung-pyo) is stunning and the music (Lee Byung-woo) "
+            "soars. Lee Byung-woo plays a key role in the film's mood. Won Bin plays the son, and Kim Hye-ja "
+            "plays excellently the mother role.\n")
+    _, cast, _ = facts_of(page)
+    assert {"Won Bin", "Kim Hye-ja"} <= people(cast)
+    assert not {"Hong Kyung-pyo", "Lee Byung-woo"} & people(cast)
+
+
+def test_a_middle_initial_is_no_end_of_a_crew_value_and_a_long_romanised_word_is_quick():
+    from kgraph.extract.title_choice import _romanised
+
+    _, _, crew = facts_of("Title: Daredevil\n\nWriter: Steven S. DeKnight\n\nA blind lawyer fights crime.\n")
+    assert ("Steven S. DeKnight", "writer") in crew
+    assert _romanised("Ae " + "ae" * 40 + "x") is False  # bounded: no exponential backtracking

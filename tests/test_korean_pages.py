@@ -130,3 +130,26 @@ def test_more_korean_shapes_of_cast_crew_episodes_and_a_section_heading():
     assert ("노희경", "writer") in crew and ("김규태", "director") in crew
     assert attrs(facts)["episodeCount"] == {"20"}
     assert ("한지민", "영옥") in cast and ("이병헌", "이동석") in cast
+
+
+def test_korean_words_that_only_look_like_names_are_no_one():
+    luna = ("'호텔 델루나'는 tvN 드라마다. 제작발표회에는 배우 이지은, 여진구 등이 참석했다. 연출 방식이 섬세하다. "
+            "배우들이 연기한 인물들은 입체적이다. '호텔 델루나'는 지금도 사랑받는다.\n")
+    _, cast, crew = facts_of(luna)
+    assert {"이지은", "여진구"} <= people(cast)
+    assert not {"이지", "배우들", "배우들이"} & people(cast)
+    assert not crew  # "연출 방식이": no one
+    misaeng = ("'미생'은 tvN 드라마다. 장그래(임시완분)와 오상식(이성민분)이 나온다. 임시완이 연기하는 장그래는 "
+               "계약직 사원이다. '미생' 역시 사랑받았다.\n")
+    facts, cast, _ = facts_of(misaeng)
+    assert facts.title.name == "미생"
+    assert {("임시완", "장그래"), ("이성민", "오상식")} <= cast
+    assert not {"임시완분", "이성민분"} & people(cast) and not any(role == "장그래는" for _, role in cast)
+
+
+def test_korean_units_of_hours_and_an_episode_number_in_prose():
+    from kgraph.extract import values
+
+    assert values.minutes("2시간 12분") == 132
+    assert values.episodes("16회차(65~75분 내외)") == 16
+    assert values.episodes("5회차에서", bare=False) is None

@@ -48,7 +48,7 @@ GRAPH_NAMES = """PREFIX kg: <https://w3id.org/kgraph/ontology#>
 PREFIX schema: <http://schema.org/>
 SELECT DISTINCT ?g ?iri ?name WHERE { GRAPH ?g { { ?iri a kg:Person } UNION { ?iri a kg:Title } ?iri schema:name ?name } }"""
 UNTRACKED = ""  # the fingerprint recorded for a graph the build manifest does not list
-LAYOUT = "per-graph/2"  # 2: credits and facts per graph, and the people's filmographies  # the table's layout; a file of another layout is rebuilt
+LAYOUT = "per-graph/2"  # the table's layout (2: credits, facts and filmographies per graph); another is rebuilt
 REREAD_ALL = 0.05  # beyond this share of changed graphs (and 64 graphs), read every graph in one query
 
 

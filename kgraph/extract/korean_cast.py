@@ -19,7 +19,7 @@ HANGUL = r"[\uac00-\ud7a3]"
 LATIN_NAME = r"[A-Z][\w'-]*(?:\s[A-Z][\w'-]*){0,2}"
 # "장그래(임시완 분)", "송강호(상현 역)", "황시목(조승우)", "고건수(Lee Sun-kyun)"
 PAIR = cued(rf"(?<!{HANGUL})(?P<outer>{HANGUL}{{2,5}})(?:/{HANGUL}{{2,5}})?[’'”\"]?\s*\(\s*(?:배우\s+)?"
-            rf"(?P<inner>{HANGUL}{{2,4}}|{LATIN_NAME})(?:\s*(?P<mark>분|역))?\s*\)")  # "'지우'(한소희 분)", "백희성/도현수 (배우 이준기)"
+            rf"(?P<inner>{HANGUL}{{2,4}}?|{LATIN_NAME})(?:\s*(?P<mark>분|역))?\s*\)")  # lazy: "(임시완분)" is 임시완, 분  # "'지우'(한소희 분)", "백희성/도현수 (배우 이준기)"
 # "장그래 역의 임시완", "장그래 역을 맡은 임시완"
 ROLE_OF = cued(rf"(?<!{HANGUL})(?P<char>{HANGUL}{{2,5}})\s*역(?:의|을\s*맡은|으로\s*분한|을\s*연기한)\s*"
                rf"(?:배우\s*)?(?P<actor>{HANGUL}{{2,6}})")
@@ -32,6 +32,10 @@ LISTED = cued(rf"(?:(?<=배우\s)|(?<=출연진\s)|(?<=출연\s))(?P<names>{HANG
               rf"(?:열연|출연|주연(?!상)|캐스팅)")  # not "여우주연상", the best actress award
 CAST_LABEL = cued(r"^(?:[-•*·]\s*)?(?:출연|배우|출연진|캐스트|주요\s*출연진|cast)\s*[:：]?\s*$", re.I)
 LIST_ITEM = cued(r"^[-•*·▪►]\s*")
+# words of two to four syllables that open with a family-name syllable and are no names
+NOT_NAMES = frozenset({"배우", "배우들", "감독", "작가", "연출", "극본", "주연", "조연", "여성", "남성", "신인", "신예",
+                       "한국", "방송", "원작", "공개", "이번", "정말", "거장", "명장", "천재", "그녀", "그들", "모두", "인물",
+                       "인물들", "주인공", "방식", "최고", "최근", "여우", "남우", "시청자", "관객"})
 PARTICLES = ("은", "는", "이", "가", "을", "를", "의", "와", "과", "도", "만", "이가")
 
 
@@ -49,16 +53,16 @@ def korean_prose_cast(ctx: Context, sentences: list[Sentence]) -> None:
                 _credit(ctx, *pair, sentence)
         for match in LISTED.finditer(text):
             for name in re.split(r"\s*,\s*|\s+", (match.group("names") or match.group("names2")).strip()):
-                name = bare_name(name)
+                name = bare_name(name, ctx)
                 if name:
                     person = hangul_person(ctx, name, sentence)
                     if person.value not in ctx.cast_people:
                         ctx.cast(person, None, sentence)
         for pattern in (ROLE_OF, PLAYED):
             for match in pattern.finditer(text):
-                actor = bare_name(match.group("actor"))
+                actor = bare_name(match.group("actor"), ctx)
                 if actor:
-                    _credit(ctx, actor, match.group("char"), sentence)
+                    _credit(ctx, actor, without_particle(match.group("char")), sentence)
 
 
 def _pair(ctx: Context, match: re.Match[str], actor_first: bool = False) -> tuple[str, str] | None:
@@ -95,12 +99,26 @@ def _known(ctx: Context, name: str) -> bool:
     return ctx.known_person(name) is not None or bool(ctx.resolver.table.candidates("person", name))
 
 
-def bare_name(text: str) -> str | None:
-    """'임시완은' -> '임시완': the Hangul name a word holds less its particle; None for no name."""
-    for particle in sorted(PARTICLES, key=len, reverse=True):  # a particle first: "여진구가" is 여진구
-        if text.endswith(particle) and is_hangul_name(text[:-len(particle)]):
-            return text[:-len(particle)]
+def bare_name(text: str, ctx: Context | None = None) -> str | None:
+    """'임시완은' -> '임시완': the Hangul name a word holds less its particle; None for no name or a
+    word of the trade (배우, 감독). A particle is cut only when three syllables are left or the page
+    knows the shorter name, so '이지은' stays whole."""
+    if text in NOT_NAMES or any(text.endswith(p) and text[:-len(p)] in NOT_NAMES for p in PARTICLES):
+        return None  # "배우들이": a word of the trade and its particle
+    for particle in sorted(PARTICLES, key=len, reverse=True):
+        rest = text[:-len(particle)]
+        if text.endswith(particle) and is_hangul_name(rest) and rest not in NOT_NAMES and (
+                len(rest) >= 3 or (ctx is not None and ctx.known_person(rest) is not None)):
+            return rest
     return text if is_hangul_name(text) else None
+
+
+def without_particle(text: str) -> str:
+    """'장그래는' -> '장그래': a role's name less the particle after it (three syllables left at least)."""
+    for particle in sorted(PARTICLES, key=len, reverse=True):
+        if text.endswith(particle) and len(text) - len(particle) >= 3:
+            return text[:-len(particle)]
+    return text
 
 
 def _credit(ctx: Context, actor: str, role: str, sentence: Sentence) -> None:

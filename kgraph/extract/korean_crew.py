@@ -7,8 +7,8 @@ from __future__ import annotations
 import re
 
 from kgraph.extract.context import Context
-from kgraph.extract.hangul_names import hangul_person
-from kgraph.extract.korean_cast import bare_name
+from kgraph.extract.hangul_names import hangul_person, is_hangul_name
+from kgraph.extract.korean_cast import NOT_NAMES, bare_name
 from kgraph.extract.people import crew
 from kgraph.extract.prefilter import cued
 from kgraph.names import clean
@@ -34,6 +34,20 @@ def korean_prose_crew(ctx: Context, sentences: list[Sentence]) -> None:
             for match in pattern.finditer(text):
                 if pattern is NAME_THEN_JOB and OTHER_WORK_AFTER.match(text[match.end():]):
                     continue
-                name = bare_name(match.group("name"))
+                listed = pattern is JOB_THEN_NAME and re.match(r"\s*(?:[(),/·]|$)", text[match.end():]) is not None
+                name = _crew_name(ctx, match.group("name"), particle_allowed=pattern is NAME_THEN_JOB, listed=listed)
                 if name:
                     crew(ctx, hangul_person(ctx, name, sentence), JOBS[match.group("job")], sentence)
+
+
+def _crew_name(ctx: Context, text: str, particle_allowed: bool, listed: bool = False) -> str | None:
+    """The person a crew slot names, never a word of the trade ("여성 감독", "연출 방식이"). Before the
+    job word ("최롬 작가") a name of two syllables counts; after it ("연출 X") the slot takes no particle
+    and needs three syllables, a credit list around it ("(극본 최롬(팀 ...), 연출 ...") or a name the page
+    already knows."""
+    if bare_name(text, ctx) is None:
+        return None  # "연출 방식이": a word of the trade and its particle
+    name = bare_name(text, ctx) if particle_allowed else (text if is_hangul_name(text) else None)
+    if name is None or name in NOT_NAMES:
+        return None
+    return name if len(name) >= 3 or particle_allowed or listed or ctx.known_person(name) is not None else None

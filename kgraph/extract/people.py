@@ -137,7 +137,8 @@ def overview_people(ctx: Context, fields: dict[str, Field]) -> list[tuple[Iri, s
         if key in fields:
             for item in split_list(fields[key].value):
                 name = re.sub(r"\s*\([^)]*\)", "", item).strip()
-                head = re.split(r"\.\s+(?=[A-Z0-9])", name)[0]  # "Choi Dong-hoon. S Kor. 2006.": a card runs on
+                head = re.split(r"(?<=[a-z]{2})\.\s+(?=[A-Z0-9])", name)[0]  # "Choi Dong-hoon. S Kor. 2006.": a card
+                # runs on (not "Steven S. DeKnight": an initial)
                 name = head if len(head.split()) >= 2 else name
                 name = re.sub(r"(?<=[\uac00-\ud7a3])\s*(?:작가|감독|PD|피디)$", "", name)  # "노희경 작가": the job word
                 hangul = HANGUL.search(item)
@@ -328,7 +329,7 @@ def crew(ctx: Context, person: Iri, job: str, sentence: Sentence, description: s
 def prose_crew(ctx: Context) -> None:
     """Crew named next to their job: "from director X", "Writer-director X", "X's score"."""
     title_key = name_key(ctx.title.name) if ctx.title else ""
-    for sentence in _prose(ctx):
+    for sentence in prose_sentences(ctx):
         text = lower_tail_names(sentence_text(sentence))
         before = list(CREW_BEFORE.finditer(text))
         named_director = any(m.group(1).lower() != "filmmaker" and "director" in JOB_WORDS[m.group(1).lower()]
@@ -403,7 +404,7 @@ def _plausible_name(ctx: Context, name: str, title_key: str) -> bool:
 def prose_cast(ctx: Context) -> None:
     """Actors and their characters from prose patterns; an actor may play several characters."""
     groups: dict[str, list[str]] = {}
-    for sentence in _prose(ctx):
+    for sentence in prose_sentences(ctx):
         if sentence in ctx.structured:
             continue  # a cast-list line a structure reader has read (or found undecidable)
         text = lower_tail_names(sentence_text(sentence))
@@ -711,7 +712,7 @@ LIST_GAP = cued(r"^\s*(?:\([^()]{1,20}\)\s*)?(?:,\s*(?:and\s+)?|\s+and\s+|\s+|\s
 def prose_cast_lists(ctx: Context) -> None:
     """Actors named in a list of two or more people that a cast word introduces or a cast verb
     follows; each is credited without a character, unless the review gives them one."""
-    for sentence in _prose(ctx):
+    for sentence in prose_sentences(ctx):
         text = sentence_text(sentence)
         names = korean_names(text)
         groups: list[list[tuple[int, int, str]]] = []
@@ -776,9 +777,5 @@ def people_in(ctx: Context, sentence: Sentence) -> list[Iri]:
 
 def prose_sentences(ctx: Context) -> list[Sentence]:
     """The review's sentences less its fact box, hashtags and memorable lines."""
-    return _prose(ctx)
-
-
-def _prose(ctx: Context) -> list[Sentence]:
     return [s for s in ctx.doc.sentences
             if not s.section.lower().startswith(("overview", "hashtag", "memorable"))]

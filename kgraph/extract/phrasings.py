@@ -35,11 +35,14 @@ _ROLE = "|".join(sorted((re.escape(w) for w in ROLE_WORDS + RELATION_WORDS), key
 _RELATION = "|".join(sorted((re.escape(w) for w in RELATION_WORDS), key=len, reverse=True))
 _TITLE = "|".join(sorted((re.escape(w.title()) for w in ROLE_WORDS if w.title() not in FAMILY_NAMES),
                          key=len, reverse=True))  # "Dr", "Attorney", "Team Leader"; never a family name
-ROLE_TITLE = rf"(?:{_TITLE})\.?"
-# words for a maker, never a role: "the film by the director (Bong Joon-ho)" credits no actor
+ROLE_TITLE = rf"(?:{_TITLE})\.?"  # a capitalised role title before a name: "Detective", "Dr."
+# The word before "(Name)" that makes the name no actor: a maker or a craft ("the director (Bong Joon-ho)",
+# "the music (Jung Jae-il)"), or a small word that joins the name to what comes before ("by (X)").
 _MAKER_NOUNS = ("director|directors|writer|writers|screenwriter|screenwriters|filmmaker|helmer|pd|producer|"
-                "producers|author|creator|composer|novelist|cinematographer|artist|illustrator|critic|journalist|"
-                "by|of|and|with|from|in|on|at|to|for")  # a capitalised role title before a name: "Detective", "Dr."
+                "producers|author|creator|composer|novelist|cinematographer|cinematography|artist|illustrator|"
+                "critic|journalist|music|score|soundtrack|editing|editor|designer|design|production|camera|"
+                "costumes?|photography|"
+                "by|of|and|with|from|in|on|at|to|for")
 ROLE_PREFIX = re.compile(rf"^(?:(?:the|a|an|his|her|their)\s+)?(?P<desc>(?:[a-z][\w-]*\s+){{0,3}}?(?:{_ROLE})|"
                          rf"(?:{_TITLE})\.?)\s+(?=[A-Z])")
 
@@ -363,7 +366,8 @@ PHRASINGS: tuple[Phrasing, ...] = (
          (("Kim Hae-sook", None),)),
     _row("X plays the description (a role with no name)",
          rf"(?<![\w-])(?P<person>{NAME})\s+(?:plays|played|portrays|portrayed)\s+(?:[a-z]+ly\s+)?"
-         rf"(?:the|a|an|his|her|their)\s+[a-z]",
+         rf"(?:the|a|an|his|her|their)\s+(?!(?:key|big|major|important|crucial|vital|pivotal|significant|large|huge|"
+         rf"decisive)\s+(?:role|part)\b)[a-z]",  # not the idiom "plays a key role"
          ("cast",),
          "The magnificent Kim Hye-ja plays the doting mother, and Won Bin plays her son.",
          (("Kim Hye-ja", None), ("Won Bin", None))),

@@ -300,7 +300,8 @@ def candidates(doc: Document) -> list[Candidate]:
                 continue  # "The first time I saw X in Y (2016), I was in awe ...": a sentence, not a heading
             if match and shape is BARE_YEAR_LINE and (normalise_field_name(plain.split()[0]) or _two_sentences(plain)):
                 continue  # "Title Reply 1988": a fact-box line without its colon; "In focus. Thrillers 2011"
-            if match and "ko" in shape.groupindex and korean_page:
+            if (match and "ko" in shape.groupindex and korean_page and _plausible(match.group("ko").strip())
+                    and not is_korean_name(match.group("t"))):  # "고아라 (Go Ah-ra)": a person and her name
                 found.append(Candidate(match.group("ko").strip(), strength - min(index, 4), sentence, line=plain))
                 break
             quoted_in = QUOTED.search(match.group("t")) if match else None
@@ -383,20 +384,24 @@ KOREAN_QUOTED = re.compile(r"[‘'“\"`《「〈<]([\uac00-\ud7a3][\uac00-\ud7a
 
 
 def _korean_quoted(doc: Document) -> list[Candidate]:
-    """Hangul runs a Korean page puts in quotes, as it does its titles: the one it quotes twice
-    or more is a strong candidate."""
+    """Hangul runs a Korean page puts in quotes, as it does its titles: one it quotes twice or more,
+    or quotes in its first lines (as a headline quotes its title), is a strong candidate."""
     counts: dict[str, tuple[int, Sentence | None]] = {}
-    lines = [(clean(line), sentence) for line, sentence in head_lines(doc, limit=6)]
-    lines += [(clean(s.text), s) for s in doc.sentences]
+    heads = [(clean(line), sentence) for line, sentence in head_lines(doc, limit=6)]
+    taken = {sentence for _, sentence in heads if sentence is not None}
+    lines = heads + [(clean(s.text), s) for s in doc.sentences if s not in taken]  # each line counted once
+    headed: set[str] = set()
     for text, sentence in lines:
         for match in KOREAN_QUOTED.finditer(text):
             run = match.group(1).strip()
-            if re.match(r"\s*(?:작가|감독|배우|PD|씨|역|분)", text[match.end():]):
+            if re.match(r"\s*(?:작가|감독|배우|PD|씨|(?:역|분)(?![가-힣]{2}))", text[match.end():]):  # not "역시", "분위기"
                 continue  # "'이수연'작가": a person in quotes
             if _plausible(run) and not _hangul_junk(run):
                 seen = counts.get(run)
                 counts[run] = ((seen[0] if seen else 0) + 1, seen[1] if seen else sentence)
-    return [Candidate(run, 6 if n >= 2 else 2, sentence) for run, (n, sentence) in counts.items()]
+                if (text, sentence) in heads:
+                    headed.add(run)
+    return [Candidate(run, 6 if n >= 2 or run in headed else 2, sentence) for run, (n, sentence) in counts.items()]
 
 
 # a Korean site's furniture and section labels, never a title: "본문 바로가기", "카테고리 없음", "영화검색", "줄거리 요약"
@@ -489,7 +494,8 @@ def _unmarked_field(line: str) -> bool:
 
 
 ROMANISED_PENALTY = 4
-_ROMAN_WORD = re.compile(rf"(?:{ROMAN_SYLLABLE})+", re.I)
+_ROMAN_WORD = re.compile(rf"(?:{ROMAN_SYLLABLE}){{1,8}}", re.I)
+MAX_ROMAN_WORD = 24  # longer words are never tried: the syllable pattern can split a vowel run many ways
 
 
 def _romanised(text: str) -> bool:
@@ -497,7 +503,7 @@ def _romanised(text: str) -> bool:
     the first capitalised, the rest in small letters, every one a run of Korean syllables."""
     words = text.split()
     return (len(words) >= 2 and words[0][:1].isupper() and all(w.islower() for w in words[1:])
-            and all(_ROMAN_WORD.fullmatch(w) for w in words))
+            and all(len(w) <= MAX_ROMAN_WORD and _ROMAN_WORD.fullmatch(w) for w in words))
 
 
 def _clauses(text: str) -> list[str]:

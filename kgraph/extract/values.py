@@ -96,14 +96,16 @@ def minutes(text: str) -> int | None:
         return check("runtime", _signed(match), match.group(0).strip())
     korean = _MIN_KO.search(text)
     if korean:
-        return check("runtime", int(korean.group("num")), korean.group(0))
+        return check("runtime", int(korean.group("h") or 0) * 60 + int(korean.group("num")), korean.group(0))
     return None
 
 
 _EPISODES = re.compile(rf"{NUMBER}[\s-]*(?:episodes?|eps?\b|parts?\b|회)", re.I)
 # Korean units follow the digits with no space, which NUMBER's word boundary refuses: "111분", "16부작"
-_MIN_KO = re.compile(r"(?<![\d.])(?P<num>\d{1,3})\s*분")
-_EPISODES_KO = re.compile(r"(?<![\d.])(?P<num>\d{1,3})\s*(?:부작|회차|회\s*완결)|총\s*(?P<total>\d{1,3})\s*(?:회|부)")
+_MIN_KO = re.compile(r"(?<![\d.])(?:(?P<h>\d)\s*시간\s*)?(?P<num>\d{1,3})\s*분")  # "111분", "2시간 12분"
+_EPISODES_KO = re.compile(r"(?<![\d.])(?P<num>\d{1,3})\s*(?:부작|회\s*완결)|총\s*(?P<total>\d{1,3})\s*(?:회|부)")
+# "16회차(65~75분 내외)" in a field labelled episodes; in prose "5회차에서" is the fifth episode, no count
+_EPISODES_FIELD_KO = re.compile(r"^\s*(?P<num>\d{1,3})\s*회차")
 _SEASONS = re.compile(r"(?:season|part)\s*\d+\s*[:=-]?\s*(\d+)", re.I)
 _BARE = re.compile(rf"^\s*{NUMBER}\s*(?:\(|$)")
 
@@ -115,7 +117,7 @@ def episodes(text: str, bare: bool = True) -> int | None:
     seasons = _SEASONS.findall(text)
     if len(seasons) > 1:
         return check("episodes", sum(int(n) for n in seasons), text)
-    korean = _EPISODES_KO.search(text)  # before any bare number: "16회차(65~75분 내외)" is 16 episodes
+    korean = _EPISODES_KO.search(text) or (_EPISODES_FIELD_KO.match(text) if bare else None)  # before a bare number
     if korean:
         return check("episodes", int(korean.group("num") or korean.group("total")), korean.group(0))
     match = _EPISODES.search(text)
