@@ -54,14 +54,6 @@ def _rating(field, iri: str, warnings: list[str], path: str) -> RatingEntity | N
     return rating
 
 
-def _language(doc: Document) -> str:
-    """'ko' when most letters of the review's sentences are Hangul, else 'en'."""
-    text = " ".join(s.text for s in doc.sentences)
-    hangul = len(re.findall(r"[\uac00-\ud7a3]", text))
-    latin = len(re.findall(r"[A-Za-z]", text))
-    return "ko" if hangul > latin else "en"
-
-
 def review_graph(doc: Document) -> str:
     """The IRI of the named graph that holds one review."""
     return f"{GRAPH_IRI}review/{review_key(doc)}"
@@ -110,7 +102,7 @@ def extract(doc: Document, resolver: Resolver | None = None, lexicon: Lexicon | 
         iri=f"{RESOURCE_IRI}review/{key}", name=doc.post_title, url=Iri(doc.url) if doc.url else None,
         date_published=doc.date_published, author=doc.author, reviews=ctx.title_iri,
         source_file=doc.path, keywords=hashtags, graph=Iri(review_graph(doc)),
-        rating=Iri(rating.iri) if rating is not None else None, language=_language(doc),
+        rating=Iri(rating.iri) if rating is not None else None, language=doc.language,
     )
     if rating is not None:
         ctx.state(Iri(review.iri), SCHEMA.reviewRating, Iri(rating.iri), fields["rating"].sentence)

@@ -17,9 +17,10 @@ from kgraph.sources.document import Sentence
 
 HANGUL = r"[\uac00-\ud7a3]"
 LATIN_NAME = r"[A-Z][\w'-]*(?:\s[A-Z][\w'-]*){0,2}"
-# "장그래(임시완 분)", "송강호(상현 역)", "황시목(조승우)", "고건수(Lee Sun-kyun)"
+# "장그래(임시완 분)", "송강호(상현 역)", "황시목(조승우)", "고건수(Lee Sun-kyun)", "'지우'(한소희 분)", "백희성/도현수
+# (배우 이준기)"; the inner name is lazy, so "(임시완분)" is 임시완 and the mark 분
 PAIR = cued(rf"(?<!{HANGUL})(?P<outer>{HANGUL}{{2,5}})(?:/{HANGUL}{{2,5}})?[’'”\"]?\s*\(\s*(?:배우\s+)?"
-            rf"(?P<inner>{HANGUL}{{2,4}}?|{LATIN_NAME})(?:\s*(?P<mark>분|역))?\s*\)")  # lazy: "(임시완분)" is 임시완, 분  # "'지우'(한소희 분)", "백희성/도현수 (배우 이준기)"
+            rf"(?P<inner>{HANGUL}{{2,4}}?|{LATIN_NAME})(?:\s*(?P<mark>분|역))?\s*\)")
 # "장그래 역의 임시완", "장그래 역을 맡은 임시완"
 ROLE_OF = cued(rf"(?<!{HANGUL})(?P<char>{HANGUL}{{2,5}})\s*역(?:의|을\s*맡은|으로\s*분한|을\s*연기한)\s*"
                rf"(?:배우\s*)?(?P<actor>{HANGUL}{{2,6}})")
@@ -36,7 +37,7 @@ LIST_ITEM = cued(r"^[-•*·▪►]\s*")
 NOT_NAMES = frozenset({"배우", "배우들", "감독", "작가", "연출", "극본", "주연", "조연", "여성", "남성", "신인", "신예",
                        "한국", "방송", "원작", "공개", "이번", "정말", "거장", "명장", "천재", "그녀", "그들", "모두", "인물",
                        "인물들", "주인공", "방식", "최고", "최근", "여우", "남우", "시청자", "관객"})
-PARTICLES = ("은", "는", "이", "가", "을", "를", "의", "와", "과", "도", "만", "이가")
+PARTICLES = ("이가", "은", "는", "이", "가", "을", "를", "의", "와", "과", "도", "만")  # the longest first
 
 
 def korean_prose_cast(ctx: Context, sentences: list[Sentence]) -> None:
@@ -105,7 +106,7 @@ def bare_name(text: str, ctx: Context | None = None) -> str | None:
     knows the shorter name, so '이지은' stays whole."""
     if text in NOT_NAMES or any(text.endswith(p) and text[:-len(p)] in NOT_NAMES for p in PARTICLES):
         return None  # "배우들이": a word of the trade and its particle
-    for particle in sorted(PARTICLES, key=len, reverse=True):
+    for particle in PARTICLES:
         rest = text[:-len(particle)]
         if text.endswith(particle) and is_hangul_name(rest) and rest not in NOT_NAMES and (
                 len(rest) >= 3 or (ctx is not None and ctx.known_person(rest) is not None)):
@@ -115,7 +116,7 @@ def bare_name(text: str, ctx: Context | None = None) -> str | None:
 
 def without_particle(text: str) -> str:
     """'장그래는' -> '장그래': a role's name less the particle after it (three syllables left at least)."""
-    for particle in sorted(PARTICLES, key=len, reverse=True):
+    for particle in PARTICLES:
         if text.endswith(particle) and len(text) - len(particle) >= 3:
             return text[:-len(particle)]
     return text

@@ -45,9 +45,10 @@ def _crew_name(ctx: Context, text: str, particle_allowed: bool, listed: bool = F
     job word ("최롬 작가") a name of two syllables counts; after it ("연출 X") the slot takes no particle
     and needs three syllables, a credit list around it ("(극본 최롬(팀 ...), 연출 ...") or a name the page
     already knows."""
-    if bare_name(text, ctx) is None:
+    bare = bare_name(text, ctx)
+    if bare is None:
         return None  # "연출 방식이": a word of the trade and its particle
-    name = bare_name(text, ctx) if particle_allowed else (text if is_hangul_name(text) else None)
+    name = bare if particle_allowed else (text if is_hangul_name(text) else None)
     if name is None or name in NOT_NAMES:
         return None
     return name if len(name) >= 3 or particle_allowed or listed or ctx.known_person(name) is not None else None

@@ -162,7 +162,7 @@ def find_title(ctx: Context, fields: dict[str, Field]) -> None:
         ctx.warnings.append(f"{doc.path}: no 'Title:' line in a fact box; took the title {name!r} from {where}")
     if not name or len(name) > 150:
         raise ExtractionError(doc.path, f"the title line does not hold a usable title: {name[:60]!r}")
-    if hangul and not HANGUL_RUN.match(name) and title_choice.mostly_hangul(doc):
+    if hangul and not HANGUL_RUN.match(name) and doc.language == "ko":
         name = hangul  # a Korean page names the title by its Hangul name ("제목: 써니 (Sunny)")
     if hangul is None and "korean_title" not in fields:
         hangul, found_in = _hangul_near(doc, name)
@@ -513,7 +513,6 @@ PROSE_EPISODES = cued(rf"(?<!first )(?<!last )(?<!final )(?<!next )(?<!opening )
 WHOLE_RUN_EPISODES = cued(rf"\bthe\s+(?P<n>\d{{1,3}}|{values._WORD_NUMBER})-episode\s+(?:series|drama|show|run|season)\b|"
                           rf"\b(?:of|all)\s+the\s+(?P<m>\d{{1,3}}|{values._WORD_NUMBER})\s+episodes\s+of\s+the\s+"
                           rf"(?:series|drama|show|season)\b", re.I)
-KOREAN_EPISODES = cued(r"(?<!\d)(?<!\d\.)(\d{1,3})\s*부작")  # "밤을 새우고.16부작을": a full stop, no space
 SHORT_RUNTIME = cued(r"\b(\d{2,3})\s*(?:minutes|mins?)\b", re.I)
 
 
@@ -552,8 +551,8 @@ def _prose_attributes(ctx: Context, fields: dict[str, Field]) -> None:
     episode_counts: dict[int, Sentence | None] = {}
     if "episodes" not in fields:  # "16부작 / 비밀의숲": a head line a plain-text page takes for a heading
         for line, sentence in title_choice.head_lines(ctx.doc):
-            for match in KOREAN_EPISODES.finditer(clean(line)):
-                episode_counts.setdefault(int(match.group(1)), sentence)
+            for match in values.KOREAN_EPISODES.finditer(clean(line)):
+                episode_counts.setdefault(int(match.group("num") or match.group("total")), sentence)
     for sentence in ctx.doc.sentences:
         if sentence.section.lower().startswith(("overview", "hashtag")):
             continue
@@ -565,8 +564,8 @@ def _prose_attributes(ctx: Context, fields: dict[str, Field]) -> None:
                 count = values.word_number(match.group("n"))
                 if count and values.BOUNDS["episodes"][0] <= count <= values.BOUNDS["episodes"][1]:
                     episode_counts.setdefault(count, sentence)
-            for match in KOREAN_EPISODES.finditer(text):  # "16부작": a run of 16 episodes
-                episode_counts.setdefault(int(match.group(1)), sentence)
+            for match in values.KOREAN_EPISODES.finditer(text):  # "16부작": a run of 16 episodes
+                episode_counts.setdefault(int(match.group("num") or match.group("total")), sentence)
             for match in WHOLE_RUN_EPISODES.finditer(text):
                 count = values.word_number(match.group("n") or match.group("m"))
                 if count and values.BOUNDS["episodes"][0] <= count <= values.BOUNDS["episodes"][1]:

@@ -287,7 +287,7 @@ def head_lines(doc: Document, limit: int = 12) -> list[tuple[str, Sentence | Non
 def candidates(doc: Document) -> list[Candidate]:
     """Every title the page's headline, headings and body put forward, with its strength."""
     found: list[Candidate] = []
-    korean_page = mostly_hangul(doc)
+    korean_page = doc.language == "ko"
     lines = head_lines(doc)
     for index, (line, sentence) in enumerate(lines):
         plain = clean(line)
@@ -509,12 +509,6 @@ def _romanised(text: str) -> bool:
 def _clauses(text: str) -> list[str]:
     """`text`, then what follows each dash or semicolon in it."""
     return [text, *(text[m.end():] for m in re.finditer(r"[-—–;]\s+", text))]
-
-
-def mostly_hangul(doc: Document) -> bool:
-    """True for a page written in Korean: more Hangul syllables than Latin letters."""
-    text = " ".join(s.text for s in doc.sentences[:60])
-    return len(re.findall(r"[\uac00-\ud7a3]", text)) > len(re.findall(r"[A-Za-z]", text))
 
 
 def _a_person(text: str) -> bool:

@@ -103,7 +103,8 @@ def minutes(text: str) -> int | None:
 _EPISODES = re.compile(rf"{NUMBER}[\s-]*(?:episodes?|eps?\b|parts?\b|회)", re.I)
 # Korean units follow the digits with no space, which NUMBER's word boundary refuses: "111분", "16부작"
 _MIN_KO = re.compile(r"(?<![\d.])(?:(?P<h>\d)\s*시간\s*)?(?P<num>\d{1,3})\s*분")  # "111분", "2시간 12분"
-_EPISODES_KO = re.compile(r"(?<![\d.])(?P<num>\d{1,3})\s*(?:부작|회\s*완결)|총\s*(?P<total>\d{1,3})\s*(?:회|부)")
+# "16부작", "총 16회", and in prose "밤을 새우고.16부작을" (a full stop with no space before the count)
+KOREAN_EPISODES = re.compile(r"(?<!\d)(?<!\d\.)(?P<num>\d{1,3})\s*(?:부작|회\s*완결)|총\s*(?P<total>\d{1,3})\s*(?:회|부)")
 # "16회차(65~75분 내외)" in a field labelled episodes; in prose "5회차에서" is the fifth episode, no count
 _EPISODES_FIELD_KO = re.compile(r"^\s*(?P<num>\d{1,3})\s*회차")
 _SEASONS = re.compile(r"(?:season|part)\s*\d+\s*[:=-]?\s*(\d+)", re.I)
@@ -117,7 +118,7 @@ def episodes(text: str, bare: bool = True) -> int | None:
     seasons = _SEASONS.findall(text)
     if len(seasons) > 1:
         return check("episodes", sum(int(n) for n in seasons), text)
-    korean = _EPISODES_KO.search(text) or (_EPISODES_FIELD_KO.match(text) if bare else None)  # before a bare number
+    korean = KOREAN_EPISODES.search(text) or (_EPISODES_FIELD_KO.match(text) if bare else None)  # before a bare number
     if korean:
         return check("episodes", int(korean.group("num") or korean.group("total")), korean.group(0))
     match = _EPISODES.search(text)

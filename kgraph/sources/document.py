@@ -1,6 +1,7 @@
 """The Document: a review's text split into sections and sentences with character offsets."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 
@@ -62,6 +63,13 @@ class Document:
     @property
     def sentences(self) -> list[Sentence]:
         return [s for section in self.sections for s in section.sentences]
+
+    @property
+    def language(self) -> str:
+        """'ko' when most letters of the review's sentences are Hangul, else 'en'."""
+        text = " ".join(s.text for s in self.sentences)
+        hangul = len(re.findall(r"[\uac00-\ud7a3]", text))
+        return "ko" if hangul > len(re.findall(r"[A-Za-z]", text)) else "en"
 
     def section(self, *names: str) -> Section | None:
         """The first section whose normalised heading starts with one of `names`."""
