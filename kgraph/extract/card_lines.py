@@ -18,12 +18,17 @@ EPISODES_PIECE = cued(r"(\d{1,3})\s+episodes", re.I)
 FILM_FORMAT = cued(r"\s+(?:(?:16|35|70)\s?mm|DCP|digital)$", re.I)
 YEAR_PIECE = cued(r"(?:(?:South\s+)?Korea,?\s+)?((?:19|20)\d\d)", re.I)
 DIRECTOR_PIECE = cued(r"(?:dir\.|directed by|director)\s+(.+)", re.I)
+# an age rating beside a running time: "123분, 청소년관람불가", "118 min, 15세 이상 관람가", "95 min, PG-13"
+RATING_PIECE = cued(r"(?:청소년\s*관람\s*불가|전체\s*관람가|\d{2}세\s*(?:이상\s*)?관람\s*(?:가|불가)|"
+                    r"(?:rated\s+)?(?:PG-13|PG|NC-17|R|12A|15|18|U)|unrated|not rated)", re.I)
 MAX_LINE = 80
 MAX_COMMA_LINE = 120
 # A header box's credit line on its own: "Directed by Park Chan-wook", "Starring Choi Min-sik, Kang Hye-jung"
 CREDIT_LINE = cued(r"(?P<job>directed by|director|starring)\s+(?P<names>[A-Z][^.:;()]{2,70})", re.I)
 # a title line's bracket of its director and year: "X (Kim Jee-woon, 2003)"
 DIRECTOR_AND_YEAR = cued(r"\(([A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+){1,2}),\s*((?:19|20)\d\d)\)$")
+# a TV guide's line under the title, the director and the year: "Jung Byung-gil (2017)"
+PERSON_AND_YEAR = cued(r"([A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+){1,2})\s*\(((?:19|20)\d\d)\)")
 NAME_SHAPE = cued(r"[A-Z][\w'-]+(?:\s[A-Z][\w'-]+){1,2}")
 
 
@@ -92,6 +97,9 @@ def _comma_pieces(text: str) -> list[str]:
 
 
 def _card(text: str, sentence: Sentence) -> list[tuple[str, str, Sentence]]:
+    person_year = PERSON_AND_YEAR.fullmatch(text)
+    if person_year and is_korean_name(person_year.group(1)):  # "Jung Byung-gil (2017)": a guide's credit line
+        return [("year", person_year.group(2), sentence)]
     bracket = DIRECTOR_AND_YEAR.search(text)
     if bracket and is_korean_name(bracket.group(1)):  # "A TALE OF TWO SISTERS (Kim Jee-woon, 2003)"
         return [("director", bracket.group(1), sentence), ("year", bracket.group(2), sentence)]
@@ -101,6 +109,9 @@ def _card(text: str, sentence: Sentence) -> list[tuple[str, str, Sentence]]:
         return [("director" if credit.group("job").lower().startswith("direct") else "cast",
                  credit.group("names"), sentence)]
     pieces = [FILM_FORMAT.sub("", p) for p in pieces]  # "129 minutes 35mm": the print, not the length
+    rated = [p.strip() for p in text.split(",")]
+    if len(pieces) == 1 and len(rated) == 2 and RATING_PIECE.fullmatch(rated[1]):
+        pieces = rated[:1]  # "123분, 청소년관람불가": the running time and the rating
     if len(pieces) == 1:  # a line that is nothing but a running time or a count: "143 minutes", "18 episodes"
         runtime, count = RUNTIME_PIECE.fullmatch(pieces[0]), EPISODES_PIECE.fullmatch(pieces[0])
         if runtime and len(text) <= 20:

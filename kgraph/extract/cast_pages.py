@@ -11,7 +11,8 @@ import re
 from dataclasses import dataclass
 
 from kgraph.extract.context import Context
-from kgraph.extract.people import character_name, foreign_name, person_name
+from kgraph.extract.patterns import FAMILY_NAMES, is_korean_name
+from kgraph.extract.people import _given_name_first, character_name, foreign_name, person_name
 from kgraph.names import clean, name_key
 from kgraph.sources.document import Line, Sentence
 
@@ -35,6 +36,7 @@ def database_cast(ctx: Context) -> None:
     _bar_lists(ctx)
     runs = [(run, _all_whole) for run in [*_slash_runs(ctx), *_block_runs(ctx)]]
     runs += [(run, _mostly_people) for run in _dotted_runs(ctx)]
+    runs += [(run, lambda _ctx, _run: True) for run in _glued_runs(ctx)]  # shaped as they are read
     for run, shaped in runs:
         if len(run) < MIN_ROWS or not shaped(ctx, run) or _contradicted(ctx, run):
             continue
@@ -133,6 +135,74 @@ def _dotted_runs(ctx: Context) -> list[list[Row]]:
         character = "" if DOTTED_ROW.match(following) or CAST_HEADER.match(following) else following
         rows.append(Row(row.group("actor").strip(), character, sentences))
     return _runs(rows)
+
+
+# A TV guide's "Cast & Crew" block, each line a character and an actor with nothing between:
+# "Sook-hee Kim Ok-vin", "Chief Kwon Kim Seo-hyung", "Joon-sang Ha-kyun Shin"
+GLUED_HEADING = re.compile(r"^(?:cast|cast\s*(?:&|and)\s*crew|starring|cast list)$", re.I)
+GLUED_LINE = re.compile(r"^[A-Z][\w'’.-]*(?:\s[A-Z][\w'’.-]*){2,5}$")
+CREW_WORD = re.compile(r"^(?:director|directed by|writer|written by|screenplay|producer|music|composer)\s", re.I)
+MIN_GLUED = 3
+
+
+def _glued_runs(ctx: Context) -> list[list[Row]]:
+    """Runs of "Character Actor" (or "Actor Character") lines under a cast heading, read where each
+    line parts into a person's name and a character's, and the lines agree which side the actor is
+    on (three lines at least; two that only one order fits, the other order fitting half as many)."""
+    runs: list[list[Row]] = []
+    for section in ctx.doc.sections:
+        lines = list(section.lines)
+        starts = [0] if GLUED_HEADING.match(clean(section.heading)) else []
+        starts += [i + 1 for i, line in enumerate(lines) if GLUED_HEADING.match(clean(line.text).strip(":"))]
+        for start in starts:
+            block = []
+            for line in lines[start:]:
+                text = clean(line.text)
+                if CREW_WORD.match(text) or not GLUED_LINE.match(text) or len(line.sentences) != 1:
+                    break
+                block.append(line)
+            by_order = {side: [_glued_split(ctx, clean(line.text), side) for line in block] for side in ("right", "left")}
+            fits = {side: sum(_glued_split(ctx, clean(line.text), side, strict=True) is not None for line in block)
+                    for side in ("right", "left")}
+            side = max(fits, key=fits.get)
+            other = "left" if side == "right" else "right"
+            if fits[side] < 2 or None in by_order[side] or len(block) < MIN_GLUED or 2 * fits[other] > fits[side]:
+                continue
+            runs.append([Row(actor, character, line.sentences)
+                         for line, (actor, character) in zip(block, by_order[side])])
+    return runs
+
+
+def _glued_split(ctx: Context, text: str, actor_side: str, strict: bool = False) -> tuple[str, str] | None:
+    """(actor, character) of a glued line with the actor's name on `actor_side`, when one parting
+    gives a person there: a two-word name before a three-word one ("Kim Seon Eun-ji Jo" is Kim Seon
+    played by Eun-ji Jo), then a character that is no person's name. `strict` counts only partings
+    whose character is no person's name and whose actor is named family first (to decide the block's
+    order). None when still undecided."""
+    words = text.split()
+    found = []
+    for k in range(1, len(words)):
+        head, tail = " ".join(words[:k]), " ".join(words[k:])
+        actor, character = (tail, head) if actor_side == "right" else (head, tail)
+        if (len(actor.split()) == 2 or (len(actor.split()) == 3 and "-" not in actor)) and _person_shaped(ctx, actor):
+            found.append((actor, character))
+    plain = [pair for pair in found if not _person_shaped(ctx, pair[1])]
+    if strict:  # and the name family first: "Sang-hyun Song" could be a name, "Song Kang-ho" surely is
+        plain = [pair for pair in plain if not _given_name_first(pair[0])]
+        return plain[0] if len(plain) == 1 else None
+    for narrowed in ([p for p in found if len(p[0].split()) == 2], plain, found):
+        if len(narrowed) == 1:
+            return narrowed[0]
+    return None
+
+
+def _person_shaped(ctx: Context, text: str) -> bool:
+    """A Korean name in either order, or a family name and a hyphenated given name ("Kim Ok-vin")."""
+    words = text.split()
+    if is_korean_name(text) or _given_name_first(text) or ctx.known_person(text) is not None:
+        return True
+    hyphenated = [bool(re.fullmatch(r"[A-Z][a-z]+-[a-z]+", w)) for w in words]
+    return len(words) == 2 and ((words[0] in FAMILY_NAMES and hyphenated[1]) or (words[1] in FAMILY_NAMES and hyphenated[0]))
 
 
 def _runs(rows: list[Row | None]) -> list[list[Row]]:

@@ -49,6 +49,7 @@ class Context:
         self._loose_keys: dict[str, str] = {}  # spelling_key of a full name -> person IRI
         self._first_met: dict[str, Sentence | None] = {}  # person IRI -> the sentence that first named them
         self._families: dict[str, set[str]] = {}  # family-name key -> IRIs of Korean-named people
+        self._givens: dict[str, set[str]] = {}  # given-name key ("junho" for Lee Jun-ho) -> IRIs
         self._cast_people: set[str] = set()  # IRIs of people with a cast credit
         self._evidence: dict[object, set] = {}  # claim IRI or statement key -> its evidence
 
@@ -92,6 +93,8 @@ class Context:
             self._index_loose(entity.name, entity.iri)
             if is_korean_name(entity.name):
                 self._families.setdefault(name_key(entity.name.split(" ")[0]), set()).add(entity.iri)
+                if len(entity.name.split()) == 2:
+                    self._givens.setdefault(_given_key(entity.name.split()[1]), set()).add(entity.iri)
             elif re.fullmatch(r"[A-Z][\w-]+ [A-Z][a-z]+", entity.name):  # "Steven Yeun": the family name last
                 self._families.setdefault(name_key(entity.name.split(" ")[1]), set()).add(entity.iri)
         if ref.spelled != entity.name and ref.spelled not in entity.spellings:
@@ -136,6 +139,9 @@ class Context:
             matches = matches & self._cast_people
             if len(matches) == 1:  # "Kim" when only one Kim is in the cast
                 return Iri(next(iter(matches)))
+            if not self._families.get(key) and len(given := self._givens.get(_given_key(name), set())
+                                                    & self._cast_people) == 1:
+                return Iri(next(iter(given)))  # "Gu Won (Jun-ho)": one of the cast called by the given name
         return None
 
     @property
@@ -392,6 +398,11 @@ def _one_slip(a: str, b: str) -> bool:
                                   and a[diff[1]] == b[diff[0]])
     longer, shorter = (a, b) if len(a) > len(b) else (b, a)
     return any(longer[:i] + longer[i + 1:] == shorter for i in range(len(longer)))
+
+
+def _given_key(given: str) -> str:
+    """"Jun-ho", "Junho" -> "junho": a given name's key whether its syllables are hyphenated or not."""
+    return name_key(given).replace("-", "").replace(" ", "")
 
 
 def _given_of(name: str) -> str | None:

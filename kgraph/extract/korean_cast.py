@@ -1,6 +1,8 @@
 """Cast in Korean prose, as Korean reviews and the press write it: "장그래(임시완 분)" (the role,
 then the actor with 분), "송강호(상현 역)" (the actor, then the role with 역), "황시목(조승우)"
-(the role and the actor, unmarked), "장그래 역의 임시완" and "여진구가 연기한 ‘구찬성’".
+(the role and the actor, unmarked), "장그래 역의 임시완", "여진구가 연기한 ‘구찬성’" and a cast
+line of pairs, "동석과 선아/ 이병헌 신민아", and two actors given their two roles in order, "A와 B가
+... C와 D로 분하고".
 
 Korean attaches particles to names ("임시완은", "여진구가"); a name is read less its particle.
 """
@@ -20,7 +22,7 @@ LATIN_NAME = r"[A-Z][\w'-]*(?:\s[A-Z][\w'-]*){0,2}"
 # "장그래(임시완 분)", "송강호(상현 역)", "황시목(조승우)", "고건수(Lee Sun-kyun)", "'지우'(한소희 분)", "백희성/도현수
 # (배우 이준기)"; the inner name is lazy, so "(임시완분)" is 임시완 and the mark 분
 PAIR = cued(rf"(?<!{HANGUL})(?P<outer>{HANGUL}{{2,5}})(?:/{HANGUL}{{2,5}})?[’'”\"]?\s*\(\s*(?:배우\s+)?"
-            rf"(?P<inner>{HANGUL}{{2,4}}?|{LATIN_NAME})(?:\s*(?P<mark>분|역))?\s*\)")
+            rf"(?P<inner>{HANGUL}{{2,4}}?|{LATIN_NAME})(?:님|씨)?(?:\s*(?P<mark>분|역))?\s*\)")  # "(서현우님)": an honorific
 # "장그래 역의 임시완", "장그래 역을 맡은 임시완"
 ROLE_OF = cued(rf"(?<!{HANGUL})(?P<char>{HANGUL}{{2,5}})\s*역(?:의|을\s*맡은|으로\s*분한|을\s*연기한)\s*"
                rf"(?:배우\s*)?(?P<actor>{HANGUL}{{2,6}})")
@@ -31,6 +33,15 @@ PLAYED = cued(rf"(?<!{HANGUL})(?P<actor>{HANGUL}{{2,6}})\s*연기(?:한|하는)\
 LISTED = cued(rf"(?:(?<=배우\s)|(?<=출연진\s)|(?<=출연\s))(?P<names>{HANGUL}{{2,4}}(?:\s*,\s*{HANGUL}{{2,4}})+)|"
               rf"(?<!{HANGUL})(?P<names2>{HANGUL}{{2,4}}(?:\s*,\s*{HANGUL}{{2,4}})+)\s*(?:등)?(?:이|가|은|는|의)?\s*"
               rf"(?:열연|출연|주연(?!상)|캐스팅)")  # not "여우주연상", the best actress award
+# "동석과 선아/ 이병헌 신민아": two roles joined by 와/과, then their two actors in the same order
+PAIRED = cued(rf"^(?P<c1>{HANGUL}{{2,4}}?)(?:와|과)\s*(?P<c2>{HANGUL}{{2,4}})\s*/\s*(?P<a1>{HANGUL}{{3}})\s*[, ]\s*"
+              rf"(?P<a2>{HANGUL}{{3}})$")
+# "우도환과 이상이가 복싱 유망주 건우와 우진으로 분하고", "허준호와 박성웅이 전설 최 사장과 사채업체 대표
+# 명길 역으로 등장한다": two actors, then their two roles in the same order; a role of a family
+# name and a title ("최 사장") keeps both words
+RESPECTIVE = cued(rf"(?<!{HANGUL})(?P<a1>{HANGUL}{{2,4}})(?:와|과)\s*(?P<a2>{HANGUL}{{2,4}}?)(?:이|가|은|는)\s+"
+                  rf"[^.,!?]{{0,40}}?(?<![\w])(?P<c1>(?:{HANGUL}\s)?{HANGUL}{{2,4}})(?:와|과)\s+(?:[^.,!?]{{0,30}}?\s)?"
+                  rf"(?P<c2>{HANGUL}{{2,4}}?)\s*(?:역으로|역을|으로|로)\s*(?:분|등장|열연|연기|출연|맡)")
 CAST_LABEL = cued(r"^(?:[-•*·]\s*)?(?:출연|배우|출연진|캐스트|주요\s*출연진|cast)\s*[:：]?\s*$", re.I)
 LIST_ITEM = cued(r"^[-•*·▪►]\s*")
 # words of two to four syllables that open with a family-name syllable and are no names
@@ -52,6 +63,16 @@ def korean_prose_cast(ctx: Context, sentences: list[Sentence]) -> None:
             pair = _pair(ctx, match, actor_first=listed)
             if pair:
                 _credit(ctx, *pair, sentence)
+        paired = PAIRED.match(text.strip())
+        if paired and all(is_hangul_name(paired.group(a)) for a in ("a1", "a2")):
+            for actor, role in (("a1", "c1"), ("a2", "c2")):
+                _credit(ctx, paired.group(actor), paired.group(role), sentence)
+        for match in RESPECTIVE.finditer(text):
+            actors = [bare_name(match.group(a), ctx) or "" for a in ("a1", "a2")]
+            roles = [match.group(c) for c in ("c1", "c2")]
+            if all(actors) and not any(role in NOT_ROLES or role in NOT_NAMES for role in roles):
+                for actor, role in zip(actors, roles):
+                    _credit(ctx, actor, role, sentence)
         for match in LISTED.finditer(text):
             for name in re.split(r"\s*,\s*|\s+", (match.group("names") or match.group("names2")).strip()):
                 name = bare_name(name, ctx)
@@ -70,8 +91,8 @@ def _pair(ctx: Context, match: re.Match[str], actor_first: bool = False) -> tupl
     """(actor, role) of "X(Y 분)", "X(Y 역)" or an unmarked "X(Y)", where Y is the actor unless the
     page knows X as a person and not Y, or the pair is an item of a list under a cast label."""
     outer, inner, mark = match.group("outer"), match.group("inner").strip(), match.group("mark")
-    if inner in NOT_ROLES or outer in NOT_ROLES:
-        return None
+    if inner in NOT_ROLES or outer in NOT_ROLES or inner in NOT_NAMES or outer in NOT_NAMES:
+        return None  # "이명우(연출)": a person and the job, not an actor and a role
     if mark == "역" or (actor_first and mark is None and re.match(HANGUL, inner)):
         return (outer, inner) if is_hangul_name(outer) else None
     latin = re.match(r"[A-Z]", inner) is not None

@@ -42,6 +42,10 @@ FIELD_LINE = cued(
     rf"^\s*{BULLET_MARK}(?:\*\*|__)?(?P<name>(?:#\s*)?[A-Za-z\uac00-\ud7a3][\w .()/&'’-]{{0,40}}?)(?:\*\*|__)?\s*[:：]\s*"
     r"(?:\*\*|__)?\s*(?P<value>.+?)\s*$"
 )
+# "(감독) 정병길", "[출연] A, B", "【Director】 X": a label in brackets before its value; read only
+# when labels.tsv knows the label, since "(1) The acting is good" has the same shape
+BRACKET_FIELD = cued(r"^\s*[(\[【〈<]\s*(?P<name>[A-Za-z\uac00-\ud7a3][\w .&/'’-]{0,20}?)\s*[)\]】〉>]\s*[:：]?\s*"
+                     r"(?P<value>\S.*?)\s*$")
 OVERVIEW_SECTIONS = ("overview", "details", "info", "information", "drama info", "movie info", "film info")
 SKIP_SECTIONS = ("highlight", "memorable", "scene", "quote", "moment")
 
@@ -69,6 +73,11 @@ def normalise_field_name(name: str) -> str | None:
     return table.get(key) or table.get(_label_key(LABEL_REGION.sub("", key)))
 
 
+def _bracket_field(text: str) -> re.Match[str] | None:
+    match = BRACKET_FIELD.match(text)
+    return match if match and normalise_field_name(match.group("name")) else None
+
+
 def read_overview(doc: Document) -> tuple[dict[str, Field], list[str]]:
     """Label-value fields wherever they occur: the Overview (or Details, Info) block first, then
     any other section but quotes and scenes; the first value of a field wins.
@@ -87,7 +96,7 @@ def read_overview(doc: Document) -> tuple[dict[str, Field], list[str]]:
             row = cells(line.text)
             if row is not None and len([c for c in row if c]) > 2:
                 continue  # a listing's card row: read cell by cell below
-            match = FIELD_LINE.match(line.text)
+            match = FIELD_LINE.match(line.text) or _bracket_field(line.text)
             if not match or len(LABEL_REGION.sub("", match.group("name")).split()) > 5:
                 continue
             following = section.lines[index + 1].text if index + 1 < len(section.lines) else after.get(id(section))

@@ -133,7 +133,12 @@ _LOWER_TAIL = cued(rf"(?<![\w-])((?i:{_FAMILY})\s[A-Z][a-z]+)\s([a-z]{{2,4}})(?!
 _ENGLISH_SHORT = frozenset({"is", "as", "was", "has", "had", "and", "an", "on", "in", "at", "so", "to", "go", "he",
                             "she", "we", "me", "be", "do", "no", "or", "of", "the", "his", "her", "yet", "who", "how",
                             "its", "it", "ran", "won", "sang", "say", "says", "see", "saw", "got", "gets", "set", "put",
-                            "let", "led", "met", "may", "can", "now", "new", "one", "two", "too", "yes", "hi", "oh"})
+                            "let", "led", "met", "may", "can", "now", "new", "one", "two", "too", "yes", "hi", "oh",
+                            "are", "were", "did", "does", "for", "but", "not", "all", "get", "off", "out", "own", "our",
+                            "you", "him", "they", "them", "than", "then", "when", "with", "from", "also", "both", "each",
+                            "just", "only", "even", "into", "over", "play", "star", "make", "made", "look", "take",
+                            "will", "must", "once", "here", "have", "what", "that", "this", "very", "well", "much",
+                            "more", "most", "some", "such", "like", "lead", "acts", "gave", "give", "plus", "way"})
 
 
 def lower_tail_names(text: str) -> str:

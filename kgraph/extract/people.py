@@ -183,11 +183,17 @@ def overview_people(ctx: Context, fields: dict[str, Field]) -> list[tuple[Iri, s
 
 
 def _spaced_hangul_names(items: list[str]) -> list[str]:
-    """"출연 : 이지은 여진구 조현철": Hangul names parted by spaces alone are one item each."""
+    """"출연 : 이지은 여진구 조현철": Hangul names parted by spaces alone are one item each; "Kim
+    Sung Kyun Lee Ha Nee", a list's comma lost, is two names when it splits into two in one way only."""
     out = []
     for item in items:
         words = item.split()
-        out += words if len(words) > 1 and all(is_hangul_name(w) for w in words) else [item]
+        if len(words) > 1 and all(is_hangul_name(w) for w in words):
+            out += words
+            continue
+        splits = [(" ".join(words[:k]), " ".join(words[k:])) for k in range(2, len(words) - 1)]
+        whole = [pair for pair in splits if all(is_korean_name(side) for side in pair)]
+        out += list(whole[0]) if len(words) >= 5 and len(whole) == 1 and not is_korean_name(item) else [item]
     return out
 
 
@@ -623,7 +629,7 @@ def _multi_cast(ctx: Context, sentence: Sentence, text: str, groups: dict[str, l
         for number, item in enumerate(items):
             if " as " in item:
                 continue
-            name = person_name(ctx, item.strip()) or foreign_name(ctx, item.strip())
+            name = person_name(ctx, item.strip()) or foreign_name(ctx, item.strip()) or _stage_name(ctx, item, items)
             ends = bool(name and number and re.match(rf"{re.escape(name)}\s+[a-z]", item.strip()))
             if ends:
                 item = name  # "... and Kang Hye-jung ensure the momentum": the list's last name, then its verb
@@ -635,6 +641,23 @@ def _multi_cast(ctx: Context, sentence: Sentence, text: str, groups: dict[str, l
                     ctx.cast(person, None, sentence)
             if ends:
                 break
+
+
+STAGE_NAME_SHAPE = re.compile(r"[A-Z][A-Za-z]{1,7}|[A-Z](?:\.[A-Z])+\.?")
+
+
+def _stage_name(ctx: Context, item: str, items: list[str]) -> str | None:
+    """"starring Yoona and Lee Junho": one capitalised word beside a Korean name in a starring list
+    is a stage name (YoonA, IU, D.O.), unless it is a common opener, a platform or the title."""
+    word, _, rest = item.strip().partition(" ")
+    if rest and not re.match(r"[a-z]", rest):
+        return None  # "YoonA in the lead roles": the list's last name, then its words
+    if not STAGE_NAME_SHAPE.fullmatch(word) or word.lower() in STARTERS or ctx.lexicon.platform(word):
+        return None
+    if (ctx.title and name_key(word) == name_key(ctx.title.name)) or ctx.find_character(word):
+        return None
+    others = [other.strip() for other in items if other is not item]
+    return word if any(is_korean_name(other) for other in others) else None
 
 
 STARRING_CUE = cued(r"\b(?:starring|stars|featuring)\s*:?\s*$", re.I)

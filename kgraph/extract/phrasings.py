@@ -24,7 +24,7 @@ ROLE_WORDS = (
     "resident", "nurse", "professor", "teacher", "chief", "captain", "officer", "inspector", "sergeant",
     "agent", "director", "chairman", "chairwoman", "president", "ceo", "manager", "team leader",
     "secretary", "reporter", "paralegal", "assassin", "killer", "bodyguard", "chef", "villain",
-    "antagonist", "heir", "heiress", "commander",
+    "antagonist", "heir", "heiress", "commander", "priest", "pastor", "reverend", "monk",
 )
 RELATION_WORDS = (
     "daughter", "son", "wife", "husband", "ex-wife", "ex-husband", "mother", "father", "mom", "dad",
@@ -33,8 +33,8 @@ RELATION_WORDS = (
 )
 _ROLE = "|".join(sorted((re.escape(w) for w in ROLE_WORDS + RELATION_WORDS), key=len, reverse=True))
 _RELATION = "|".join(sorted((re.escape(w) for w in RELATION_WORDS), key=len, reverse=True))
-_TITLE = "|".join(sorted((re.escape(w.title()) for w in ROLE_WORDS if w.title() not in FAMILY_NAMES),
-                         key=len, reverse=True))  # "Dr", "Attorney", "Team Leader"; never a family name
+_TITLE = "|".join(sorted((re.escape(w.title()) for w in (*ROLE_WORDS, "father") if w.title() not in FAMILY_NAMES),
+                         key=len, reverse=True))  # "Dr", "Attorney", "Team Leader", a priest's "Father"; never a family name
 ROLE_TITLE = rf"(?:{_TITLE})\.?"  # a capitalised role title before a name: "Detective", "Dr."
 # The word before "(Name)" that makes the name no actor: a maker or a craft ("the director (Bong Joon-ho)",
 # "the music (Jung Jae-il)"), or a small word that joins the name to what comes before ("by (X)").
@@ -329,6 +329,14 @@ PHRASINGS: tuple[Phrasing, ...] = (
          ("writer",),
          "The star scriptwriter pair Hong Jung-eun and Hong Mi-ran wrote it.",
          (("Hong Jung-eun", "writer"), ("Hong Mi-ran", "writer"))),
+    _row("X and Y are ... (in their roles) as A and B",
+         rf"(?<![\w-])(?P<p1>{NAME})\s+and\s+(?P<p2>{NAME})\s+(?:[a-z][\w'’-]*\s+){{1,8}}?as\s+"
+         rf"(?:(?:the|a|an)\s+)?(?:[a-z][\w-]*\s+){{0,2}}?(?P<c1>{CHAR})(?:,\s+(?:the|a|an)\s+[^,;.]{{2,60}}?)?\s+and\s+"
+         rf"(?:(?:the|a|an)\s+)?(?:[a-z][\w-]*\s+){{0,2}}?(?P<c2>{CHAR})(?=[\s,.;]|$)",
+         ("cast",),
+         "Song Joong-ki and Jeon Yeo-been are a delight in their roles as the consigliere Vincenzo Cassano and "
+         "the lawyer Hong Cha-young.",
+         (("Song Joong-ki", "Vincenzo Cassano"), ("Jeon Yeo-been", "Hong Cha-young"))),
     # ---- general shapes, last: each credits an actor the sentence gives no character's name
     _row("X as a described role (a cast-list line)",
          rf"^(?:[-•*·▪►]\s*)?(?P<person>{NAME})\s+as\s+(?:(?:the|a|an|his|her|their)\s+|[A-Z][\w-]*['’]s\s+)?[a-z][\w-]*"

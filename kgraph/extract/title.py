@@ -469,7 +469,7 @@ PROSE_RUNTIME = cued(
     r"thriller|drama|feature|ride))\b|\b(?:runtime|running time|run time)\b(?:\s+of\s+the\s+(?:movie|film))?"
     r"\s+(?:of|is)\s+(\d{2,3})\s*(?:minutes|mins?)\b", re.I)
 STREAMS_ON = cued(r"\b(?:released|distributed|streamed)\s+(?:worldwide\s+|globally\s+|internationally\s+)?by\s+$|"
-                        r"\b(?:stream(?:s|ing)?|available|watch(?:ed)?(?: it)?|premiered|aired|airs|airing|turned|"
+                        r"\b(?:stream(?:s|ing)?|available|watch(?:ed)?(?: it)?|premiered|air|aired|airs|airing|turned|"
                         r"broadcast|broadcasts|released|launched|registered|dropped|landed|lands|arrived|arrives)\b[^.]{0,30}?\bon\s+$"
                         r"|\b(?:stream(?:s|ing)?|available)\s+(?:for\s+streaming\s+)?on\s+[^.]{1,40}?\band\s+on\s+$"
                         r"|\b(?:coming|comes|came|heading|headed)\s+to\s+$"

@@ -40,7 +40,8 @@ HEAD_SHAPES: tuple[tuple[re.Pattern[str], int], ...] = (
     # "'Concrete Utopia' Review: ...", "Mantis Review", "Reply 1988 Drama Review", "X (2015-2016) | TV Series Review",
     # "X – Full Review", "Netflix Series X: A Review"
     (re.compile(r"^(?P<t>.+?)\s*(?:\([^)]*\)\s*)?(?:[|:–—-]\s*)?(?:\b(?:a|an|my|the|full|honest|quick|short|mini|final|"
-                r"spoiler-free|spoiler|in-depth|detailed)\s+)*(?:(?:k-?drama|drama|movie|film|tv series|series|season \d+|"
+                r"spoiler-free|spoiler|in-depth|detailed|early|premiere|pilot|finale|first[- ]look|mid-?season|"
+                r"first[- ]episode|first[- ]impressions?)\s+)*(?:(?:k-?drama|drama|movie|film|tv series|series|season \d+|"
                 r"episodes?\s+\d+(?:\s*(?:[-–&]|and)\s*\d+)?)\s+)?"
                 r"(?:review|recap)\b", re.I), 10),
     # "DECISION TO LEAVE (헤어질 결심) (2022)", "Broker (2022)", "X (Korean: 한글)"
@@ -164,8 +165,13 @@ ROLE_AND_SURNAME = re.compile(rf"{ROLE_TITLE}\s+(?:{'|'.join(FAMILY_NAMES)})")
 AGE_RATING = re.compile(r"\s+\d{1,2}\+$")
 
 
+LONE_WORDS = frozenset({"the", "a", "an", "my", "our", "this", "that", "his", "her", "their", "its", "your"})
+
+
 def _plausible(text: str) -> bool:
     words = text.split()
+    if text.strip().lower() in LONE_WORDS:  # "The Review": a section heading's article is no title
+        return False
     if NOT_TITLES.match(text) or load_lexicon().platform(text):  # "Korean Drama Review", "ENA (2022)"
         return False
     if DATE_OR_TIME.match(text) or len(GLUED.findall(text)) >= 2:
@@ -180,10 +186,29 @@ def _plausible(text: str) -> bool:
             and not JUNK.match(text) and not re.search(r"\b(?:19|20)\d\d-\d\d-\d\d\b", text))
 
 
+KIND_BEFORE = re.compile(r"^(?:the|this|a)\s+(?:[\w-]+\s+){0,2}?(?:series|drama|k-drama|film|movie|show)\s+(?=[A-Z0-9])", re.I)
+ON_PLATFORM = re.compile(r"\s+(?:on|from)\s+(?P<p>[A-Z][\w+]*(?:\s[A-Z][\w+]*)?)$")
+
+
+def _bare_subject(text: str) -> str:
+    """"The twenty-episode series Vincenzo on Netflix" -> "Vincenzo": a sentence's subject less the
+    kind words before the title and the platform after it."""
+    text = KIND_BEFORE.sub("", text.strip())
+    on = ON_PLATFORM.search(text)
+    return text[:on.start()] if on and load_lexicon().platform(on.group("p")) else text
+
+
+def _named_below(doc: Document, text: str) -> bool:
+    """True when the page names `text` again after its first line holding it."""
+    key = _strip(text)
+    return bool(key) and doc.text.count(key) >= 2
+
+
 def _strip(text: str) -> str:
     text = clean(text).strip(" :|-–—,.")
     text = re.sub(r"^[^\w\s“‘'\"(\[*_#@←«‹<《「〈`-]+\s*", "", text)  # "📝 줄거리 요약": an emoji before a label
     text = re.sub(r"^(?:ENG|EN|KOR|KR)\s+(?=[A-Z0-9])", "", text)  # "ENG Decision to Leave": a language tag
+    text = re.sub(r"^(?:이름|제목)\s*[:：]\s*(?=\S)", "", text)  # "이름 : 열혈사제": a card's name label
     text = re.sub(r"^\d{1,3}[.)]\s+(?=[A-Z])", "", text)  # "62. Reply 1994": a ranked list's number
     text = re.sub(r"^[A-Z][a-z]+reviews?\s+(?=[A-Z])", "", text)  # "Berkreviews The Roundup": a site's name
     text = re.sub(r"(?<=\w)['’]s$", "", text)  # "Decision to Leave's ending": the title, not its possessive
@@ -305,6 +330,9 @@ def candidates(doc: Document) -> list[Candidate]:
                 found.append(Candidate(match.group("ko").strip(), strength - min(index, 4), sentence, line=plain))
                 break
             quoted_in = QUOTED.search(match.group("t")) if match else None
+            if match and not quoted_in and "review" in match.group(0).lower()[-8:] and not _named_below(
+                    doc, match.group("t")):  # "Good Ol’ Review: A, B Power Fun, Thrilling “Bloodhounds”": a column's
+                quoted_in = QUOTED.search(plain[match.end():])  # name, the title quoted after it
             if quoted_in and _plausible(quoted_in.group(1)):  # "Review: Why 'X' is a Classic Thriller?"
                 text = _strip(quoted_in.group(1))
             else:
@@ -335,9 +363,10 @@ def candidates(doc: Document) -> list[Candidate]:
             found.append(Candidate(_strip(match.group("t")), 8, sentence))
         called = None if match else next(  # the sentence, or a clause after a dash ("... fortnight- X is a caper")
             (m for piece in _clauses(clean(sentence.text)) if (m := CALLED_A_KIND.match(piece))), None)
-        if (called and _plausible(called.group("t")) and not _names_a_person(called.group(0))
-                and not is_korean_given_name(called.group("t"))):
-            found.append(Candidate(_strip(called.group("t")), 8, sentence))
+        subject = _bare_subject(called.group("t")) if called else ""
+        if (called and _plausible(subject) and not _names_a_person(called.group(0))
+                and not is_korean_given_name(subject)):
+            found.append(Candidate(_strip(subject), 8, sentence))
         owned = OWNED_TITLE.match(clean(sentence.text)) if index < 5 else None
         if owned and is_korean_name(owned.group("owner")) and _plausible(owned.group("t")):
             found.append(Candidate(_strip(owned.group("t")), 8, sentence))
@@ -349,6 +378,7 @@ def candidates(doc: Document) -> list[Candidate]:
                 quoted[text.lower()] = Candidate(text, 0, sentence)
     found += quoted.values()
     found += _korean_quoted(doc)
+    found += _korean_introduced(doc)
     found += _capital_runs(doc)
     found += _body_runs(doc)
     return found
@@ -404,15 +434,39 @@ def _korean_quoted(doc: Document) -> list[Candidate]:
     return [Candidate(run, 6 if n >= 2 or run in headed else 2, sentence) for run, (n, sentence) in counts.items()]
 
 
+# "2015년에 방송된 드라마 힐러입니다", "오늘 소개할 영화는 변호인입니다": a Korean sentence that names the drama or film
+KOREAN_INTRODUCES = re.compile(r"(?:드라마|영화)(?:는)?\s+[‘'“\"]?(?P<t>[\uac00-\ud7a3][\uac00-\ud7a3\d]{0,12}"
+                               r"(?:\s[\uac00-\ud7a3\d]{1,8}){0,2}?)[’'”\"]?(?:입니다|이에요|예요|였습니다|이었습니다|이다)[.!]?$")
+
+
+def _korean_introduced(doc: Document) -> list[Candidate]:
+    """Titles a Korean page's sentence introduces as the drama or film it is about."""
+    found = []
+    for sentence in doc.sentences[:40]:
+        match = KOREAN_INTRODUCES.search(clean(sentence.text).strip())
+        if match and _plausible(match.group("t")) and not _hangul_junk(match.group("t")):
+            found.append(Candidate(match.group("t"), 6, sentence))
+    return found
+
+
 # a Korean site's furniture and section labels, never a title: "본문 바로가기", "카테고리 없음", "영화검색", "줄거리 요약"
-KOREAN_JUNK = re.compile(r"^(?:본문\s*바로\s*가기|바로\s*가기|.*검색|카테고리.*|로그인|메뉴|홈|전체\s*보기|공지사항|구독하기|"
+KOREAN_JUNK = re.compile(r"^(?:이름|제목|본문\s*바로\s*가기|바로\s*가기|.*검색|카테고리.*|로그인|메뉴|홈|전체\s*보기|공지사항|구독하기|"
                          r"댓글.*|공유하기|이웃추가|(?:드라마|영화)?\s*\S*리뷰|줄거리.*|(?:주요\s*)?등장\s*인물.*|출연진|시놉시스|"
                          r"(?:기본|작품)\s*정보|총평|결말.*|관련\s*글.*|인기\s*글.*|최근\s*글.*|반응형|광고|"
                          r"\d{2,4}\s*[x×]\s*\d{2,4}.*|(?:19|20)\d\d년(?:\s*\d{1,2}월)?(?:\s*\d{1,2}일)?)$")  # ad slots, dates
 
 
+# a clause of a Korean sentence, not a title: it ends in a connective ("... 하고", "... 입장이어서") or in a
+# topic particle after a common noun ("오늘 추천해드릴 종영드라마는"), or runs to five words and more
+KOREAN_CLAUSE = re.compile(r"(?:하고|이고|어서|아서|해서|여서|이어서|면서|는데|지만|니까|으니|는지|다가|드라마는|영화는|작품은)$")
+
+
 def _hangul_junk(text: str) -> bool:
-    return bool(KOREAN_JUNK.match(text.strip()))
+    plain = text.strip()
+    words = plain.split()
+    if re.match(r"[\uac00-\ud7a3]", plain) and len(words) >= 2 and (KOREAN_CLAUSE.search(plain) or len(words) >= 5):
+        return not re.search(r"[,:·]", plain)  # "좋은 놈, 나쁜 놈, 이상한 놈": a title of five words, commas in it
+    return bool(KOREAN_JUNK.match(plain))
 
 
 _OPENERS = {"the", "a", "an", "his", "her", "their", "its", "my", "our", "your", "you", "one", "two", "this",

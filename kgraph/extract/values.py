@@ -131,7 +131,7 @@ def episodes(text: str, bare: bool = True) -> int | None:
     return None
 
 
-_YEARISH = re.compile(r"(?<![\w.-])(?P<sign>[-−])?(?P<num>\d+)(?![\w])")
+_YEARISH = re.compile(r"(?<![\w.-])(?P<sign>[-−])?(?P<num>\d+)(?:(?!\w)|(?=년))")  # "2022년" is a year
 
 
 def year(text: str) -> int | None:
