@@ -2,7 +2,7 @@
 then the actor with 분), "송강호(상현 역)" (the actor, then the role with 역), "황시목(조승우)"
 (the role and the actor, unmarked), "장그래 역의 임시완", "여진구가 연기한 ‘구찬성’" and a cast
 line of pairs, "동석과 선아/ 이병헌 신민아", and two actors given their two roles in order, "A와 B가
-... C와 D로 분하고".
+... C와 D로 분하고", and "A는 극 중 ... C 역을 맡았다".
 
 Korean attaches particles to names ("임시완은", "여진구가"); a name is read less its particle.
 """
@@ -42,6 +42,9 @@ PAIRED = cued(rf"^(?P<c1>{HANGUL}{{2,4}}?)(?:와|과)\s*(?P<c2>{HANGUL}{{2,4}})\
 RESPECTIVE = cued(rf"(?<!{HANGUL})(?P<a1>{HANGUL}{{2,4}})(?:와|과)\s*(?P<a2>{HANGUL}{{2,4}}?)(?:이|가|은|는)\s+"
                   rf"[^.,!?]{{0,40}}?(?<![\w])(?P<c1>(?:{HANGUL}\s)?{HANGUL}{{2,4}})(?:와|과)\s+(?:[^.,!?]{{0,30}}?\s)?"
                   rf"(?P<c2>{HANGUL}{{2,4}}?)\s*(?:역으로|역을|으로|로)\s*(?:분|등장|열연|연기|출연|맡)")
+# "전도연은 극 중 ... 반찬가게 사장 남행선 역을 맡았다": the actor as the subject, the role named before 역을 맡다
+TAKES_ROLE = cued(rf"(?<!{HANGUL})(?P<actor>{HANGUL}{{3}})(?:은|는|이|가)\s+(?:극\s*중\s+)?[^.!?]{{0,80}}?\s"
+                  rf"(?P<char>{HANGUL}{{2,4}}?)\s*역(?:을|으로)\s*(?:맡|연기|소화)")
 CAST_LABEL = cued(r"^(?:[-•*·]\s*)?(?:출연|배우|출연진|캐스트|주요\s*출연진|cast)\s*[:：]?\s*$", re.I)
 LIST_ITEM = cued(r"^[-•*·▪►]\s*")
 # words of two to four syllables that open with a family-name syllable and are no names
@@ -80,7 +83,7 @@ def korean_prose_cast(ctx: Context, sentences: list[Sentence]) -> None:
                     person = hangul_person(ctx, name, sentence)
                     if person.value not in ctx.cast_people:
                         ctx.cast(person, None, sentence)
-        for pattern in (ROLE_OF, PLAYED):
+        for pattern in (ROLE_OF, PLAYED, TAKES_ROLE):
             for match in pattern.finditer(text):
                 actor = bare_name(match.group("actor"), ctx)
                 if actor:

@@ -26,13 +26,13 @@ JOB_WORDS: dict[str, tuple[str, ...]] = {
 }
 JOB_BY = {"directed": "director", "helmed": "director", "written": "writer", "penned": "writer",
           "scored": "composer", "composed": "composer", "music": "composer", "score": "composer",
-          "shot": "cinematographer", "edited": "editor", "produced": "producer"}
+          "shot": "cinematographer", "edited": "editor", "produced": "producer", "screenplay": "writer", "script": "writer"}
 _JOBS = "|".join(sorted((re.escape(j) for j in JOB_WORDS), key=len, reverse=True))
 NAME = r"[A-Z][\w'-]*(?:\s[A-Z][\w'-]*){0,3}"  # up to four words: "Hwang Woo Seul Hye"
 CHAR = r"[A-Z][\w'-]*(?:\s[A-Z][\w'-]*){0,2}"
 DESC = r"(?:[a-z][\w-]*\s+){0,3}?"
 CREW_BEFORE = cued(rf"(?i:\b({_JOBS}))(?:,\s*|\s+)({NAME})")
-CREW_BY = cued(rf"\b(?:co-)?((?i:directed|helmed|written|penned|scored|composed|music|score|shot|edited|produced))\s+"
+CREW_BY = cued(rf"\b(?:co-)?((?i:directed|helmed|written|penned|scored|composed|music|score|shot|edited|produced|screenplay|script))\s+"
                      rf"(?i:by)\s+({NAME})(?:\s+and\s+({NAME}))?")
 CREW_POSSESSIVE = cued(rf"\b({NAME})'s\s+(?:[\w-]+\s+){{0,2}}?(music|score)\b")
 SCORING_DEBUT = cued(rf"\b({NAME})\s+(?:made|makes|marks|marked)\s+(?:his|her|their)\s+((?:feature\s+)?(?:film\s+)?scoring debut)")

@@ -43,12 +43,14 @@ HEAD_SHAPES: tuple[tuple[re.Pattern[str], int], ...] = (
                 r"spoiler-free|spoiler|in-depth|detailed|early|premiere|pilot|finale|first[- ]look|mid-?season|"
                 r"first[- ]episode|first[- ]impressions?)\s+)*(?:(?:k-?drama|drama|movie|film|tv series|series|season \d+|"
                 r"episodes?\s+\d+(?:\s*(?:[-–&]|and)\s*\d+)?)\s+)?"
-                r"(?:review|recap)\b", re.I), 10),
+                r"(?:review|recap)(?:s(?=\s*:))?\b", re.I), 10),  # "X early reviews: what's the verdict": a round-up
     # "DECISION TO LEAVE (헤어질 결심) (2022)", "Broker (2022)", "X (Korean: 한글)"
     (re.compile(r"^(?P<t>[^()]{1,80}?)\s*\((?:[^()]*[\uac00-\ud7a3][^()]*|(?:19|20)\d\d(?:\s*[–-]\s*(?:19|20)?\d\d)?"
                 r"(?:\s+(?:film|movie|series|drama|tv series))?)\)"), 8),
     # "The Good, the Bad, the Weird [좋은 놈, 나쁜 놈, 이상한 놈]": the Hangul title in square brackets
     (re.compile(r"^(?P<t>[^()\[\]]{1,80}?)\s*\[[^\[\]]*[\uac00-\ud7a3][^\[\]]*\]"), 8),
+    # "택시운전사, 2017", "Thirst, 2009": a title line, a comma, its year
+    (re.compile(r"^(?P<t>[^,()|:]{1,60}?),\s*(?:19|20)\d\d$"), 8),
     # "The Good, the Bad, the Weird - 2008": a title, a dash, its year (commas allowed)
     (re.compile(r"^(?P<t>[A-Z0-9][^()|:]{1,80}?)\s+[-–—]\s+(?:19|20)\d\d$"), 9),
     # "THE CINEMA OF X: A TALE OF TWO SISTERS (Kim Jee-woon, 2003)": a listing's title, its director and year in
@@ -88,7 +90,8 @@ CALLED_A_KIND = re.compile(
 JUNK = re.compile(
     r"^(?:@|(?:directed|written|produced|starring)\s+by\b|(?:written|directed|produced)\s+and\s+"
     r"(?:written|directed|produced)\s+by\b|(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|date\b|tag\b|author\b|posted\b|by\b|search\b|skip to\b|featured\b|sorry\b|monthly archives|send to|standard$|"
-    r"introduction$|home$|menu$|share$|spoiler|trigger warning|disclaimer|photo\b|the (?:movie|film|series|show|drama)$|"
+    r"introduction$|home$|menu$|share$|about$|about us$|contact(?: us)?$|advertisement$|tags$|subscribe$|sign in$|"
+    r"log in$|ott$|spoiler|trigger warning|disclaimer|photo\b|the (?:movie|film|series|show|drama)$|"
     r"(?:k-?drama|drama|movie|film|tv)\s+reviews?$|reviews?$|overview$|synopsis$|cast$|name$|"
     # section headings and labels of a review page
     r"(?:presentation|analysis|conclusions?|verdict|final (?:thoughts|verdict|words)|closing thoughts|summary|plot|"
@@ -209,10 +212,12 @@ def _strip(text: str) -> str:
     text = re.sub(r"^[^\w\s“‘'\"(\[*_#@←«‹<《「〈`-]+\s*", "", text)  # "📝 줄거리 요약": an emoji before a label
     text = re.sub(r"^(?:ENG|EN|KOR|KR)\s+(?=[A-Z0-9])", "", text)  # "ENG Decision to Leave": a language tag
     text = re.sub(r"^(?:이름|제목)\s*[:：]\s*(?=\S)", "", text)  # "이름 : 열혈사제": a card's name label
+    text = re.sub(r"(?<=[\uac00-\ud7a3])\s+(?:감상기|감상평|감상문|리뷰|후기|솔직\s*후기)$", "", text)  # "X 감상기": a review of X
     text = re.sub(r"^\d{1,3}[.)]\s+(?=[A-Z])", "", text)  # "62. Reply 1994": a ranked list's number
     text = re.sub(r"^[A-Z][a-z]+reviews?\s+(?=[A-Z])", "", text)  # "Berkreviews The Roundup": a site's name
     text = re.sub(r"(?<=\w)['’]s$", "", text)  # "Decision to Leave's ending": the title, not its possessive
     text = re.sub(r"\s+\((?:KR|Kr|KOR|Kor|Korean|Korea|South Korea|S\. Korea)\)$", "", text)  # "Thirst (Kr)"
+    text = re.sub(r"\s+\((?:PG-?13|PG|NC-?16|M18|R21|G|12A|15\+?|18\+?|R|TV-MA|TV-14)\)$", "", text)  # "X (PG13)": a rating
     if re.match(r"[A-Za-z0-9“‘'\"*_]", text):  # a Latin title stops at its Hangul part or a field label
         text = re.split(r"\s*[\uac00-\ud7a3]", text)[0]
         for label in re.finditer(r"\s+([A-Z][\w()]*(?:\s[A-Za-z()]+)?):\s", text):
@@ -381,7 +386,13 @@ def candidates(doc: Document) -> list[Candidate]:
     found += _korean_introduced(doc)
     found += _capital_runs(doc)
     found += _body_runs(doc)
-    return found
+    return [c for c in found if not _people_pair(c.text)]
+
+
+def _people_pair(text: str) -> bool:
+    """"Kim Hye Yoon and Byeon Woo Seok": two people named together (a caption's subject), no title."""
+    parts = re.split(r"\s+(?:and|&)\s+|,\s*", text.strip())
+    return len(parts) >= 2 and all(is_korean_name(part) for part in parts)
 
 
 # "황시목(조승우)", "장그래(임시완 분)": a character in Hangul with the actor in brackets, never a title line
@@ -458,7 +469,7 @@ KOREAN_JUNK = re.compile(r"^(?:이름|제목|본문\s*바로\s*가기|바로\s*�
 
 # a clause of a Korean sentence, not a title: it ends in a connective ("... 하고", "... 입장이어서") or in a
 # topic particle after a common noun ("오늘 추천해드릴 종영드라마는"), or runs to five words and more
-KOREAN_CLAUSE = re.compile(r"(?:하고|이고|어서|아서|해서|여서|이어서|면서|는데|지만|니까|으니|는지|다가|드라마는|영화는|작품은)$")
+KOREAN_CLAUSE = re.compile(r"^(?:이|그|저)\s+(?:영화|드라마|작품)|(?:하고|이고|어서|아서|해서|여서|이어서|면서|는데|지만|니까|으니|는지|다가|드라마는|영화는|작품은)$")
 
 
 def _hangul_junk(text: str) -> bool:
