@@ -57,12 +57,15 @@ PARTICLES = ("이가", "은", "는", "이", "가", "을", "를", "의", "와", "
 def korean_prose_cast(ctx: Context, sentences: list[Sentence]) -> None:
     """Credit the actors and roles Korean prose names in its usual shapes."""
     lines = ctx.doc.text.split("\n")
+    press_order = _actors_outside(ctx.doc.text)
     for sentence in sentences:
         text = clean(sentence.text)
         if not re.search(HANGUL, text):
             continue
-        listed = _under_cast_label(lines, sentence.line)
+        listed = _under_cast_label(lines, sentence.line) or press_order
         for match in PAIR.finditer(text):
+            if _glossed(text, match):
+                continue  # "‘엑스(전연인)’": a word and its gloss inside one pair of quotes
             pair = _pair(ctx, match, actor_first=listed)
             if pair:
                 _credit(ctx, *pair, sentence)
@@ -106,6 +109,27 @@ def _pair(ctx: Context, match: re.Match[str], actor_first: bool = False) -> tupl
     if _known(ctx, outer) and not _known(ctx, inner):
         return outer, inner  # "송강호(상현)" where the page knows 송강호: the actor first
     return (inner, outer) if is_hangul_name(inner) or _known(ctx, inner) else None
+
+
+def _glossed(text: str, match: re.Match[str]) -> bool:
+    before, after = text[:match.start("outer")], text[match.end():]
+    return bool(re.search(r"[‘'“\"]$", before)) and bool(re.match(r"[’'”\"]", after))
+
+
+def _actors_outside(text: str) -> bool:
+    """True when a page writes its unmarked pairs actor first, as a press recap does ("지창욱(조용필)과
+    신혜선(조삼달)의 재회", then "지창욱이 신혜선을 ..."): the names before the brackets recur in the
+    text outside any pair, the names inside never do, and the headline names two of the first
+    ("[리뷰] ... 짝꿍 지창욱·신혜선"). Two pairs at least."""
+    pairs = [(m.group("outer"), m.group("inner").strip()) for m in PAIR.finditer(text)
+             if m.group("mark") is None and re.match(HANGUL, m.group("inner"))]
+    if len(pairs) < 2:
+        return False
+    bare = PAIR.sub(" ", text)
+    outside = {name: len(re.findall(rf"(?<!{HANGUL}){name}", bare)) for pair in pairs for name in pair}
+    head = " ".join(line for line in [ln for ln in text.split("\n") if ln.strip()][:3] if not PAIR.search(line))
+    return (all(outside[inner] == 0 for _, inner in pairs)
+            and sum(outer in head for outer, _ in {*pairs}) >= 2)
 
 
 def _under_cast_label(lines: list[str], number: int) -> bool:

@@ -62,8 +62,10 @@ HEAD_SHAPES: tuple[tuple[re.Pattern[str], int], ...] = (
     (re.compile(r"^(?P<t>[A-Z][^()]{1,80}?)\s*\([A-Z][a-z]+(?:[\s,-]+[A-Za-z][a-z]+){0,5}\)\s*(?:South\s+)?Korea$"), 8),
     # "[K-FILM REVIEWS] 김씨 표류기 (Castaway on the Moon)", "미생 (Misaeng)": a Hangul title, the English one in brackets
     # ("밀양 (Secret Sunshine, 2007)리뷰": a Korean page names it by the Hangul, which `ko` holds)
-    (re.compile(r"^(?:[(\[][^)\]]{0,30}[)\]]\s*)?(?P<ko>[\uac00-\ud7a3][\uac00-\ud7a3\d\s:·!?-]{0,30}?)\s*"
-                r"\((?P<t>[A-Z][^(),]{1,60})(?:,\s*(?:19|20)\d\d)?\)(?:\s*(?:리뷰|후기|감상).*)?$"), 10),
+    # ("넷플릭스 영화 :: 20세기 소녀(20th Century Girl) 감상평": a kind before the title, digits opening both)
+    (re.compile(r"^(?:[(\[][^)\]]{0,30}[)\]]\s*)?(?:(?:\S+\s+)?(?:드라마|영화)\s*(?:::|:|\||-)\s*)?"
+                r"(?P<ko>(?:\d{1,4}(?=[\uac00-\ud7a3]))?[\uac00-\ud7a3][\uac00-\ud7a3\d\s:·!?-]{0,30}?)\s*"
+                r"\((?P<t>[A-Z0-9][^(),]{1,60})(?:,\s*(?:19|20)\d\d)?\)(?:\s*(?:리뷰|후기|감상).*)?$"), 10),
     # "tvN 드라마 호텔델루나 리뷰 (...)", "영화 끝까지 간다 후기": a Korean review headline
     (re.compile(r"^(?:\S+\s+)?(?:드라마|영화)\s+(?P<t>[^\s(\[]+(?:\s[^\s(\[]+){0,3}?)\s+(?:리뷰|후기|감상평?|감상문|줄거리|결말)"
                 r"(?=\s|$|[(\[])"), 10),
@@ -85,13 +87,13 @@ INTRODUCES = re.compile(
 # subject of a sentence that calls it a drama or film, with only describing words between
 CALLED_A_KIND = re.compile(
     r"^(?P<t>[A-Z0-9](?:[^.,;:!?()]|:\s(?=[A-Z])){0,60}?)\s+is\s+(?:a|an|the)\s+(?:(?!for\b|in\b|to\b|by\b)[a-z][\w-]*\s+){0,6}?"
-    r"(?:k-?drama|drama|film|movie|series|show|thriller|melodrama|rom-?com|comedy|caper|romance|horror|western|epic|"
+    r"(?<!of the )(?<!of this )(?<!of its )(?:k-?drama|drama|film|movie|series|show|thriller|melodrama|rom-?com|comedy|caper|romance|horror|western|epic|"
     r"noir|mystery|fantasy|satire|adaptation|sequel|remake|documentary|tearjerker|blockbuster|sageuk|whodunit)\b")
 JUNK = re.compile(
     r"^(?:@|(?:directed|written|produced|starring)\s+by\b|(?:written|directed|produced)\s+and\s+"
     r"(?:written|directed|produced)\s+by\b|(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|date\b|tag\b|author\b|posted\b|by\b|search\b|skip to\b|featured\b|sorry\b|monthly archives|send to|standard$|"
     r"introduction$|home$|menu$|share$|about$|about us$|contact(?: us)?$|advertisement$|tags$|subscribe$|sign in$|"
-    r"log in$|ott$|spoiler|trigger warning|disclaimer|photo\b|the (?:movie|film|series|show|drama)$|"
+    r"log in$|ott$|this (?:review|post|article) (?:may )?contains?\b|spoiler|trigger warning|disclaimer|photo\b|the (?:movie|film|series|show|drama)$|"
     r"(?:k-?drama|drama|movie|film|tv)\s+reviews?$|reviews?$|overview$|synopsis$|cast$|name$|"
     # section headings and labels of a review page
     r"(?:presentation|analysis|conclusions?|verdict|final (?:thoughts|verdict|words)|closing thoughts|summary|plot|"
@@ -217,8 +219,10 @@ def _strip(text: str) -> str:
     text = re.sub(r"^[A-Z][a-z]+reviews?\s+(?=[A-Z])", "", text)  # "Berkreviews The Roundup": a site's name
     text = re.sub(r"(?<=\w)['’]s$", "", text)  # "Decision to Leave's ending": the title, not its possessive
     text = re.sub(r"\s+\((?:KR|Kr|KOR|Kor|Korean|Korea|South Korea|S\. Korea)\)$", "", text)  # "Thirst (Kr)"
+    text = re.sub(r"(?<=\S):?\s+(?:episodes?|eps?\.?)\s+\d{1,3}(?:\s*[-–&]\s*\d{1,3})?$", "", text, flags=re.I)  # "X: Episodes 1-2"
     text = re.sub(r"\s+\((?:PG-?13|PG|NC-?16|M18|R21|G|12A|15\+?|18\+?|R|TV-MA|TV-14)\)$", "", text)  # "X (PG13)": a rating
-    if re.match(r"[A-Za-z0-9“‘'\"*_]", text):  # a Latin title stops at its Hangul part or a field label
+    if re.match(r"[A-Za-z0-9“‘'\"*_]", text) and not re.match(r"\d{1,4}[\uac00-\ud7a3]", text):
+        # a Latin title stops at its Hangul part or a field label ("20세기 소녀" is Hangul, digits first)
         text = re.split(r"\s*[\uac00-\ud7a3]", text)[0]
         for label in re.finditer(r"\s+([A-Z][\w()]*(?:\s[A-Za-z()]+)?):\s", text):
             if normalise_field_name(label.group(1)) not in (None, "title", "korean_title", "aka"):  # "My Name: ..."
@@ -421,7 +425,10 @@ def _capital_runs(doc: Document) -> list[Candidate]:
 
 
 # a title in a Korean text's quotes: ‘비밀의 숲’, '호텔델루나', `미생`, 《미생》, <미생>
-KOREAN_QUOTED = re.compile(r"[‘'“\"`《「〈<]([\uac00-\ud7a3][\uac00-\ud7a3\d :·!?-]{0,30}?)[’'”\"`》」〉>]")
+KOREAN_QUOTED = re.compile(r"[‘'“\"`《「〈<]((?:\d{1,4}(?=[\uac00-\ud7a3]))?[\uac00-\ud7a3][\uac00-\ud7a3\d :·!?-]{0,30}?)"
+                           r"[’'”\"`》」〉>]")  # "‘20세기 소녀’": digits may open it
+# "‘삼달’(신혜선)", "보라(김유정)": a role and its actor in brackets; neither is a title
+ROLE_AND_ACTOR = re.compile(r"([\uac00-\ud7a3]{2,5})[’'”\"]?\s*\(\s*(?:배우\s+)?([\uac00-\ud7a3]{2,4})\s*(?:분|역)?\s*\)")
 
 
 def _korean_quoted(doc: Document) -> list[Candidate]:
@@ -432,12 +439,13 @@ def _korean_quoted(doc: Document) -> list[Candidate]:
     taken = {sentence for _, sentence in heads if sentence is not None}
     lines = heads + [(clean(s.text), s) for s in doc.sentences if s not in taken]  # each line counted once
     headed: set[str] = set()
+    paired = {name for pair in ROLE_AND_ACTOR.findall(doc.text) for name in pair}
     for text, sentence in lines:
         for match in KOREAN_QUOTED.finditer(text):
             run = match.group(1).strip()
             if re.match(r"\s*(?:작가|감독|배우|PD|씨|(?:역|분)(?![가-힣]{2}))", text[match.end():]):  # not "역시", "분위기"
                 continue  # "'이수연'작가": a person in quotes
-            if _plausible(run) and not _hangul_junk(run):
+            if _plausible(run) and not _hangul_junk(run) and run not in paired:
                 seen = counts.get(run)
                 counts[run] = ((seen[0] if seen else 0) + 1, seen[1] if seen else sentence)
                 if (text, sentence) in heads:
@@ -461,7 +469,7 @@ def _korean_introduced(doc: Document) -> list[Candidate]:
 
 
 # a Korean site's furniture and section labels, never a title: "본문 바로가기", "카테고리 없음", "영화검색", "줄거리 요약"
-KOREAN_JUNK = re.compile(r"^(?:이름|제목|본문\s*바로\s*가기|바로\s*가기|.*검색|카테고리.*|로그인|메뉴|홈|전체\s*보기|공지사항|구독하기|"
+KOREAN_JUNK = re.compile(r"^(?:.*에서\s*넘어옴|이름|제목|본문\s*바로\s*가기|바로\s*가기|.*검색|카테고리.*|로그인|메뉴|홈|전체\s*보기|공지사항|구독하기|"
                          r"댓글.*|공유하기|이웃추가|(?:드라마|영화)?\s*\S*리뷰|줄거리.*|(?:주요\s*)?등장\s*인물.*|출연진|시놉시스|"
                          r"(?:기본|작품)\s*정보|총평|결말.*|관련\s*글.*|인기\s*글.*|최근\s*글.*|반응형|광고|"
                          r"\d{2,4}\s*[x×]\s*\d{2,4}.*|(?:19|20)\d\d년(?:\s*\d{1,2}월)?(?:\s*\d{1,2}일)?)$")  # ad slots, dates
