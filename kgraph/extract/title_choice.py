@@ -28,7 +28,14 @@ HEAD_SHAPES: tuple[tuple[re.Pattern[str], int], ...] = (
     # "= Broker (2022 film) =" (a wiki heading)
     (re.compile(r"^=+\s*(?P<t>.+?)\s*=+$"), 12),
     # "Review: Blind", "KDrama Review - X", "Drama Review: X"
-    (re.compile(r"^(?:(?:k-?drama|drama|movie|film|series|tv|netflix)\s+)?(?:review|recap)\s*[:\-–—|]\s*(?P<t>.+)$", re.I), 12),
+    # "LKFF 2022: The Admiral: Roaring Currents + Q&A": a festival's screening, its name and year before the title
+    (re.compile(r"^[A-Z][A-Za-z]{1,9}\s+(?:19|20)\d\d\s*:\s*(?P<t>[^+]{2,80}?)(?:\s*\+\s*(?:Q&A|intro\w*|talk|discussion)\b.*)?$"), 10),
+    # "Netflix series Run On: romantic K-drama starring ...": a press headline, the kind, the title, a colon
+    (re.compile(r"^(?:(?:Netflix|Disney\+|Apple TV\+|Prime Video|tvN|JTBC|KBS2?|MBC|SBS|ENA|Coupang Play)(?:['’]s)?\s+)?"
+                r"(?:(?:new|hit)\s+)?(?:series|k-?drama|drama|film|movie)\s+(?P<t>[A-Z0-9][^:]{0,60}?):\s+\S"), 10),
+    # "K-Movie Review: X", "Premiere Watch: X", "First Impressions: X"
+    (re.compile(r"^(?:(?:k-?drama|drama|k-?movie|movie|k-?film|film|series|tv|netflix)\s+)?(?:review|recap|premiere watch|"
+                r"first (?:look|impressions?)|preview)\s*[:\-–—|]\s*(?P<t>.+)$", re.I), 12),
     # "Review Extreme Job (2019)": the word "Review", then the title, no colon
     (re.compile(r"^(?i:(?:k-?drama|drama|movie|film)\s+)?(?i:review)\s+(?!(?i:of|by|for)\b)(?P<t>[A-Z0-9“‘'\"].+)$"), 10),
     # "A Review of The Frog", "An Honest Review Of 'Reply 1988' By ..."
@@ -93,7 +100,9 @@ JUNK = re.compile(
     r"^(?:@|(?:directed|written|produced|starring)\s+by\b|(?:written|directed|produced)\s+and\s+"
     r"(?:written|directed|produced)\s+by\b|(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|date\b|tag\b|author\b|posted\b|by\b|search\b|skip to\b|featured\b|sorry\b|monthly archives|send to|standard$|"
     r"introduction$|home$|menu$|share$|about$|about us$|contact(?: us)?$|advertisement$|tags$|subscribe$|sign in$|"
-    r"log in$|ott$|this (?:review|post|article) (?:may )?contains?\b|spoiler|trigger warning|disclaimer|photo\b|the (?:movie|film|series|show|drama)$|"
+    r"log in$|ott$|get more with\b|\[\s*(?:english|korean|한국어|영어)\s*\]$|(?:korean\s+)?(?:k-?drama|drama|movie|film)\s+reviews?$|"
+    r"(?:director|writer|screenwriter|producer|cast|crew|cast & crew|screenplay)s?$|"
+    r"(?:i['’]m|it['’]s|i['’]ve|i['’]d|you['’]re|we['’]re|that['’]s|there['’]s|let['’]s)$|this (?:review|post|article) (?:may )?contains?\b|spoiler|trigger warning|disclaimer|photo\b|the (?:movie|film|series|show|drama)$|"
     r"(?:k-?drama|drama|movie|film|tv)\s+reviews?$|reviews?$|overview$|synopsis$|cast$|name$|"
     # section headings and labels of a review page
     r"(?:presentation|analysis|conclusions?|verdict|final (?:thoughts|verdict|words)|closing thoughts|summary|plot|"
@@ -214,6 +223,8 @@ def _strip(text: str) -> str:
     text = re.sub(r"^[^\w\s“‘'\"(\[*_#@←«‹<《「〈`-]+\s*", "", text)  # "📝 줄거리 요약": an emoji before a label
     text = re.sub(r"^(?:ENG|EN|KOR|KR)\s+(?=[A-Z0-9])", "", text)  # "ENG Decision to Leave": a language tag
     text = re.sub(r"^(?:이름|제목)\s*[:：]\s*(?=\S)", "", text)  # "이름 : 열혈사제": a card's name label
+    text = re.sub(r"^(.+?)(?:,\s*|\s+\()(The|A|An)\)?$", r"\2 \1", text)  # "Admiral: Roaring Currents, The": a listing's
+    text = re.sub(r"(?<=\w)\s+:\s+(?=[A-Z])", ": ", text)  # article moved last; "Admiral : Roaring Currents" spaced
     text = re.sub(r"(?<=[\uac00-\ud7a3])\s+(?:감상기|감상평|감상문|리뷰|후기|솔직\s*후기)$", "", text)  # "X 감상기": a review of X
     text = re.sub(r"^\d{1,3}[.)]\s+(?=[A-Z])", "", text)  # "62. Reply 1994": a ranked list's number
     text = re.sub(r"^[A-Z][a-z]+reviews?\s+(?=[A-Z])", "", text)  # "Berkreviews The Roundup": a site's name
@@ -635,4 +646,36 @@ def choose(doc: Document) -> Candidate | None:
     usable = [c for c in usable if not any(len(d.text) > len(c.text) and c.text.lower() in d.text.lower()
                                            and d.strength > c.strength for d in usable)] or usable
     order = {id(c): i for i, c in enumerate(found)}  # on a tie, the candidate the page puts first
-    return max(usable, key=lambda c: (c.score, c.strength, -order[id(c)]))
+    return _refined(max(usable, key=lambda c: (c.score, c.strength, -order[id(c)])), content)
+
+
+# words a headline puts after the title ("X Part 1", "X Kdrama Starring A and B", "경성크리처 리뷰 총정리")
+TITLE_TAIL_WORDS = re.compile(r"^(?:(?:part|season)\s+\d+$|k-?drama\b|drama\b|series\b|film\b|movie\b|starring\b|review|"
+                           r"recap|episodes?\b|리뷰|후기|총정리|감상|결말|줄거리|정보|출연진|등장인물)", re.I)
+
+
+def _refined(best: Candidate, content: str) -> Candidate:
+    """The chosen line less the words a headline puts around the title, when the page keeps naming
+    the title alone and the line itself once at most: a label before a colon ("Premiere Watch:
+    Gyeongseong Creature") or a headline's tail ("Vagabond Kdrama Starring A and B", "X Part 1",
+    "경성크리처 리뷰 총정리"). The title left must be named twice or more."""
+    words = best.text.split()
+    if best.mentions > 1 or len(words) < 2:
+        return best
+    rest = content.replace(best.text, " ")
+    parts = [" ".join(words[k:]) for k in range(1, len(words)) if words[k - 1].endswith(":")]
+    parts += [" ".join(words[:k]) for k in range(1, len(words)) if TITLE_TAIL_WORDS.match(" ".join(words[k:]))]
+    counted = []
+    for part in (p.strip(" :,;|-–—") for p in parts):
+        if not part or part.lower() in LONE_WORDS or NOT_TITLES.match(part) or not _plausible(part):
+            continue
+        if is_korean_name(part) or _a_person(part) or _people_pair(part):
+            continue
+        tail = "" if re.search(r"[\uac00-\ud7a3]$", part) else r"(?![\w-])"
+        named = len(re.findall(rf"(?<![\w-]){re.escape(part)}{tail}", rest))
+        if named >= 2:
+            counted.append((named, part))
+    if not counted:
+        return best
+    named, part = max(counted, key=lambda item: (len(item[1]), item[0]))
+    return Candidate(part, best.strength, best.sentence, mentions=named, line=best.line)
