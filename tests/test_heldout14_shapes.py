@@ -8,6 +8,7 @@ import pytest
 from kgraph.errors import ExtractionError
 
 from test_general_shapes import facts_of
+from test_structure import platforms
 
 
 @pytest.mark.parametrize("headline, body_title", [
@@ -52,3 +53,13 @@ def test_furniture_and_a_contraction_are_never_the_title(furniture):
         facts_of(page)
     facts, _, _ = facts_of(page.replace("I'm glad", "Daily Dose of Sunshine is a Netflix series. I'm glad"))
     assert facts.title.name == "Daily Dose of Sunshine"
+
+
+@pytest.mark.parametrize("page, network", [
+    ("'웰컴투 삼달리' 리뷰\n\n지난 주말 방송된 JTBC 주말극 '웰컴투 삼달리' 2회는 재회를 그렸다. '웰컴투 삼달리'는 제주가 배경이다.\n", "JTBC"),
+    ("Little Women review\n\ntvN newest drama “Little Women” follows three sisters. Little Women is bold.\n", "tvN"),
+    ("Vagabond review\n\nVagabond is a spy series. Vagabond is scheduled to premiere on SBS in September.\n", "SBS"),
+])
+def test_a_broadcaster_before_kind_words_and_the_title_or_a_premiere_on_it(page, network):
+    facts, _, _ = facts_of(page)
+    assert platforms(facts).get(network) is True

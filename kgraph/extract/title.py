@@ -470,7 +470,7 @@ PROSE_RUNTIME = cued(
     r"thriller|drama|feature|ride))\b|\b(?:runtime|running time|run time)\b(?:\s+of\s+the\s+(?:movie|film))?"
     r"\s+(?:of|is)\s+(\d{2,3})\s*(?:minutes|mins?)\b", re.I)
 STREAMS_ON = cued(r"\b(?:released|distributed|streamed)\s+(?:worldwide\s+|globally\s+|internationally\s+)?by\s+$|"
-                        r"\b(?:stream(?:s|ing)?|available|watch(?:ed)?(?: it)?|premiered|air|aired|airs|airing|turned|"
+                        r"\b(?:stream(?:s|ing)?|available|watch(?:ed)?(?: it)?|premiere|premieres|premiered|air|aired|airs|airing|turned|"
                         r"broadcast|broadcasts|released|launched|registered|dropped|landed|lands|arrived|arrives)\b[^.]{0,30}?\bon\s+$"
                         r"|\b(?:stream(?:s|ing)?|available)\s+(?:for\s+streaming\s+)?on\s+[^.]{1,40}?\band\s+on\s+$"
                         r"|\b(?:coming|comes|came|heading|headed)\s+to\s+$"
@@ -480,7 +480,11 @@ OWNS_TITLE = cued(r"(?:'s)?\s+(?:(?:original|upcoming|new|hit|latest|korean|week
                         r"satur|sun)day(?:-(?:mon|tues|wednes|thurs|fri|satur|sun)day)?)\s+){0,3}(?:k-drama|drama|series|film|movie|"
                         r"show|original|thriller|romance|comedy|romcom|rom-com)\b|\s+\((?:19|20)\d\d\)", re.I)
 # "Netflix's upcoming Hierarchy", "Netflix's \"Kill Boksoon\"", "tvN Queen of Tears": the title the platform owns
-OWNED_BY = cued(r"^(?:'s)?\s+(?:(?:original|upcoming|new|hit|latest)\s+)*[“\"'*_]?")
+# "tvN newest drama “Little Women”", "JTBC 주말극 '웰컴투 삼달리'", "SBS’s “Vagabond”": kind words between
+OWNED_BY = cued(r"^(?:['’]s)?\s+(?:(?:original|upcoming|new|newest|hit|latest|weekend|weekday|daily|mini|spy|romantic|"
+                r"healing|fantasy|period|legal|medical|crime|action|comedy|rom-?com|drama|series|k-?drama|show|film|movie|"
+                r"thriller|romance|mystery|주말극|드라마|힐링|새|월화|수목|금토|토일|주말|일일|오리지널|시리즈|영화|"
+                r"미니시리즈|로맨스|판타지)\s+){0,4}[“\"'‘*_]?")
 
 
 def _owns(after: str, title_key: str) -> bool:
