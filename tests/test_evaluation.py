@@ -189,7 +189,7 @@ def test_a_missing_pages_folder_is_one_error_not_a_page_of_misses_each(tmp_path)
 
 @pytest.mark.parametrize("name", ["devset", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6",
                                   "heldout7", "heldout8", "heldout9", "heldout10", "heldout11",
-                                  "heldout12", "heldout13", "heldout14"])
+                                  "heldout12", "heldout13", "heldout14", "heldout15"])
 def test_each_committed_gold_set_loads_and_names_exactly_the_pages_its_checksums_list(name):
     folder = ROOT / "data" / name
     golds = load_gold_dir(folder / "gold")
@@ -305,3 +305,12 @@ def test_the_fourteenth_held_out_set_shares_no_page_with_the_earlier_sets():
     fourteenth = load_gold_dir(ROOT / "data" / "heldout14" / "gold")
     assert len(fourteenth) >= 20 and len({g.site for g in fourteenth}) >= 12
     assert not earlier & {g.url for g in fourteenth}
+
+
+def test_the_fifteenth_held_out_set_shares_no_page_with_the_earlier_sets():
+    earlier = {g.url for name in ("devset", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "heldout7",
+                                  "heldout8", "heldout9", "heldout10", "heldout11", "heldout12", "heldout13", "heldout14")
+               for g in load_gold_dir(ROOT / "data" / name / "gold")}
+    fifteenth = load_gold_dir(ROOT / "data" / "heldout15" / "gold")
+    assert len(fifteenth) >= 20 and len({g.site for g in fifteenth}) >= 12
+    assert not earlier & {g.url for g in fifteenth}
