@@ -19,7 +19,8 @@ from kgraph.vocab import KG
 from kgraph.extract.prefilter import cued
 
 HANGUL_RUN = cued(r"(?:(?<![\w.])\d{1,4}(?=[\uac00-\ud7a3]))?"  # "20세기 소녀": digits glued before the Hangul open it
-                  r"(?:[\uac00-\ud7a3][\uac00-\ud7a3\s:·,!?0-9]*[\uac00-\ud7a3!?0-9]|[\uac00-\ud7a3])")
+                  r"(?:[\uac00-\ud7a3](?:[\uac00-\ud7a3\s:·,!?0-9]|-(?=[\uac00-\ud7a3]))*[\uac00-\ud7a3!?0-9]|"
+                  r"[\uac00-\ud7a3])")  # "신과함께-죄와 벌": a hyphen between Hangul is in the title
 # a Korean title field's value: the Hangul run with an acronym in capitals beside it ("SKY 캐슬", "공동경비구역 JSA")
 KOREAN_TITLE_RUN = cued(rf"(?:\b[A-Z]{{2,5}}\s)?(?:{HANGUL_RUN.pattern})(?:\s[A-Z]{{2,5}}\b)?")
 # "(2016)", "(2022 film)", "(2015-2016)", "(2019 TV series)", ", 2016)" inside "(한글, 2016)"

@@ -33,6 +33,8 @@ HEAD_SHAPES: tuple[tuple[re.Pattern[str], int], ...] = (
     # "Netflix series Run On: romantic K-drama starring ...": a press headline, the kind, the title, a colon
     (re.compile(r"^(?:(?:Netflix|Disney\+|Apple TV\+|Prime Video|tvN|JTBC|KBS2?|MBC|SBS|ENA|Coupang Play)(?:['’]s)?\s+)?"
                 r"(?:(?:new|hit)\s+)?(?:series|k-?drama|drama|film|movie)\s+(?P<t>[A-Z0-9][^:]{0,60}?):\s+\S"), 10),
+    # "[정주행 드라마 추천] 마우스 - 꼬리에 꼬리를 무는 반전": a Korean post's tag in brackets, the title, a dash, a tagline
+    (re.compile(r"^\[[^\]]{1,24}\]\s*(?P<t>[\uac00-\ud7a3][\uac00-\ud7a3\d ]{0,20}?)\s+[-–—|:]\s+\S"), 8),
     # "K-Movie Review: X", "Premiere Watch: X", "First Impressions: X"
     (re.compile(r"^(?:(?:k-?drama|drama|k-?movie|movie|k-?film|film|series|tv|netflix)\s+)?(?:review|recap|premiere watch|"
                 r"first (?:look|impressions?)|preview)\s*[:\-–—|]\s*(?P<t>.+)$", re.I), 12),
@@ -480,7 +482,7 @@ def _korean_introduced(doc: Document) -> list[Candidate]:
 
 
 # a Korean site's furniture and section labels, never a title: "본문 바로가기", "카테고리 없음", "영화검색", "줄거리 요약"
-KOREAN_JUNK = re.compile(r"^(?:.*에서\s*넘어옴|이름|제목|본문\s*바로\s*가기|바로\s*가기|.*검색|카테고리.*|로그인|메뉴|홈|전체\s*보기|공지사항|구독하기|"
+KOREAN_JUNK = re.compile(r"^(?:.*에서\s*넘어옴|.*\((?:리뷰|후기|review)\)|이름|제목|본문\s*바로\s*가기|바로\s*가기|.*검색|카테고리.*|로그인|메뉴|홈|전체\s*보기|공지사항|구독하기|"
                          r"댓글.*|공유하기|이웃추가|(?:드라마|영화)?\s*\S*리뷰|줄거리.*|(?:주요\s*)?등장\s*인물.*|출연진|시놉시스|"
                          r"(?:기본|작품)\s*정보|총평|결말.*|관련\s*글.*|인기\s*글.*|최근\s*글.*|반응형|광고|"
                          r"\d{2,4}\s*[x×]\s*\d{2,4}.*|(?:19|20)\d\d년(?:\s*\d{1,2}월)?(?:\s*\d{1,2}일)?)$")  # ad slots, dates
