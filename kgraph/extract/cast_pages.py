@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from kgraph.extract.context import Context
 from kgraph.extract.patterns import FAMILY_NAMES, is_korean_name
-from kgraph.extract.people import _given_name_first, character_name, foreign_name, person_name
+from kgraph.extract.people import given_name_first, character_name, foreign_name, person_name
 from kgraph.names import clean, name_key
 from kgraph.sources.document import Line, Sentence
 
@@ -188,7 +188,7 @@ def _glued_split(ctx: Context, text: str, actor_side: str, strict: bool = False)
             found.append((actor, character))
     plain = [pair for pair in found if not _person_shaped(ctx, pair[1])]
     if strict:  # and the name family first: "Sang-hyun Song" could be a name, "Song Kang-ho" surely is
-        plain = [pair for pair in plain if not _given_name_first(pair[0])]
+        plain = [pair for pair in plain if not given_name_first(pair[0])]
         return plain[0] if len(plain) == 1 else None
     for narrowed in ([p for p in found if len(p[0].split()) == 2], plain, found):
         if len(narrowed) == 1:
@@ -199,7 +199,7 @@ def _glued_split(ctx: Context, text: str, actor_side: str, strict: bool = False)
 def _person_shaped(ctx: Context, text: str) -> bool:
     """A Korean name in either order, or a family name and a hyphenated given name ("Kim Ok-vin")."""
     words = text.split()
-    if is_korean_name(text) or _given_name_first(text) or ctx.known_person(text) is not None:
+    if is_korean_name(text) or given_name_first(text) or ctx.known_person(text) is not None:
         return True
     hyphenated = [bool(re.fullmatch(r"[A-Z][a-z]+-[a-z]+", w)) for w in words]
     return len(words) == 2 and ((words[0] in FAMILY_NAMES and hyphenated[1]) or (words[1] in FAMILY_NAMES and hyphenated[0]))

@@ -103,7 +103,7 @@ def foreign_name(ctx: Context, text: str, character: str | None = None) -> str |
     return name
 
 
-def _given_name_first(text: str) -> bool:
+def given_name_first(text: str) -> bool:
     """"Hyun-Woo Lee", "Won-jong Lee": a hyphenated Korean given name, then the family name."""
     words = text.split()
     return len(words) == 2 and "-" in words[0] and is_korean_name(f"{words[1]} {words[0]}")
@@ -123,7 +123,7 @@ def person_name(ctx: Context, text: str) -> str | None:
     for n in range(len(words), 0, -1):
         for i in range(len(words) - n, -1, -1):
             candidate = re.sub(r"'s$", "", " ".join(words[i:i + n])).strip(",.")
-            if n >= 2 and (is_korean_name(candidate) or _given_name_first(candidate)):
+            if n >= 2 and (is_korean_name(candidate) or given_name_first(candidate)):
                 return candidate
             if ctx.known_person(candidate) is not None or (
                     n >= 2 and ctx.resolver.table.candidates("person", candidate)):

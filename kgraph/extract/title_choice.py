@@ -413,7 +413,7 @@ def _people_pair(text: str) -> bool:
 
 
 # "황시목(조승우)", "장그래(임시완 분)": a character in Hangul with the actor in brackets, never a title line
-HANGUL_ROLE_AND_ACTOR = re.compile(r"[\uac00-\ud7a3]{2,5}\s*\(\s*[\uac00-\ud7a3]{2,4}(?:\s*(?:분|역))?\s*\)")
+HANGUL_ROLE_AND_ACTOR = re.compile(r"([\uac00-\ud7a3]{2,5})[’'”\"]?\s*\(\s*(?:배우\s+)?([\uac00-\ud7a3]{2,4})(?:\s*(?:분|역))?\s*\)")
 
 
 # a listing's card line under its title: a year and a running time ("2006, Movie, NR, 139 mins", "2019 | 111 min")
@@ -440,8 +440,6 @@ def _capital_runs(doc: Document) -> list[Candidate]:
 # a title in a Korean text's quotes: ‘비밀의 숲’, '호텔델루나', `미생`, 《미생》, <미생>
 KOREAN_QUOTED = re.compile(r"[‘'“\"`《「〈<]((?:\d{1,4}(?=[\uac00-\ud7a3]))?[\uac00-\ud7a3][\uac00-\ud7a3\d :·!?-]{0,30}?)"
                            r"[’'”\"`》」〉>]")  # "‘20세기 소녀’": digits may open it
-# "‘삼달’(신혜선)", "보라(김유정)": a role and its actor in brackets; neither is a title
-ROLE_AND_ACTOR = re.compile(r"([\uac00-\ud7a3]{2,5})[’'”\"]?\s*\(\s*(?:배우\s+)?([\uac00-\ud7a3]{2,4})\s*(?:분|역)?\s*\)")
 
 
 def _korean_quoted(doc: Document) -> list[Candidate]:
@@ -452,7 +450,7 @@ def _korean_quoted(doc: Document) -> list[Candidate]:
     taken = {sentence for _, sentence in heads if sentence is not None}
     lines = heads + [(clean(s.text), s) for s in doc.sentences if s not in taken]  # each line counted once
     headed: set[str] = set()
-    paired = {name for pair in ROLE_AND_ACTOR.findall(doc.text) for name in pair}
+    paired = {name for pair in HANGUL_ROLE_AND_ACTOR.findall(doc.text) for name in pair}  # "‘삼달’(신혜선)": no titles
     for text, sentence in lines:
         for match in KOREAN_QUOTED.finditer(text):
             run = match.group(1).strip()
