@@ -64,3 +64,17 @@ def test_a_role_or_relation_word_is_never_part_of_a_character_name(sentence, exp
     [doc] = read_text(f"Overview\nTitle: A Title\nStory\n{sentence}\n", "roles.txt")
     cast, _ = credits(extract(doc, RESOLVER))
     assert cast == expected
+
+
+def test_a_films_maker_and_year_in_brackets_credit_no_actor():
+    text = "Overview\nTitle: A Tale of Two Sisters\nStory\nTHE CINEMA OF KIM JEE-WOON: A TALE OF TWO SISTERS (Kim Jee-woon, 2003)\n"
+    [doc] = read_text(text, "x.txt")
+    cast, _ = credits(extract(doc, RESOLVER))
+    assert not cast
+
+
+def test_a_page_cut_in_the_middle_of_a_name_credits_no_character():
+    text = ("Overview\nTitle: Save Me\nStory\nIn particular, Jo Sung-ha, who plays the role of the cult leader Ba")
+    [doc] = read_text(text, "x.txt")
+    cast, _ = credits(extract(doc, RESOLVER))
+    assert not any(character for _, character in cast)

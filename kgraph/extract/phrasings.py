@@ -43,6 +43,26 @@ _MAKER_NOUNS = ("director|directors|writer|writers|screenwriter|screenwriters|fi
                 "critic|journalist|music|score|soundtrack|editing|editor|designer|design|production|camera|"
                 "costumes?|photography|"
                 "by|of|and|with|from|in|on|at|to|for")
+# The composed rows: the verbs that give an actor a role, the words a role's description may hold
+# before the name, and what may follow the name. A new verb is one entry here.
+VERBS = (
+    "plays", "played", "portrays", "portrayed", "playing", "portraying", "stars as", "starred as", "starring as",
+    "takes on the role of", "took on the role of", "taking on the role of", "assumes the role of",
+    "assumed the role of", "plays the role of", "played the role of", "playing the role of", "plays the part of",
+    "plays the character of", "played the character of", "is seen playing the role of",
+)
+PERFORMANCE_VERBS = r"(?:delivers|delivered|gives|gave|turns\s+in|turned\s+in|puts\s+in|put\s+in)\s+(?:a|an)\s+(?:[\w-]+\s+){0,3}?performance\s+as"
+PRAISE_AS = (r"(?:is|was)\s+(?:(?:simply|truly|really|so|quite|very|absolutely|particularly|especially)\s+)?"
+             r"(?:wonderful|excellent|brilliant|great|superb|perfect|terrific|fantastic|outstanding|phenomenal|convincing|"
+             r"magnificent|remarkable|impressive|superb|stunning|riveting|chilling|heartbreaking|compelling)\s+as")
+ROLE_VERBS = "|".join([*(r"\s+".join(map(re.escape, verb.split())) for verb in sorted(VERBS, key=len, reverse=True)),
+                       PERFORMANCE_VERBS, PRAISE_AS])
+# Words that end a description: past them the capitalised word is no longer the role's name.
+DESC_STOP = ("who|whom|whose|that|which|with|for|to|in|on|at|by|from|of|opposite|alongside|against|than|as|is|was|"
+             "are|were|while|when|where|after|before|into|like|and|or|but|not|also|then")
+DESCRIBED = (rf"(?:(?:the|a|an|his|her|their|{CHAR}['’]s)\s+)?(?:(?:(?!(?:{DESC_STOP})\s)[a-z][\w-]*|and\s+(?:a|an))\s+){{0,6}}?"
+             r"(?:(?:[A-Z][a-z]{1,4}\.)\s+)?")  # "the justice-driven rookie officer", "his colleague", "Cmdr."
+CHAR_END = (r"(?=\s*[,.;:!?)\]–—]|\s+(?:who|whom|whose|in|at|from|with|on|for|to|as|and)\b|\s*\()")
 ROLE_PREFIX = re.compile(rf"^(?:(?:the|a|an|his|her|their)\s+)?(?P<desc>(?:[a-z][\w-]*\s+){{0,3}}?(?:{_ROLE})|"
                          rf"(?:{_TITLE})\.?)\s+(?=[A-Z])")
 
@@ -121,10 +141,12 @@ PHRASINGS: tuple[Phrasing, ...] = (
          "Hong Du-sik, played by Kim Seon-ho, is the handyman everyone in Gongjin calls on.",
          (("Kim Seon-ho", "Hong Du-sik"),)),
     _row("X and Y play A and B",
-         rf"(?<![\w-])(?P<p1>{NAME})\s+and\s+(?P<p2>{NAME})\s+(?:play|portray|star as)\s+(?P<c1>{CHAR})\s+and\s+(?P<c2>{CHAR})",
+         rf"(?<![\w-])(?P<p1>{NAME})\s+and\s+(?P<p2>{NAME}),?\s+(?:who\s+)?(?:play|portray|star as)\s+(?P<c1>{CHAR})\s+and\s+(?P<c2>{CHAR})",
          ("cast",),
-         "Ji Sung and Lee Se-young play Cha Yo-han and Kang Si-young.",
-         (("Ji Sung", "Cha Yo-han"), ("Lee Se-young", "Kang Si-young"))),
+         "Ji Sung and Lee Se-young play Cha Yo-han and Kang Si-young; Park Seo-joon and Kim Ji-won, who play "
+         "Ko Dong-man and Choi Ae-ra, are the stars of another series.",
+         (("Ji Sung", "Cha Yo-han"), ("Lee Se-young", "Kang Si-young"), ("Park Seo-joon", "Ko Dong-man"),
+          ("Kim Ji-won", "Choi Ae-ra"))),
     _row("X, appositive, plays Y",
          rf"(?<![\w-])(?P<person>{NAME}),\s+(?:a|an|the|who|in)\s[^,;]{{2,70}},\s+(?:plays|played|portrays|portrayed)\s+"
          rf"(?:the\s+)?(?P<char>{CHAR})",
@@ -337,6 +359,49 @@ PHRASINGS: tuple[Phrasing, ...] = (
          "Song Joong-ki and Jeon Yeo-been are a delight in their roles as the consigliere Vincenzo Cassano and "
          "the lawyer Hong Cha-young.",
          (("Song Joong-ki", "Vincenzo Cassano"), ("Jeon Yeo-been", "Hong Cha-young"))),
+    # ---- composed shapes: a verb of the VERBS table, then a described role, then the name. These are
+    # judged on sets no rule was written for, not on one page's wording.
+    _row("X stars as / takes on the role of / delivers a performance as / is wonderful as (a description) Y",
+         rf"(?<![\w-])(?P<person>{NAME})(?:,\s+who\s+|\s*\(|\s+(?:also\s+|then\s+|now\s+)?)(?:{ROLE_VERBS})\s+"
+         rf"{DESCRIBED}(?P<char>{CHAR}){CHAR_END}",
+         ("cast",),
+         "The series stars Lee Seung-gi in the lead role, while Jung Kyung-ho stars as a popular maths instructor "
+         "Choi Chi-yeol; Seo Hyun-jin, who takes on the role of Go Ha-neul, is the heart of it, Shin Hye-sun "
+         "(playing Cho Sam-dal) comes home, Kim Seon-ho is simply wonderful as Hong Du-sik, and Lee Hee-joon, who "
+         "plays his colleague Go Moo-chi, is a tough detective.",
+         (("Jung Kyung-ho", "Choi Chi-yeol"), ("Seo Hyun-jin", "Go Ha-neul"), ("Shin Hye-sun", "Cho Sam-dal"),
+          ("Kim Seon-ho", "Hong Du-sik"), ("Lee Hee-joon", "Go Moo-chi"))),
+    _row("stars X in the lead role as (a description) Y",
+         rf"\bstar(?:s|red|ring)?\s+(?P<person>{NAME})\s+(?:in\s+the\s+(?:lead|leading|title|main)\s+role\s+)?as\s+"
+         rf"{DESCRIBED}(?P<char>{CHAR}){CHAR_END}",
+         ("cast",),
+         "The series stars Lee Seung-gi in the lead role as the justice-driven rookie officer Jeong Ba-reum.",
+         (("Lee Seung-gi", "Jeong Ba-reum"),)),
+    _row("Y, played by (a description) X; Y (portrayed in the film by the 'Work' actress X)",
+         rf"(?<![\w-])(?P<char>{CHAR}),?\s*\(?(?:(?:[a-z]+ly)\s+)?(?:played|portrayed)\s+(?:in\s+the\s+(?:film|movie|series|drama|show)\s+)?"
+         rf"by\s+(?:(?:the|a|an)\s+)?(?:[“\"‘'][^”\"’']{{1,40}}[”\"’']\s+)?(?:(?!(?:{DESC_STOP})\s)[a-z][\w-]*\s+){{0,3}}?"
+         rf"(?P<person>{NAME})",
+         ("cast",),
+         "The young Jeong Ba-reum, played by child actor Kim Kang-hoon, stands in a field; Oh Ji-soo (played by "
+         "“Itaewon Class” actor Kim Dong-hee) is no model student, and Cmdr. Bae Seol (played in the film by "
+         "Kim Won-hae) plots against him.",
+         (("Kim Kang-hoon", "Jeong Ba-reum"), ("Kim Dong-hee", "Oh Ji-soo"), ("Kim Won-hae", "Bae Seol"))),
+    _row("Y (X, Earlier Work): the actor in brackets beside a work of theirs",
+         rf"(?<![\w-])(?P<char>{CHAR})\s*\((?P<person>{NAME}),\s+(?!\d)[^()]{{1,60}}\)",  # "(Kim Jee-woon, 2003)": a film's maker
+         ("cast",),
+         "Deok-choon (Kim Hyang-gi, A Werewolf Boy) guides him, and Gun-woo (Woo Do-hwan, The King: Eternal "
+         "Monarch) boxes.",
+         (("Kim Hyang-gi", "Deok-choon"), ("Woo Do-hwan", "Gun-woo"))),
+    _row("Y [X]: the actor in square brackets",
+         rf"(?<![\w-])(?P<char>{CHAR})\s*\[(?P<person>{NAME})\.?\]",
+         ("cast",),
+         "You meet Jang Tae-sang [Park Seo-jun], and Yoon Chae-ok [Han So-hee] searches for her mother.",
+         (("Park Seo-jun", "Jang Tae-sang"), ("Han So-hee", "Yoon Chae-ok"))),
+    _row("Y (an outstanding X): the actor in brackets after an adjective",
+         rf"(?<![\w-])(?P<char>{CHAR})\s*\((?:a|an|the)\s+(?:[a-z][\w-]*\s+){{1,2}}?(?P<person>{NAME})\)",
+         ("cast",),
+         "It opens with Im Sol (an outstanding Kim Hye-yoon) in hospital.",
+         (("Kim Hye-yoon", "Im Sol"),)),
     # ---- general shapes, last: each credits an actor the sentence gives no character's name
     _row("X as a described role (a cast-list line)",
          rf"^(?:[-•*·▪►]\s*)?(?P<person>{NAME})\s+as\s+(?:(?:the|a|an|his|her|their)\s+|[A-Z][\w-]*['’]s\s+)?[a-z][\w-]*"
