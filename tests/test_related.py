@@ -208,3 +208,32 @@ def test_a_known_actor_with_a_work_in_parentheses_gives_no_character_and_no_pers
     people = {e.name for e in facts.entities if type(e).__name__ == "PersonEntity"}
     assert people == {"Park Seo-joon"}
     assert not [c for c in facts.claims if type(c).__name__ == "CastCredit" and c.character]
+
+
+def test_a_role_with_its_actor_and_a_work_of_theirs_in_brackets_is_both_a_credit_and_a_mention():
+    facts = review("Black Dog", "The staff room holds Park Seong-soon (Ra Mi-ran, Reply 1988), and later "
+                                "Doona (Bae Suzy, Start-Up) moves in next door.")
+    assert {("Reply 1988", "Ra Mi-ran"), ("Start-Up", "Bae Suzy")} <= related(facts)
+    named = names(facts)
+    cast = {(named[c.person.value], named[c.character.value]) for c in facts.claims
+            if type(c).__name__ == "CastCredit" and c.title.value == facts.title.iri and c.character}
+    assert {("Ra Mi-ran", "Park Seong-soon"), ("Bae Suzy", "Doona")} <= cast
+    assert not any(name in {"Reply 1988", "Start-Up"} for _, name in cast)
+
+
+def test_one_bracketed_work_after_someone_the_page_credits_is_their_earlier_work():
+    facts = review("Black Dog", "Seo Hyun-jin (You Are My Spring) plays Go Ha-neul, a temp teacher.")
+    assert ("You Are My Spring", "Seo Hyun-jin") in related(facts)
+
+
+def test_one_bracketed_phrase_after_someone_the_page_never_credits_is_no_work():
+    facts = review("Black Dog", "The photo shows Seo Hyun-jin (Press Conference Day) smiling.")
+    assert not related(facts)
+
+
+def test_a_two_word_work_beside_a_work_no_name_could_be_is_a_work_too():
+    facts = review("Along with the Gods: The Two Worlds",
+                   "It is written and directed by Kim Yong-hwa (Take Off, 200 Pounds Beauty) and stars "
+                   "Cha Tae-hyun (My Sassy Girl) as Kim Ja-hong, a fireman.")
+    assert {("Take Off", "Kim Yong-hwa"), ("200 Pounds Beauty", "Kim Yong-hwa"),
+            ("My Sassy Girl", "Cha Tae-hyun")} <= related(facts)

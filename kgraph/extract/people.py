@@ -432,6 +432,8 @@ def prose_cast(ctx: Context) -> None:
                     continue  # "Park Chang-yi, the Bad (Lee Byung-hun)": the nickname of a character named before
                 person_text, character_text = match.group("person"), _with_rank(text, match)
                 if pattern is CAST_PATTERNS[-1] and _starring_list_before(text[:match.start()]):
+                    if re.match(r"\s+as\s", text[match.end():]):
+                        continue  # "stars Cha Tae-hyun (My Sassy Girl) as Kim Ja-hong": the role comes after
                     person_text, character_text = character_text, person_text  # "starring A (X), B (Y)": actor first
                 name = person_name(ctx, person_text) or (
                     foreign_name(ctx, person_text, character_text)
@@ -448,6 +450,9 @@ def prose_cast(ctx: Context) -> None:
                         INDEFINITE_BEFORE.search(text[:match.start("char")])
                         or NICKNAME_BEFORE.search(text[:match.start("char")]))):
                     continue
+                lead = match.groupdict().get("lead")
+                if lead and person_name(ctx, lead.strip()) == lead.strip():
+                    continue  # "Do Yeon-woo (Ha Jun, Crazy Love)": the actor comes first, then a work of theirs
                 for person_text, character_text in row.pairs(match):
                     name = person_name(ctx, person_text) or (
                         None if _person_with_work(ctx, text, match, character_text or "") else
@@ -576,8 +581,8 @@ def works_lists(ctx: Context, text: str) -> list[tuple[int, int]]:
     spans = []
     for match in PAREN_LIST.finditer(text):
         insides = [PLAYED_BY.sub("", m.group(2)).strip() for m in PAREN_PART.finditer(match.group(0))]
-        if any(not _name_like(ctx, inside) for inside in insides):
-            spans.append(match.span())
+        if any(not _name_like(ctx, inside) and not _name_like(ctx, inside.split(",")[0]) for inside in insides):
+            spans.append(match.span())  # "Doona (Bae Suzy, Start-Up)" is a role, then its actor and a work of theirs
     return spans
 
 

@@ -222,7 +222,7 @@ PHRASINGS: tuple[Phrasing, ...] = (
          "The film stars Yoo Ah-in (Veteran) as a delivery man, with Jeon Jong-seo (The Call) as Hae-mi.",
          (("Jeon Jong-seo", "Hae-mi"),)),
     _row("Y (Show's X), Y (X of Show), Y (a description, X)",
-         rf"(?<![\w-])(?P<char>{CHAR})\s*\((?:[^()]{{1,40}}?(?:['’]s|,)\s+)?(?P<person>{NAME})"
+         rf"(?<![\w-])(?P<char>{CHAR})\s*\((?:(?P<lead>[^()]{{1,40}}?)(?:['’]s|,)\s+)?(?P<person>{NAME})"
          rf"(?:\s+(?:of|from|in)\s+[^()]{{1,60}})?\)",
          ("cast",),
          "Hong Du-sik (Kim Seon-ho of Start-Up) fixes everything in Gongjin, Oh Chun-jae (Vincenzo's Jo Han-chul) "
@@ -372,11 +372,12 @@ PHRASINGS: tuple[Phrasing, ...] = (
          (("Jung Kyung-ho", "Choi Chi-yeol"), ("Seo Hyun-jin", "Go Ha-neul"), ("Shin Hye-sun", "Cho Sam-dal"),
           ("Kim Seon-ho", "Hong Du-sik"), ("Lee Hee-joon", "Go Moo-chi"))),
     _row("stars X in the lead role as (a description) Y",
-         rf"\bstar(?:s|red|ring)?\s+(?P<person>{NAME})\s+(?:in\s+the\s+(?:lead|leading|title|main)\s+role\s+)?as\s+"
+         rf"\bstar(?:s|red|ring)?\s+(?P<person>{NAME})(?:\s*\([^()]{{1,60}}\))?\s+(?:in\s+the\s+(?:lead|leading|title|main)\s+role\s+)?as\s+"
          rf"{DESCRIBED}(?P<char>{CHAR}){CHAR_END}",
          ("cast",),
-         "The series stars Lee Seung-gi in the lead role as the justice-driven rookie officer Jeong Ba-reum.",
-         (("Lee Seung-gi", "Jeong Ba-reum"),)),
+         "The series stars Lee Seung-gi in the lead role as the justice-driven rookie officer Jeong Ba-reum. The "
+         "film stars Cha Tae-hyun (My Sassy Girl) as Kim Ja-hong, a fireman.",
+         (("Lee Seung-gi", "Jeong Ba-reum"), ("Cha Tae-hyun", "Kim Ja-hong"))),
     _row("Y, played by (a description) X; Y (portrayed in the film by the 'Work' actress X)",
          rf"(?<![\w-])(?P<char>{CHAR}),?\s*\(?(?:(?:[a-z]+ly)\s+)?(?:played|portrayed)\s+(?:in\s+the\s+(?:film|movie|series|drama|show)\s+)?"
          rf"by\s+(?:(?:the|a|an)\s+)?(?:[“\"‘'][^”\"’']{{1,40}}[”\"’']\s+)?(?:(?!(?:{DESC_STOP})\s)[a-z][\w-]*\s+){{0,3}}?"

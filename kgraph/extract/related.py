@@ -325,6 +325,8 @@ FILMOGRAPHY = re.compile(r"[^;()]{2,60},\s*(?:19|20)\d\d(?:;\s*[^;()]{2,60},\s*(
 PARTNER_BEFORE = cued(rf"(?P<who>{NAME})\s+and\s+$")
 PAREN_ACTOR_OF = cued(rf"\((?P<who>{NAME})\s+(?:of|from)\s+{WORKS}\)")
 PAREN_WORKS_ACTOR = cued(rf"\((?P<works>{WORK})['’]s\s+(?P<who>{NAME})(?=[),;])")
+# "Doona (Bae Suzy, Start-Up)", "Park Seong-soon (Ra Mi-ran, Reply 1988)": a character, then its actor and their work
+PAREN_ACTOR_WORKS = cued(rf"(?<![\w-])[A-Z][\w'-]*\s*\((?P<who>{NAME}),\s+(?!(?:19|20)\d\d\))(?P<works>{WORK}(?:{_SEP}{WORK})*)\)")
 
 
 def _parenthesised_works(ctx: Context, text: str, sentence: Sentence) -> None:
@@ -332,7 +334,7 @@ def _parenthesised_works(ctx: Context, text: str, sentence: Sentence) -> None:
     parentheses where some parenthesis is no name, each parenthesis is the person's other work;
     alone, "Park Seo-joon (Itaewon Class)" is one only when the parenthesis is unmistakably a
     work (quoted or italic, with a year, a title the alias table knows, or several works)."""
-    for pattern in (PAREN_ACTOR_OF, PAREN_WORKS_ACTOR):
+    for pattern in (PAREN_ACTOR_OF, PAREN_WORKS_ACTOR, PAREN_ACTOR_WORKS):
         for match in pattern.finditer(text):
             name = _names(ctx, match.group("who"))
             works = split_works(match.group("works"))
@@ -367,7 +369,7 @@ def _parenthesised_works(ctx: Context, text: str, sentence: Sentence) -> None:
                 _a_name(ctx, w) if listed or dated else _name_like(ctx, w) and not _among_works(ctx, w, works)
                 for w in works):
             continue
-        if not (listed or dated or _unmistakably_works(ctx, inside, works)):
+        if not (listed or dated or _unmistakably_works(ctx, inside, works) or _a_credited_persons_work(ctx, name, works)):
             continue
         people = [ctx.person(name, sentence=sentence)]
         partner = PARTNER_BEFORE.search(text[:match.start("who")])  # "Writer: A and B (their dramas)"
@@ -381,8 +383,12 @@ def _parenthesised_works(ctx: Context, text: str, sentence: Sentence) -> None:
 def _among_works(ctx: Context, word: str, works: list[str]) -> bool:
     """"Hwayugi" in "(Hotel del Luna, Hwayugi, Master's Sun, ...)": a word that reads like a given name is
     a work too in a list of three works or more, half of them several words long, none a person's name."""
-    return (len(works) >= 3 and 2 * sum(" " in w for w in works) >= len(works)
-            and not any(_a_name(ctx, w) or korean_names(w) for w in works))
+    if any(_a_name(ctx, w) or korean_names(w) for w in works):
+        return False
+    if len(works) >= 3 and 2 * sum(" " in w for w in works) >= len(works):
+        return True
+    # "(Take Off, 200 Pounds Beauty)": beside a work no name could be, a two-word item is a work too
+    return len(works) >= 2 and any(re.match(r"\d", w) or len(w.split()) >= 3 for w in works if w != word)
 
 
 _SMALL_WORDS = set(_SMALL.strip("(?:)").split("|")) | {"and", "&", "de", "del", "la", "le", "du", "des", "von", "van"}
@@ -410,6 +416,21 @@ def _unmistakably_works(ctx: Context, inside: str, works: list[str]) -> bool:
     if re.search(r"\((?:19|20)\d\d\)|,\s*(?:19|20)\d\d$", inside) or len(works) >= 2:
         return all(re.match(r"[A-Z0-9“\"‘'*_]", w) for w in works)
     return all(ctx.resolver.table.candidates("title", w) for w in works)
+
+
+def _a_credited_persons_work(ctx: Context, name: str, works: list[str]) -> bool:
+    """"Seo Hyun-jin (You Are My Spring)", "Kim Kang-hoon (Mr. Queen)": one bracket of two words or more after
+    someone this page credits on the reviewed title, reading as a title and as no name, role or place."""
+    person = ctx.known_person(name)
+    if person is None or len(works) != 1 or len(works[0].split()) < 2:
+        return False
+    if not any(isinstance(c, (CastCredit, CrewCredit)) and c.title == ctx.title_iri and c.person == person
+               for c in ctx.claims.values()):
+        return False
+    work = works[0]
+    return (not _a_name(ctx, work) and not korean_names(work) and plausible_work(ctx, work)
+            and not re.search(r"\b(?:Photo|Image|Credit|Courtesy|Source|Left|Right|Center|Centre|Top|Bottom|"
+                              r"Episode|Ep|Season|Cameo|Special|Guest|Voice|Young|Child|Adult|Teen)\b", work))
 
 
 def _referent(ctx: Context, sentence: Sentence, before: int) -> Iri | None:
