@@ -35,6 +35,18 @@ BARE_YEAR_AFTER = cued(r"\s+(?:[-–—]\s+)?((?:19|20)\d\d)")  # "I Saw the Dev
 # "South Korea, 2004 (MIFF 2004, ...)": a year a festival's name repeats in brackets is the festival's edition
 CARD_YEAR = cued(r"\b(?:South\s+)?Korea,?\s*((?:19|20)\d\d)\b(?!\s*\([A-Z]{2,8}\s+\1\b)|"
                  r"^((?:19|20)\d\d)\s+\d{2,3}\s*min\b")
+# "Südkorea 2007 | 142 min", "Korea · 2016", "S Kor. 2006. 139mins.", "2014 South Korea", "35mm/Col/2003/115mins":
+# a listing's line that gives the country or the running time beside the year
+LISTING_YEAR = cued(r"(?:\b(?:South\s+|S\.?\s*)?Kor(?:ea)?\b\.?\)?|Südkorea|Corée du Sud|Republic of Korea)\s*[,·|/.-]?\s*"
+                    r"((?:19|20)\d\d)\b(?!\s*\([A-Z]{2,8}\s+\1\b)|"
+                    r"\b((?:19|20)\d\d)\s*[-,·|/]?\s*(?:South\s+)?Korea\b|"
+                    r"\b((?:19|20)\d\d)\s*[,./|·]\s*\d{2,3}\s*min")
+# "'킹더랜드'는 2023년 6월부터 8월까지 JTBC에서 방영된", "2017년 개봉한 이 영화": a year, then within the clause
+# the verb that released it
+KOREAN_YEAR_CLAUSE = cued(r"((?:19|20)\d\d)년[^.?!。\n]{0,40}?(?:방영|방송된|개봉|공개|첫\s*방송|선보인)")
+# "Misaeng, also known as Incomplete Life, a 2014 TvN drama": the title named, then "a YEAR ... drama"
+A_YEAR_KIND = cued(rf"\b(?:a|an|the)\s+((?:19|20)\d\d)(?:\s*[–-]\s*(?:19|20)\d\d)?\s+(?:[\w-]+\s+){{0,2}}?"
+                   rf"(?:{KIND_NOUNS}|kdrama|k-drama|tv\s+series)\b", re.I)
 RELEASED_ON = cued(r"\b(?:was\s+|is\s+|were\s+)?(?:released|premiered|premieres|debuted|debuts|dropped|first aired|"
                          r"aired|airs)\s+"
                          r"(?:on\s+[A-Z][\w+ ]{1,20}?\s+)?(?:(?:on|in)\s+)?(?:[A-Z][a-z]+\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+|"
@@ -115,10 +127,43 @@ def _year_elsewhere(ctx: Context, fields: dict[str, Field], name: str) -> tuple[
             return int(match.group(1) or match.group(2)), sentence
     for sentence in ctx.sentences[:60]:
         text = clean(sentence.text)
+        match = KOREAN_YEAR_CLAUSE.search(text)
+        if match and _names_the_title(text, key, match):
+            return int(match.group(1)), sentence
+        match = A_YEAR_KIND.search(text)
+        if match and key and _kind_phrase_of_the_title(text, key, match):
+            return int(match.group(1)), sentence
+    for sentence in ctx.sentences[:80]:
+        text = clean(sentence.text)
+        match = LISTING_YEAR.search(text) if len(text) < 160 else None
+        if match:
+            return int(next(g for g in match.groups() if g)), sentence
+    for sentence in ctx.sentences[:60]:
+        text = clean(sentence.text)
         match = RELEASED_ON.search(text)  # "released on Netflix on August 18, 2023"
         if match:
             return int(match.group(1)), sentence
     return None, None
+
+
+def _kind_phrase_of_the_title(text: str, key: str, match: re.Match[str]) -> bool:
+    """"Misaeng, also known as ..., a 2014 TvN drama" or "the 2014 drama Misaeng": the phrase is the title's, not
+    that of another work it names ("reminds me of the 2014 drama “It's Okay, That's Love”")."""
+    after = text[match.end():].lstrip(" “\"‘'*_").lower()
+    if after.startswith(key):
+        return True
+    return key in text[:match.start()].lower() and not re.match(r"\s*[“\"‘'*_A-Z0-9]", text[match.end():])
+
+
+def _names_the_title(text: str, key: str, match: re.Match[str]) -> bool:
+    """The Korean clause is about the reviewed title: named before the year as its topic ("X는 2023년 ..."),
+    or after the verb ("... 방영된 드라마 'X'"), or as "이 영화/이 드라마"; and no other quoted work between."""
+    between = text[match.start():match.end()]
+    if re.search(r"[‘'“\"《<]", between):
+        return False  # "2016년 '부산행'으로 개봉": another work's year
+    after = text[match.end():match.end() + 40].lower()
+    return bool(key) and (key in text[:match.start()].lower() or key in after) or bool(
+        re.match(r"\S*\s*(?:이|본|해당)\s*(?:영화|드라마|작품|시리즈)", text[match.end():]))
 
 
 def find_title(ctx: Context, fields: dict[str, Field]) -> None:
