@@ -595,6 +595,45 @@ KOREAN_ON = cued(r"(?:에서|서|을\s*통해|를\s*통해|로)?\s*(?:[가-힣]+
 KOREAN_DRAMA_OF = cued(r"\s*(?:새\s*)?(?:월화|수목|금토|토일|주말|일일)?\s*드라마(?!\s*제작)\s*[‘'“\"《<`]?")
 
 
+# What may stand between a platform and the reviewed title when the one is the other's home: kind and describing
+# words in lower case ("tvN's upcoming psychological drama X", "Netflix's big-budget Korean show 'X'", "넷플릭스 드라마
+# <X>"), a verb of release or viewing ("Netflix has dropped episode 1 of X", "X can also be seen on Netflix")
+_BESIDE_WORD = (r"(?:[a-z][\w’'-]*|Korean|K-drama|Original|Series|Drama|Film|Movie|Show|\d+|::|[가-힣]+)")
+_BESIDE = re.compile(rf"^(?:['’]s)?[\s:]*(?:{_BESIDE_WORD}[\s:]+){{0,6}}?[“\"'‘*_《<「\[]*\s*$")
+_TITLE_BESIDE = re.compile(rf"^[”\"'’*_》>」\]]*(?:\)?\s*(?:{_BESIDE_WORD}[\s,]+){{0,6}}?)(?:on|via|through|to)\s+$", re.I)
+# Words that tie the platform to something else than the reviewed title
+_NOT_BESIDE = re.compile(r"\b(?:like|unlike|than|vs|versus|after|before|alongside|behind|following|besides|other|"
+                         r"another|previous|last|earlier|also\s+made|rating|ratings|record|not|no|never|isn't|left)\b", re.I)
+
+
+def _title_keys(ctx: Context) -> list[str]:
+    """The reviewed title's names a page may use in prose, in lower case: its name and its Hangul title."""
+    if ctx.title is None:
+        return []
+    hangul = [str(s.value) for s in ctx.statements.values() if s.predicate == KG.nameKo and s.subject == ctx.title_iri]
+    return [k for k in {clean(ctx.title.name).lower(), *(clean(h).lower() for h in hangul)} if len(k) >= 2]
+
+
+def _beside_the_title(ctx: Context, text: str, offset: int, name: str) -> bool:
+    """The platform named next to the reviewed title, with only describing words between: "Netflix's
+    big-budget Korean show 'X'", "넷플릭스 시리즈 X", "X can also be seen on Netflix", "Netflix has dropped
+    episode 1 of X"."""
+    lower = text.lower()
+    after = lower[offset + len(name):offset + len(name) + 120]
+    before = lower[max(0, offset - 120):offset]
+    for key in _title_keys(ctx):
+        at = after.find(key)
+        if 0 <= at and _BESIDE.match(after[:at]) and not _NOT_BESIDE.search(after[:at]) \
+                and not re.match(r"[\w-]", after[at + len(key):at + len(key) + 1]):
+            return True
+        at = before.rfind(key)
+        if 0 <= at and (at == 0 or not re.match(r"[\w-]", before[at - 1])):
+            between = before[at + len(key):]
+            if _TITLE_BESIDE.match(between) and not _NOT_BESIDE.search(between):
+                return True
+    return False
+
+
 def _prose_attributes(ctx: Context, fields: dict[str, Field]) -> None:
     title = ctx.title_iri
     year_statement = next((s for s in ctx.statements.values() if s.predicate == KG.year), None)
@@ -643,7 +682,8 @@ def _prose_attributes(ctx: Context, fields: dict[str, Field]) -> None:
                     or (drama_of and title_key and after[drama_of.end():].lower().startswith(title_key))
                     or STREAMS_ON.search(text[max(0, offset - 80):offset])
                     or OWNS_TITLE.match(after) or (title_key and _owns(after.lower(), title_key))
-                    or (title_key and _title_then_on(before.lower(), title_key))):
+                    or (title_key and _title_then_on(before.lower(), title_key))
+                    or _beside_the_title(ctx, text, offset, name)):
                 ctx.state(title, KG.platform, ctx.platform(name), sentence)
         found = []
         if (len(text) < 90 and sentence.line <= 5) or (len(text) < 120 and CARD_YEAR.search(text)):
