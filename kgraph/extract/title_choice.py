@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass
 
 from kgraph.extract.card_lines import GLUED
+from kgraph.extract.hangul_names import is_hangul_name
 from kgraph.extract.lexicon import load_lexicon
 from kgraph.extract.overview import BULLET_MARK, normalise_field_name
 from kgraph.extract.patterns import ROMAN_SYLLABLE, FAMILY_NAMES, TITLE_RUN, is_korean_given_name, is_korean_name
@@ -32,25 +33,25 @@ HEAD_SHAPES: tuple[tuple[re.Pattern[str], int], ...] = (
     (re.compile(r"^[A-Z][A-Za-z]{1,9}\s+(?:19|20)\d\d\s*:\s*(?P<t>[^+]{2,80}?)(?:\s*\+\s*(?:Q&A|intro\w*|talk|discussion)\b.*)?$"), 10),
     # "Netflix series Run On: romantic K-drama starring ...": a press headline, the kind, the title, a colon
     (re.compile(r"^(?:(?:Netflix|Disney\+|Apple TV\+|Prime Video|tvN|JTBC|KBS2?|MBC|SBS|ENA|Coupang Play)(?:['’]s)?\s+)?"
-                r"(?:(?:new|hit)\s+)?(?:series|k-?drama|drama|film|movie)\s+(?P<t>[A-Z0-9][^:]{0,60}?):\s+\S"), 10),
+                r"(?:(?:new|hit)\s+)?(?:series|k[- ]?drama|drama|film|movie)\s+(?P<t>[A-Z0-9][^:]{0,60}?):\s+\S"), 10),
     # "[정주행 드라마 추천] 마우스 - 꼬리에 꼬리를 무는 반전": a Korean post's tag in brackets, the title, a dash, a tagline
     (re.compile(r"^\[[^\]]{1,24}\]\s*(?P<t>[\uac00-\ud7a3][\uac00-\ud7a3\d ]{0,20}?)\s+[-–—|:]\s+\S"), 8),
     # "K-Movie Review: X", "Premiere Watch: X", "First Impressions: X"
-    (re.compile(r"^(?:(?:k-?drama|drama|k-?movie|movie|k-?film|film|series|tv|netflix)\s+)?(?:review|recap|premiere watch|"
+    (re.compile(r"^(?:(?:k[- ]?drama|drama|k[- ]?movie|movie|k[- ]?film|film|series|tv|netflix)\s+)?(?:review|recap|premiere watch|"
                 r"first (?:look|impressions?)|preview)\s*[:\-–—|]\s*(?P<t>.+)$", re.I), 12),
     # "Review Extreme Job (2019)": the word "Review", then the title, no colon
-    (re.compile(r"^(?i:(?:k-?drama|drama|movie|film)\s+)?(?i:review)\s+(?!(?i:of|by|for)\b)(?P<t>[A-Z0-9“‘'\"].+)$"), 10),
+    (re.compile(r"^(?i:(?:k[- ]?drama|drama|movie|film)\s+)?(?i:review)\s+(?!(?i:of|by|for)\b)(?P<t>[A-Z0-9“‘'\"].+)$"), 10),
     # "A Review of The Frog", "An Honest Review Of 'Reply 1988' By ..."
     (re.compile(r"\breview\s+of\s+(?P<t>[“‘'\"]?[A-Z0-9].+?)(?:[”’'\"](?:\s|$)|\s+by\s+|$)", re.I), 10),
     # "(Film Review) X [한글]", "[Review] X": a review tag in brackets before the title
-    (re.compile(r"^[(\[]\s*(?:(?:k-?drama|drama|movie|film|series|tv)\s+)?(?:review|recap)\s*[)\]]\s*(?P<t>.+)$", re.I), 12),
+    (re.compile(r"^[(\[]\s*(?:(?:k[- ]?drama|drama|movie|film|series|tv)\s+)?(?:review|recap)\s*[)\]]\s*(?P<t>.+)$", re.I), 12),
     # "Sugar Baby's Review Corner: X", "Jane's Review - X": a reviewer's column, the title after it
     (re.compile(r"^[\w .’'-]{1,30}['’]s\s+(?:review|recap)(?:\s+corner)?\s*[:\-–—|]\s*(?P<t>.+)$", re.I), 12),
     # "'Concrete Utopia' Review: ...", "Mantis Review", "Reply 1988 Drama Review", "X (2015-2016) | TV Series Review",
     # "X – Full Review", "Netflix Series X: A Review"
     (re.compile(r"^(?P<t>.+?)\s*(?:\([^)]*\)\s*)?(?:[|:–—-]\s*)?(?:\b(?:a|an|my|the|full|honest|quick|short|mini|final|"
                 r"spoiler-free|spoiler|in-depth|detailed|early|premiere|pilot|finale|first[- ]look|mid-?season|"
-                r"first[- ]episode|first[- ]impressions?)\s+)*(?:(?:k-?drama|drama|movie|film|tv series|series|season \d+|"
+                r"first[- ]episode|first[- ]impressions?)\s+)*(?:(?:k[- ]?drama|drama|movie|film|tv series|series|season \d+|"
                 r"episodes?\s+\d+(?:\s*(?:[-–&]|and)\s*\d+)?)\s+)?"
                 r"(?:review|recap)(?:s(?=\s*:))?\b", re.I), 10),  # "X early reviews: what's the verdict": a round-up
     # "DECISION TO LEAVE (헤어질 결심) (2022)", "Broker (2022)", "X (Korean: 한글)"
@@ -96,16 +97,16 @@ INTRODUCES = re.compile(
 # subject of a sentence that calls it a drama or film, with only describing words between
 CALLED_A_KIND = re.compile(
     r"^(?P<t>[A-Z0-9](?:[^.,;:!?()]|:\s(?=[A-Z])){0,60}?)\s+is\s+(?:a|an|the)\s+(?:(?!for\b|in\b|to\b|by\b)[a-z][\w-]*\s+){0,6}?"
-    r"(?<!of the )(?<!of this )(?<!of its )(?:k-?drama|drama|film|movie|series|show|thriller|melodrama|rom-?com|comedy|caper|romance|horror|western|epic|"
+    r"(?<!of the )(?<!of this )(?<!of its )(?:k[- ]?drama|drama|film|movie|series|show|thriller|melodrama|rom-?com|comedy|caper|romance|horror|western|epic|"
     r"noir|mystery|fantasy|satire|adaptation|sequel|remake|documentary|tearjerker|blockbuster|sageuk|whodunit)\b")
 JUNK = re.compile(
     r"^(?:@|(?:directed|written|produced|starring)\s+by\b|(?:written|directed|produced)\s+and\s+"
     r"(?:written|directed|produced)\s+by\b|(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|date\b|tag\b|author\b|posted\b|by\b|search\b|skip to\b|featured\b|sorry\b|monthly archives|send to|standard$|"
     r"introduction$|home$|menu$|share$|about$|about us$|contact(?: us)?$|advertisement$|tags$|subscribe$|sign in$|"
-    r"log in$|ott$|get more with\b|\[\s*(?:english|korean|한국어|영어)\s*\]$|(?:korean\s+)?(?:k-?drama|drama|movie|film)\s+reviews?$|"
+    r"log in$|ott$|get more with\b|\[\s*(?:english|korean|한국어|영어)\s*\]$|(?:korean\s+)?(?:k[- ]?drama|drama|movie|film)\s+reviews?$|"
     r"(?:director|writer|screenwriter|producer|cast|crew|cast & crew|screenplay)s?$|"
     r"(?:i['’]m|it['’]s|i['’]ve|i['’]d|you['’]re|we['’]re|that['’]s|there['’]s|let['’]s)$|this (?:review|post|article) (?:may )?contains?\b|spoiler|trigger warning|disclaimer|photo\b|the (?:movie|film|series|show|drama)$|"
-    r"(?:k-?drama|drama|movie|film|tv)\s+reviews?$|reviews?$|overview$|synopsis$|cast$|name$|"
+    r"(?:k[- ]?drama|drama|movie|film|tv)\s+reviews?$|reviews?$|overview$|synopsis$|cast$|name$|"
     # section headings and labels of a review page
     r"(?:presentation|analysis|conclusions?|verdict|final (?:thoughts|verdict|words)|closing thoughts|summary|plot|"
     r"story|the story|storyline|premise|characters?|cast (?:&|and) characters?|main cast|the leads|my (?:opinion|thoughts|take)|"
@@ -116,7 +117,7 @@ JUNK = re.compile(
 MIN_MENTIONS = 2
 # Words that name a kind, a nationality, a day or a month, never a title on their own.
 NOT_TITLES = re.compile(
-    r"^(?:(?:the|a|an)\s+)?(?:korean|south korean|k-?drama|kdrama|asian|english|netflix|drama|movie|film|series|season|episode|"
+    r"^(?:(?:the|a|an)\s+)?(?:korean|south korean|k[- ]?drama|kdrama|asian|english|netflix|drama|movie|film|series|season|episode|"
     r"part|chapter|monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|"
     r"july|august|september|october|november|december|i|we|he|she|it|they|this|that|these|there|here|but|and|"
     r"so|if|when|what|why|how|who|in|on|at|as|after|before|while|even|also|yes|no|oh|"
@@ -275,9 +276,9 @@ def is_acronym_of(short: str, words: str) -> bool:
 # What a headline adds around the title: "(2024 Film)", "[한글]", "- Starring A", "Netflix Series X"
 HEADLINE_TAIL = re.compile(r"\s*(?:\((?:19|20)\d\d\b[^)]*\)|[\[(][^\])]*[\uac00-\ud7a3][^\])]*[\])]|"
                            r"\s[|–—-]\s*(?:starring|directed by|written by|with|feat\.?|featuring)\b).*$", re.I)
-KIND_PREFIX = re.compile(r"^(?:(?:the\s+)?(?:(?:south\s+)?korean|k-?drama|netflix|disney\+?|tvn|jtbc|sbs|kbs2?|mbc|ena|"
+KIND_PREFIX = re.compile(r"^(?:(?:the\s+)?(?:(?:south\s+)?korean|k[- ]?drama|netflix|disney\+?|tvn|jtbc|sbs|kbs2?|mbc|ena|"
                          r"coupang play|tving|wavve|apple tv\+?|prime video)\s+)?(?:original\s+)?"
-                         r"(?:series|drama|film|movie|show|k-?drama|original)\s+(?=[“‘'\"A-Z0-9])", re.I)
+                         r"(?:series|drama|film|movie|show|k[- ]?drama|original)\s+(?=[“‘'\"A-Z0-9])", re.I)
 
 
 ON_PLATFORM = re.compile(r"\s+on\s+(?P<p>[A-Z][\w+ ]{1,20})$")
@@ -294,6 +295,7 @@ def _headline_title(text: str) -> str:
 
 
 _SMALL = {"of", "the", "and", "in", "a", "an", "to", "for", "on", "with", "at", "from", "&", "–", "-"}
+_LOWER_VERBS = {"is", "are", "was"}  # a title's verb a page writes in lower case, inside a capitalised run
 
 
 def _trailing_title(text: str) -> str:
@@ -307,7 +309,8 @@ def _trailing_title(text: str) -> str:
     else:
         kept = []
         for word in reversed(words):
-            if word[:1].isupper() or word[:1].isdigit() or (word.lower() in _SMALL and kept):
+            if word[:1].isupper() or word[:1].isdigit() or (word.lower() in _SMALL and kept) or (
+                    word in _LOWER_VERBS and kept and len(kept) <= 3):  # "Because This is My First Life"
                 kept.insert(0, word)
             else:
                 break
@@ -401,9 +404,19 @@ def candidates(doc: Document) -> list[Candidate]:
     found += quoted.values()
     found += _korean_quoted(doc)
     found += _korean_introduced(doc)
+    found += _korean_kind_quoted(doc)
+    if not any(c.strength >= 6 for c in found):  # the last resort of a Korean post whose headline has no shape
+        found += [c for c in _korean_headline_named(doc)  # not a part of a short candidate ("델루나" of "호텔 델루나")
+                  if not any(c.text in d.text and len(d.text.split()) <= 3 for d in found if d.text != c.text)]
     found += _capital_runs(doc)
     found += _body_runs(doc)
-    return [c for c in found if not _people_pair(c.text)]
+    outlets = set(KOREAN_BYLINE.findall(doc.text))  # "[스포츠조선 김영록 기자]": the newspaper, never the title
+    return [c for c in found if not _people_pair(c.text) and c.text not in outlets]
+
+
+# "[스포츠조선 김영록 기자]", "(서울=뉴스1) 김영록 기자": a Korean news byline names its outlet
+KOREAN_BYLINE = re.compile(r"[\[(]\s*([\uac00-\ud7a3A-Za-z0-9]{2,12})(?:=[\uac00-\ud7a3A-Za-z0-9]{2,12})?\s*\]?\s*"
+                           r"[\uac00-\ud7a3]{2,4}\s*기자")
 
 
 def _people_pair(text: str) -> bool:
@@ -467,6 +480,53 @@ def _korean_quoted(doc: Document) -> list[Candidate]:
 # "2015년에 방송된 드라마 힐러입니다", "오늘 소개할 영화는 변호인입니다": a Korean sentence that names the drama or film
 KOREAN_INTRODUCES = re.compile(r"(?:드라마|영화)(?:는)?\s+[‘'“\"]?(?P<t>[\uac00-\ud7a3][\uac00-\ud7a3\d]{0,12}"
                                r"(?:\s[\uac00-\ud7a3\d]{1,8}){0,2}?)[’'”\"]?(?:입니다|이에요|예요|였습니다|이었습니다|이다)[.!]?$")
+
+
+# "tvN 월화드라마 '이번 생은 처음이라'가", "영화 '승리호'는": a kind word, then the title in quotes
+KOREAN_KIND_QUOTED = re.compile(r"(?:드라마|주말극|일일극|영화|시리즈|작품)\s*[‘'“\"《<「]"
+                                r"((?:\d{1,4}(?=[\uac00-\ud7a3]))?[\uac00-\ud7a3][\uac00-\ud7a3\d :·!?-]{0,30}?)[’'”\"》>」]")
+
+
+def _korean_kind_quoted(doc: Document) -> list[Candidate]:
+    """A title a Korean page's first lines quote after a kind word: a news lede's "tvN 월화드라마 'X'가"
+    is the strongest sign of what the article is about; later in the page it may be another work."""
+    found = []
+    for index, sentence in enumerate(doc.sentences[:30]):
+        text = clean(sentence.text)
+        for match in KOREAN_KIND_QUOTED.finditer(text):
+            run = match.group(1).strip()
+            after = text[match.end():match.end() + 40]
+            if re.match(r"\s*[,·]?\s*[‘'“\"]", after) or re.match(r"[^.]{0,25}?(?:연출|감독|작가|각본|출연했|주연작|전작)", after):
+                continue  # "영화 '해운대' '1번가의 기적'을 연출한 윤제균 감독": the maker's other works
+            if _plausible(run) and not _hangul_junk(run):
+                found.append(Candidate(run, 8 if index < 8 else 4, sentence))
+    return found
+
+
+# Words a Korean headline puts around the title, never the title: kinds, platforms, the parts of a review post
+_KOREAN_HEADLINE_WORDS = re.compile(r"(?:영화|드라마|추천|후기|리뷰|줄거리|평점|시청|감상|결말|정보|출연진|등장인물|넷플릭스|티빙|"
+                                    r"웨이브|디즈니|쿠팡|왓챠|기본|간단|스포|솔직|총정리|명대사|해석|원작|웹툰|시즌|정주행|"
+                                    r"몰아보기|소개|추천작|인생|작품|배우|감독|방송|공개|개봉|최신|신작|오늘|이번주)")
+_PARTICLE = re.compile(r"(?:은|는|이|가|을|를|의|에|와|과|도|로|으로|에서|이라|라|야|아|!|\?)$")
+
+
+def _korean_headline_named(doc: Document) -> list[Candidate]:
+    """A word of a Korean post's headline that its body keeps naming ("넷플릭스 영화추천 승리호! 시청 후기, ..."
+    and "승리호가", "승리호 평점", "승리호 멤버" below): the title the page is about, when no shape marks it."""
+    if doc.language != "ko":
+        return []
+    body = "\n".join(clean(s.text) for s in doc.sentences)
+    best: tuple[int, str, Sentence | None] | None = None
+    for line, sentence in head_lines(doc, limit=6):
+        for word in re.findall(r"[\uac00-\ud7a3\d]{2,12}", clean(line)):
+            word = _PARTICLE.sub("", word)
+            if (len(word) < 2 or _KOREAN_HEADLINE_WORDS.search(word) or is_hangul_name(word)
+                    or not re.search(r"[\uac00-\ud7a3]", word) or _hangul_junk(word)):
+                continue
+            named = body.count(word)
+            if named >= 4 and (best is None or named > best[0]):
+                best = (named, word, sentence)
+    return [Candidate(best[1], 7, best[2])] if best else []
 
 
 def _korean_introduced(doc: Document) -> list[Candidate]:
@@ -650,7 +710,7 @@ def choose(doc: Document) -> Candidate | None:
 
 
 # words a headline puts after the title ("X Part 1", "X Kdrama Starring A and B", "경성크리처 리뷰 총정리")
-TITLE_TAIL_WORDS = re.compile(r"^(?:(?:part|season)\s+\d+$|k-?drama\b|drama\b|series\b|film\b|movie\b|starring\b|review|"
+TITLE_TAIL_WORDS = re.compile(r"^(?:(?:part|season)\s+\d+$|k[- ]?drama\b|drama\b|series\b|film\b|movie\b|starring\b|review|"
                            r"recap|episodes?\b|리뷰|후기|총정리|감상|결말|줄거리|정보|출연진|등장인물)", re.I)
 
 
