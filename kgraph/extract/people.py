@@ -464,8 +464,14 @@ def prose_cast(ctx: Context) -> None:
                     elif name and character and name_key(name) == name_key(person_text):
                         ctx.cast(ctx.person(name, sentence=sentence), ctx.character(character), sentence)
         for match in SCENE_CAPTION.finditer(text):  # a photo caption: "Hwang Jung-min in a scene from “Veteran”"
-            name = person_name(ctx, match.group("person"))
-            if name and ctx.title and name_key(match.group("work")) == name_key(ctx.title.name):
+            if not (ctx.title and name_key(match.group("work")) == name_key(ctx.title.name)):
+                continue
+            listed = CAPTION_PEOPLE.search(text[:match.end("person")])  # "(From left) A, B, C and D in a still from X"
+            items = re.split(r",\s*(?:and\s+)?|\s+and\s+", listed.group("people")) if listed else [match.group("person")]
+            names = [person_name(ctx, item.strip()) for item in items]
+            if not all(name and name_key(name) == name_key(item.strip()) for name, item in zip(names, items)):
+                names = [person_name(ctx, match.group("person"))]  # the list holds more than names: its last one
+            for name in filter(None, names):
                 _cast_without_role(ctx, name, sentence)
         for match in NAMED_DESC.finditer(text):
             character = character_name(ctx, match.group(2))
@@ -560,6 +566,7 @@ def _works_blanked(ctx: Context, text: str) -> str:
     return WORK_BRACKETS.sub(blank, text)
 
 
+CAPTION_PEOPLE = cued(rf"(?:^|(?i:\(from left\)|\(l-r\)|\bfrom left,?)\s*)(?P<people>{NAME}(?:,\s*{NAME})*,?\s+and\s+{NAME})$")
 SCENE_CAPTION = cued(rf"(?P<person>{NAME})\s+in\s+a\s+(?:scene|still)\s+from\s+[“\"‘']?(?P<work>[^”\"’'/|.]{{2,80}}?)[”\"’']?"
                      rf"(?=\s*(?:/|\||\(|$|\.))")
 CODE_NAME = cued(rf"The {ROLE_TITLE}")
@@ -632,7 +639,12 @@ def _multi_cast(ctx: Context, sentence: Sentence, text: str, groups: dict[str, l
             continue  # "the 2014 drama “X” starring A and B": the cast of the work it names
         items = re.split(r",\s*(?:and\s+)?|\s+and\s+", match.group(1))
         for number, item in enumerate(items):
-            if " as " in item:
+            if " as " in item:  # "starring Jung So-min as Yoon Ji-ho, ..., Esom as Woo Soo-ji": a stage name's role
+                actor, _, role = item.strip().partition(" as ")
+                stage = None if person_name(ctx, actor) else _stage_name(ctx, actor, [i.partition(" as ")[0] for i in items])
+                character = character_name(ctx, role) if stage else None
+                if stage and character and stage == actor.strip():
+                    ctx.cast(ctx.person(stage, sentence=sentence), ctx.character(character), sentence)
                 continue
             name = person_name(ctx, item.strip()) or foreign_name(ctx, item.strip()) or _stage_name(ctx, item, items)
             ends = bool(name and number and re.match(rf"{re.escape(name)}\s+[a-z]", item.strip()))

@@ -599,7 +599,7 @@ KOREAN_DRAMA_OF = cued(r"\s*(?:새\s*)?(?:월화|수목|금토|토일|주말|일
 # words in lower case ("tvN's upcoming psychological drama X", "Netflix's big-budget Korean show 'X'", "넷플릭스 드라마
 # <X>"), a verb of release or viewing ("Netflix has dropped episode 1 of X", "X can also be seen on Netflix")
 _BESIDE_WORD = (r"(?:[a-z][\w’'-]*|Korean|K-drama|Original|Series|Drama|Film|Movie|Show|\d+|::|[가-힣]+)")
-_BESIDE = re.compile(rf"^(?:['’]s)?[\s:]*(?:{_BESIDE_WORD}[\s:]+){{0,6}}?[“\"'‘*_《<「\[]*\s*$")
+_BESIDE = re.compile(rf"^(?:['’]s)?[\s:]*(?:{_BESIDE_WORD},?[\s:]+){{0,6}}?[“\"'‘*_《<「\[]*\s*$")
 _TITLE_BESIDE = re.compile(rf"^[”\"'’*_》>」\]]*(?:\)?\s*(?:{_BESIDE_WORD}[\s,]+){{0,6}}?)(?:on|via|through|to)\s+$", re.I)
 # Words that tie the platform to something else than the reviewed title
 _NOT_BESIDE = re.compile(r"\b(?:like|unlike|than|vs|versus|after|before|alongside|behind|following|besides|other|"

@@ -203,7 +203,11 @@ def _plausible(text: str) -> bool:
             and not JUNK.match(text) and not re.search(r"\b(?:19|20)\d\d-\d\d-\d\d\b", text))
 
 
-KIND_BEFORE = re.compile(r"^(?:the|this|a)\s+(?:[\w-]+\s+){0,2}?(?:series|drama|k-drama|film|movie|show)\s+(?=[A-Z0-9])", re.I)
+KIND_BEFORE = re.compile(r"^(?:(?:the|this|a|new|upcoming)\s+)+(?:[\w+-]+\s+){0,3}?(?:series|drama|k-drama|film|movie|show)\s+"
+                         r"(?=[A-Z0-9])", re.I)  # "The twenty-episode series X", "New Netflix Original film X"
+# "UNLOCKED, a South Korean mystery thriller directed by ...": the title, then an appositive that calls it a Korean work
+APPOSITIVE_KIND = re.compile(r"^(?P<t>[A-Z0-9][^,.;:!?()]{0,60}?),\s+(?:a|an|the)\s+(?:(?:19|20)\d\d\s+)?(?:South\s+)?Korean\s+"
+                             r"(?:[\w-]+\s+){0,3}?(?:film|movie|drama|series|thriller|comedy|melodrama|romance|horror|k-drama)\b")
 ON_PLATFORM = re.compile(r"\s+(?:on|from)\s+(?P<p>[A-Z][\w+]*(?:\s[A-Z][\w+]*)?)$")
 
 
@@ -382,7 +386,15 @@ def candidates(doc: Document) -> list[Candidate]:
             below = clean(lines[index + 1][0]) if index + 1 < len(lines) else ""
             carded = index <= 1 and CARD_BELOW.search(below) is not None  # "X" / "2006, Movie, NR, 139 mins"
             found.append(Candidate(_strip(plain), 9 if carded else 3 if index == 0 else 2, sentence))
+    if doc.post_title:  # "New Netflix Original film X is a realistic thriller ...": a headline that is a sentence
+        called = CALLED_A_KIND.match(clean(doc.post_title))
+        subject = _bare_subject(called.group("t")) if called else ""
+        if called and subject != called.group("t").strip() and _plausible(subject) and not _names_a_person(called.group(0)):
+            found.append(Candidate(_strip(subject), 8, None))
     for index, sentence in enumerate(doc.sentences[:40]):
+        appositive = APPOSITIVE_KIND.match(clean(sentence.text))
+        if appositive and _plausible(appositive.group("t")) and not _names_a_person(appositive.group("t")):
+            found.append(Candidate(_strip(appositive.group("t")), 8, sentence))
         match = INTRODUCES.match(clean(sentence.text))
         if match and _plausible(match.group("t")) and not _names_a_person(match.group(0)):
             found.append(Candidate(_strip(match.group("t")), 8, sentence))
