@@ -179,7 +179,42 @@ RELATED_PHRASINGS: tuple[RelatedPhrasing, ...] = (
          "Yoon Park caught my eye after I watched him in Forecasting Love and Weather.",
          (("Forecasting Love and Weather", ("Yoon Park",)),), "Fan Letter, Please", "Cast: Yoon Park"),
 )
+# ---- composed shapes judged on later sets: a work named beside a maker's or an actor's job word
+_NOT_A_WORK_WORD = (r"(?:Acclaimed|Famed|Veteran|Award-winning|Oscar-winning|Legendary|Renowned|Celebrated|Star|Hit|Music|"
+                    r"Art|Casting|Action|Assistant|Executive|Martial|Production|Stunt|Film|Movie|Drama|Series|Cult|Genre|"
+                    r"Korean|South|The|A|An|Its|His|Her|Their|This|That|First-time|Debut|Young|New|Famous|Director|Writer)")
+_OPENING_WORD = r"(?:Then|When|But|And|So|Now|Here|There|While|After|Before|Also|Meanwhile|For|In|On|At|With|From|By|To|Of|As|If|Since|Like|Unlike)"
+_UNMARKED_WORK = (rf"(?!{_NOT_A_WORK_WORD}\s+(?:director|writer|screenwriter|filmmaker|actor|actress)\b)(?!{_OPENING_WORD}\s)"
+                  rf"(?<![\w-])(?:{_BARE})")  # "Then director X", "For director X": a sentence's opening word, no work
+RELATED_PHRASINGS += (
+    _row("Y director X: a work named before the job of its maker",
+         rf"(?P<works>{_MARKED}|{_UNMARKED_WORK})\s+(?P<job>director|writer|screenwriter|filmmaker|creator)\s+(?P<who>{NAME})",
+         "job",
+         "Carter comes from The Villainess director Jung Byung-gil, and the latest from Secret Reunion director "
+         "Jang Hoon is A Taxi Driver.",
+         (("The Villainess", ("Jung Byung-gil",)), ("Secret Reunion", ("Jang Hoon",))), "Carter"),
+    _row("A and B, whose credits include Y and Z",
+         rf"(?<![\w-])(?:(?P<partner>{NAME})\s+and\s+)?(?P<who>{NAME}),\s+whose\s+(?:(?:previous|past|earlier|other|recent|"
+         rf"many)\s+)?(?:credits|works|films|dramas|series|filmography|hits)\s+(?:include|includes|included|are|were)\s+{WORKS}",
+         None,
+         "Space Sweepers is the fourth feature from director Jo Sung-hee, whose previous credits include Phantom "
+         "Detective and A Werewolf Boy.",
+         (("Phantom Detective", ("Jo Sung-hee",)), ("A Werewolf Boy", ("Jo Sung-hee",))), "Space Sweepers"),
+    _row("the 'Work' actor X",
+         rf"(?P<works>{_MARKED})\s+(?:actor|actress|star)\s+(?P<who>{NAME})",
+         "cast",
+         "Oh Ji-soo (played by “Itaewon Class” actor Kim Dong-hee) is no model student.",
+         (("Itaewon Class", ("Kim Dong-hee",)),), "Extracurricular"),
+    _row("X of the series A and the film B; X from the shows A and B",
+         rf"(?<![\w-])(?P<who>{NAME}),?\s+(?:of|from)\s+the\s+(?:[A-Z][\w+]*\s+)?(?:{_KINDS})\s+{WORKS}",
+         "cast",
+         "Heo Joon-ho of the Netflix series Kingdom and the film Mogadishu plays the boss, and Lee Sang-yi from the "
+         "shows Youth of May and Hometown Cha-Cha-Cha is the friend.",
+         (("Kingdom", ("Heo Joon-ho",)), ("Mogadishu", ("Heo Joon-ho",)), ("Youth of May", ("Lee Sang-yi",)),
+          ("Hometown Cha-Cha-Cha", ("Lee Sang-yi",))), "Bloodhounds"),
+)
 RELATED_TABLE = CuedTable(RELATED_PHRASINGS, lambda row: row.pattern)
+KIND_IN_LIST = re.compile(rf"(?<=[\w”\"’'*_])\s+and\s+the\s+(?:{_KINDS})\s+(?=[A-Z0-9“\"‘'*_])")
 # Rows whose bare "A and B" is one title ("Forecasting Love and Weather"): nothing in the phrase
 # says it names several works.
 WHOLE_PAIRS = frozenset({"I watched him in Y (a title with 'and' stays whole)"})
@@ -195,6 +230,8 @@ def related_works(ctx: Context) -> None:
         text = sentence_text(sentence)
         if not re.search(r"[A-Z\"“‘'*_]", text):
             continue
+        # "the series Kingdom and the film Mogadishu": the second kind word blanked (offsets kept), one list of works
+        text = KIND_IN_LIST.sub(lambda m: " and" + " " * (len(m.group(0)) - 4), text)
         for row in RELATED_TABLE.candidates(text):
             for match in row.pattern.regex.finditer(text):
                 people, jobs = _people_and_jobs(ctx, row, match, sentence)
@@ -246,7 +283,11 @@ def _people_and_jobs(ctx: Context, row: RelatedPhrasing, match: re.Match[str],
             groups["job"].lower(), groups["job"].lower())
     else:
         job = row.credit
-    return [ctx.person(name, sentence=sentence)], (job,) if job else ()
+    people = [ctx.person(name, sentence=sentence)]
+    partner = _names(ctx, groups["partner"]) if groups.get("partner") else None
+    if partner:  # "written by A and B, whose credits include ...": both
+        people.insert(0, ctx.person(partner, sentence=sentence))
+    return people, (job,) if job else ()
 
 
 def split_works(text: str, pairs: bool = True) -> list[str]:
