@@ -598,8 +598,9 @@ KOREAN_DRAMA_OF = cued(r"\s*(?:새\s*)?(?:월화|수목|금토|토일|주말|일
 # What may stand between a platform and the reviewed title when the one is the other's home: kind and describing
 # words in lower case ("tvN's upcoming psychological drama X", "Netflix's big-budget Korean show 'X'", "넷플릭스 드라마
 # <X>"), a verb of release or viewing ("Netflix has dropped episode 1 of X", "X can also be seen on Netflix")
-_BESIDE_WORD = (r"(?:[a-z][\w’'-]*|Korean|K-drama|Original|Series|Drama|Film|Movie|Show|\d+|::|[가-힣]+)")
-_BESIDE = re.compile(rf"^(?:['’]s)?[\s:]*(?:{_BESIDE_WORD},?[\s:]+){{0,6}}?[“\"'‘*_《<「\[]*\s*$")
+_BESIDE_WORD = (r"(?:[a-z][\w’'-]*|(?:South\s+)?Korean|K-drama|Original|Series|Drama|Film|Movie|Show|Review|Recap|\d+|::|"
+                r"[가-힣]+)")
+_BESIDE = re.compile(rf"^(?:['’‘]s)?[\s:]*(?:{_BESIDE_WORD},?[\s:]+){{0,6}}?[“\"'‘*_《<「\[]*\s*$")
 _TITLE_BESIDE = re.compile(rf"^[”\"'’*_》>」\]]*(?:\)?\s*(?:{_BESIDE_WORD}[\s,]+){{0,6}}?)(?:on|via|through|to)\s+$", re.I)
 # Words that tie the platform to something else than the reviewed title
 _NOT_BESIDE = re.compile(r"\b(?:like|unlike|than|vs|versus|after|before|alongside|behind|following|besides|other|"
@@ -618,15 +619,14 @@ def _beside_the_title(ctx: Context, text: str, offset: int, name: str) -> bool:
     """The platform named next to the reviewed title, with only describing words between: "Netflix's
     big-budget Korean show 'X'", "넷플릭스 시리즈 X", "X can also be seen on Netflix", "Netflix has dropped
     episode 1 of X"."""
-    lower = text.lower()
-    after = lower[offset + len(name):offset + len(name) + 120]
-    before = lower[max(0, offset - 120):offset]
+    after = text[offset + len(name):offset + len(name) + 120]  # the words between keep their case: a capitalised
+    before = text[max(0, offset - 120):offset]  # word between is another name ("Netflix's Squid Game, X")
     for key in _title_keys(ctx):
-        at = after.find(key)
+        at = after.lower().find(key)
         if 0 <= at and _BESIDE.match(after[:at]) and not _NOT_BESIDE.search(after[:at]) \
                 and not re.match(r"[\w-]", after[at + len(key):at + len(key) + 1]):
             return True
-        at = before.rfind(key)
+        at = before.lower().rfind(key)
         if 0 <= at and (at == 0 or not re.match(r"[\w-]", before[at - 1])):
             between = before[at + len(key):]
             if _TITLE_BESIDE.match(between) and not _NOT_BESIDE.search(between):
