@@ -64,3 +64,18 @@ def test_a_parenthesis_that_is_no_role_gives_no_character():
     found = cast("Overview\nTitle: Broker (브로커)\n출연: 송강호(상현), 이주영(배우)\nStory\nA road movie.\n")
     assert ("송강호", "송강호", "상현") in found
     assert not any(character == "배우" for _, _, character in found)
+
+
+@pytest.mark.parametrize("text, names", [
+    ("마우스 리뷰\n\n드라마 마우스 출연진으로는 이승기, 이희준, 박주현, 경수진 등이 나와요.\n",
+     {"이승기", "이희준", "박주현", "경수진"}),
+    ("정신병동에도 아침이 와요 리뷰\n\n감독: 이재규\n출연배우: 박보영, 연우진, 장동윤 등\n줄거리\n간호사 다은의 이야기다.\n",
+     {"박보영", "연우진", "장동윤"}),
+    ("청춘기록 리뷰\n\n박보검,박소담,변우석\n\n모델 지망생의 이야기다.\n", {"박보검", "박소담", "변우석"}),
+], ids=["cast-word-with-particle", "cast-label-two-words", "a-line-of-names"])
+def test_a_korean_list_of_actors_is_the_cast(text, names):
+    assert names <= {name for name, _, _ in cast(text)}
+
+
+def test_a_line_of_words_that_are_not_all_names_is_no_cast_list():
+    assert not cast("청춘기록 리뷰\n\n박보검,최고야,진짜\n\n모델 지망생의 이야기다.\n")

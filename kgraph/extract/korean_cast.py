@@ -30,9 +30,14 @@ ROLE_OF = cued(rf"(?<!{HANGUL})(?P<char>{HANGUL}{{2,5}})\s*역(?:의|을\s*맡�
 PLAYED = cued(rf"(?<!{HANGUL})(?P<actor>{HANGUL}{{2,6}})\s*연기(?:한|하는)\s*[‘'“\"]?(?P<char>{HANGUL}{{2,5}})")
 # "배우 지창욱, 박민영, 유지태 등이 참석해", "황정민, 김윤진, 오달수 등이 열연했다": a list of
 # actors after "배우" or before a word of acting, parted by commas
-LISTED = cued(rf"(?:(?<=배우\s)|(?<=출연진\s)|(?<=출연\s))(?P<names>{HANGUL}{{2,4}}(?:\s*,\s*{HANGUL}{{2,4}})+)|"
+LISTED = cued(rf"(?:(?<=배우\s)|(?<=출연진\s)|(?<=출연\s)|(?:출연진|출연\s*배우|캐스팅)(?:으로는|로는|은|는|:|：)\s*)"
+              rf"(?P<names>{HANGUL}{{2,4}}(?:\s*,\s*{HANGUL}{{2,4}})+)|"  # "출연진으로는 A, B, C 등이 나와요", "출연배우: A, B"
               rf"(?<!{HANGUL})(?P<names2>{HANGUL}{{2,4}}(?:\s*,\s*{HANGUL}{{2,4}})+)\s*(?:등)?(?:이|가|은|는|의)?\s*"
               rf"(?:열연|출연|주연(?!상)|캐스팅)")  # not "여우주연상", the best actress award
+# "박보검,박소담,변우석" alone on a line, "박상원, 도지원, 김미경, 오광록 등": a line that is a list of names and nothing
+# else (three names at least, or two and 등 "and others") is a cast list; every item must be a name
+LISTED_LINE = cued(rf"^(?P<names>{HANGUL}{{2,4}}(?:\s*,\s*{HANGUL}{{2,4}}){{2,}})\s*(?:등)?$|"
+                   rf"^(?P<names2>{HANGUL}{{2,4}}(?:\s*,\s*{HANGUL}{{2,4}})+)\s*등$")
 # "동석과 선아/ 이병헌 신민아": two roles joined by 와/과, then their two actors in the same order
 PAIRED = cued(rf"^(?P<c1>{HANGUL}{{2,4}}?)(?:와|과)\s*(?P<c2>{HANGUL}{{2,4}})\s*/\s*(?P<a1>{HANGUL}{{3}})\s*[, ]\s*"
               rf"(?P<a2>{HANGUL}{{3}})$")
@@ -84,6 +89,15 @@ def korean_prose_cast(ctx: Context, sentences: list[Sentence]) -> None:
             for name in re.split(r"\s*,\s*|\s+", (match.group("names") or match.group("names2")).strip()):
                 name = bare_name(name, ctx)
                 if name:
+                    person = hangul_person(ctx, name, sentence)
+                    if person.value not in ctx.cast_people:
+                        ctx.cast(person, None, sentence)
+        line_list = LISTED_LINE.match(text.strip())
+        if line_list:
+            items = re.split(r"\s*,\s*", (line_list.group("names") or line_list.group("names2")).strip())
+            names = [bare_name(item, ctx) for item in items]
+            if all(name == item for name, item in zip(names, items)):
+                for name in names:
                     person = hangul_person(ctx, name, sentence)
                     if person.value not in ctx.cast_people:
                         ctx.cast(person, None, sentence)
