@@ -78,3 +78,11 @@ def test_a_page_cut_in_the_middle_of_a_name_credits_no_character():
     [doc] = read_text(text, "x.txt")
     cast, _ = credits(extract(doc, RESOLVER))
     assert not any(character for _, character in cast)
+
+
+def test_played_in_the_film_by_an_actor_is_no_director():
+    text = ("Overview\nTitle: The Admiral: Roaring Currents\nStory\nCmdr. Bae Seol (played in the film by Kim Won-hae) "
+            "plots against the admiral.\n")
+    [doc] = read_text(text, "x.txt")
+    _, crew = credits(extract(doc, RESOLVER))
+    assert not crew

@@ -99,9 +99,10 @@ class Phrasing:
     def pairs(self, match: re.Match[str]) -> list[tuple[str, str | None]]:
         """(person text, character text) pairs of a cast match, or (person, None) for crew."""
         groups = match.groupdict()
-        if "p1" in groups:
+        if "c1" in groups or ("p1" in groups and groups["p1"]):
             return [(groups["p1"], groups.get("c1")), (groups["p2"], groups.get("c2"))]
-        return [(groups["person"], groups.get("char"))]
+        person = next(groups[k] for k in ("person", "p2", "p3", "p4") if groups.get(k))  # one of alternatives
+        return [(person, groups.get("char"))]
 
 
 def _row(name: str, pattern: str, fills: tuple[str, ...], example: str,
@@ -403,6 +404,17 @@ PHRASINGS: tuple[Phrasing, ...] = (
          ("cast",),
          "It opens with Im Sol (an outstanding Kim Hye-yoon) in hospital.",
          (("Kim Hye-yoon", "Im Sol"),)),
+    _row("X's direction; directed with confidence by X; Directed by X, Title is ...; the new film by X",
+         rf"(?<![\w-])(?P<person>{NAME})['’]s\s+(?:[a-z]+\s+){{0,2}}?direction\b|"
+         rf"\b(?i:directed)\s+(?:with\s+[a-z]+(?:\s+[a-z]+)?|[a-z]+ly)\s+by\s+(?P<p2>{NAME})|"
+         rf"^(?i:directed)\s+by\s+(?P<p3>{NAME}),\s|"
+         rf"\b(?:(?:new|latest|first|second|third|debut)\s+)?(?<!in the )(?<!in this )(?:film|movie|feature)\s+by\s+"
+         rf"(?P<p4>{NAME})",  # not "(played in the film by X)", an actor
+         ("director",),
+         "Park Hoon-jung's direction is brisk. Directed with confidence by Yoon Jong-bin, it holds. Directed by "
+         "Jason Kim, Midnight Runners is a comedy. Poetry is the new film by Lee Chang-dong.",
+         (("Park Hoon-jung", "director"), ("Yoon Jong-bin", "director"), ("Jason Kim", "director"),
+          ("Lee Chang-dong", "director"))),
     # ---- general shapes, last: each credits an actor the sentence gives no character's name
     _row("X as a described role (a cast-list line)",
          rf"^(?:[-•*·▪►]\s*)?(?P<person>{NAME})\s+as\s+(?:(?:the|a|an|his|her|their)\s+|[A-Z][\w-]*['’]s\s+)?[a-z][\w-]*"
