@@ -87,9 +87,10 @@ def load_lexicon() -> Lexicon:
                      for lbl in [str(graph.value(URIRef(node), SCHEMA.name)),
                                  *map(str, graph.objects(URIRef(node), SKOS.altLabel))]},
                     key=len, reverse=True)
-    # a Korean name takes a particle ("넷플릭스에서"), so only a Latin one needs the word to end
+    # a Korean name takes a particle ("넷플릭스에서"), so only a Latin one needs the word to end, and a particle
+    # glued to a Latin name ends it too ("tvN에서", "JTBC의")
     lex.platform_pattern = re.compile(
-        r"(?<![\w-])(?:" + "|".join(re.escape(lbl) + ("" if re.search(r"[\uac00-\ud7a3]$", lbl) else r"(?![\w-])")
+        r"(?<![\w-])(?:" + "|".join(re.escape(lbl) + ("" if re.search(r"[\uac00-\ud7a3]$", lbl) else r"(?![A-Za-z0-9_-])")
                                      for lbl in labels) + r")")
     for scheme, target in ((KG.GenreScheme, lex.genres), (KG.JobScheme, lex.jobs)):
         for concept in graph.subjects(SKOS.inScheme, scheme):

@@ -517,7 +517,9 @@ PROSE_RUNTIME = cued(
     r"\s+(?:of|is)\s+(\d{2,3})\s*(?:minutes|mins?)\b", re.I)
 STREAMS_ON = cued(r"\b(?:released|distributed|streamed)\s+(?:worldwide\s+|globally\s+|internationally\s+)?by\s+$|"
                         r"\b(?:stream(?:s|ing)?|available|watch(?:ed)?(?: it)?|premiere|premieres|premiered|air|aired|airs|airing|turned|"
-                        r"broadcast|broadcasts|released|launched|registered|dropped|landed|lands|arrived|arrives)\b[^.]{0,30}?\bon\s+$"
+                        r"broadcast|broadcasts|released|launched|registered|dropped|landed|lands|arrived|arrives|debuted|debuts|"
+                        r"kicked\s+off\s+(?:its|the)\s+run|began\s+airing|begins\s+airing|started\s+airing)\b[^.]{0,30}?\bon\s+$"
+                        r"|\b\d{1,2}:\d\d\s*(?:KST|[ap]\.?m\.?)?\s+on\s+$"  # "Sat. Sun 21:00 on tvN": the time slot
                         r"|\b(?:stream(?:s|ing)?|available)\s+(?:for\s+streaming\s+)?on\s+[^.]{1,40}?\band\s+on\s+$"
                         r"|\b(?:coming|comes|came|heading|headed)\s+to\s+$"
                         r"|\b(?:k-?drama|drama|series|film|movie|show|thriller|comedy)[*_]?\s+on\s+$", re.I)
@@ -588,7 +590,7 @@ STRETCH_BEFORE = cued(r"\b(?:final|first|last|opening|closing|next|past|few|extr
 
 # Korean availability after a platform's name: "넷플릭스에서 공개", "넷플릭스 오리지널", "tvN 금토드라마",
 # "넷플릭스, 티빙 등 OTT 플랫폼에서"
-KOREAN_ON = cued(r"(?:에서|서|을\s*통해|를\s*통해|로)?\s*(?:[가-힣]+\s+){0,2}?(?:공개|스트리밍|독점|시청|방영|방송|볼\s*수|오리지널)|"
+KOREAN_ON = cued(r"(?:에서|서|을\s*통해|를\s*통해|로)?\s*(?:[가-힣]+,?\s+){0,3}?(?:공개|스트리밍|독점|시청|방영|방송|볼\s*수|오리지널)|"
                  r"(?:\s*,\s*[\w+가-힣]+){0,3}\s*등\s*(?:OTT|플랫폼)")
 # "tvN 금토드라마 '미생'": the broadcaster, a drama word, then the title itself (not "KBS 드라마 제작국", a
 # department, nor "KBS 일일 드라마에서는", another drama)
@@ -632,6 +634,22 @@ def _beside_the_title(ctx: Context, text: str, offset: int, name: str) -> bool:
             if _TITLE_BESIDE.match(between) and not _NOT_BESIDE.search(between):
                 return True
     return False
+
+
+# "SBS is releasing a new Korean drama series ... called X", "tvN has premiered its brand new romantic comedy, “X”":
+# the platform as the subject of a verb of release, the title named later in the sentence
+_RELEASES = re.compile(r"^\s+(?:is\s+releasing|will\s+release|releases|released|has\s+premiered|premiered|premieres|"
+                       r"will\s+premiere|will\s+air|airs|aired|has\s+released|unveiled|has\s+unveiled|dropped|has\s+dropped)\b")
+# "On tvN, it first aired on September 25, 2023": the platform before the clause that airs the title
+_ON_IT_AIRED = re.compile(r"^,\s+(?:it|the\s+(?:series|drama|show|film|movie))\s+(?:first\s+|originally\s+)?"
+                          r"(?:aired|premiered|debuted|began|started|ran|was\s+broadcast)\b")
+
+
+def _releases_the_title(ctx: Context, text: str, offset: int, name: str) -> bool:
+    after = text[offset + len(name):]
+    if re.search(r"(?:^|\s)On\s+$", text[max(0, offset - 4):offset]) and _ON_IT_AIRED.match(after):
+        return True
+    return bool(_RELEASES.match(after)) and any(key in after.lower() for key in _title_keys(ctx))
 
 
 def _prose_attributes(ctx: Context, fields: dict[str, Field]) -> None:
@@ -683,7 +701,8 @@ def _prose_attributes(ctx: Context, fields: dict[str, Field]) -> None:
                     or STREAMS_ON.search(text[max(0, offset - 80):offset])
                     or OWNS_TITLE.match(after) or (title_key and _owns(after.lower(), title_key))
                     or (title_key and _title_then_on(before.lower(), title_key))
-                    or _beside_the_title(ctx, text, offset, name)):
+                    or _beside_the_title(ctx, text, offset, name)
+                    or _releases_the_title(ctx, text, offset, name)):
                 ctx.state(title, KG.platform, ctx.platform(name), sentence)
         found = []
         if (len(text) < 90 and sentence.line <= 5) or (len(text) < 120 and CARD_YEAR.search(text)):
