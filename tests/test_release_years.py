@@ -1,6 +1,7 @@
 """The year a page gives its title in prose or in a listing line, in our own words: a Korean clause
 with the verb that released it, "a 2014 tvN drama" after the title, and a cinema or festival line
-with the country or the running time beside the year. Another work's year is never the title's."""
+with the country or the running time beside the year. Another work's year is never the title's.
+And the kind a review gives by the way it keeps naming its title ("the show")."""
 from __future__ import annotations
 
 import pytest
@@ -47,3 +48,19 @@ def test_the_year_is_read_from_prose_or_a_listing_line(text, year):
 ], ids=["korean-other-work-quoted", "another-works-year"])
 def test_another_works_year_is_not_the_titles(text):
     assert year_of(text) is None
+
+
+def kind_of(text: str) -> str:
+    [doc] = read_text(text, "page.txt")
+    return extract(doc, RESOLVER).title.kind
+
+
+def test_a_review_that_keeps_calling_its_title_the_show_is_of_a_series_though_it_says_film_once():
+    text = ("Goblin review\n\nThe show follows a goblin who has lived for nine centuries. The show's best scenes are "
+            "quiet ones, and at times it feels like a film.\n")
+    assert kind_of(text) == "series"
+
+
+def test_the_star_of_the_show_is_an_idiom_not_a_series():
+    text = ("The Host review\n\nBong Joon-ho's film has a fine monster, but the star of the show is the family.\n")
+    assert kind_of(text) == "film"

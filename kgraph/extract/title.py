@@ -369,7 +369,7 @@ def _kind(ctx: Context, fields: dict[str, Field]) -> tuple[str, Sentence | None]
         if sentence.section.lower().startswith(("overview", "hashtag")):
             continue
         f = len(FILM_WORDS.findall(sentence.text))
-        s = len(SERIES_WORDS.findall(sentence.text))
+        s = len(SERIES_WORDS.findall(sentence.text)) + len(THE_SHOW.findall(sentence.text))
         film, series = film + f, series + s
         if f:
             first.setdefault("film", sentence)
@@ -386,6 +386,8 @@ def _kind(ctx: Context, fields: dict[str, Field]) -> tuple[str, Sentence | None]
     return "title", None
 
 
+# "the show", "this show", "the drama": how a review of a series names it
+THE_SHOW = cued(r"(?<!\bof\s)\b(?:the|this)\s+(?:show|drama)\b(?!\s+(?:film|movie))", re.I)  # not "the star of the show"
 # "this drama", "the drama", "K-drama": how a review of a series names it ("a crime drama" is a genre)
 DRAMA_REFERENCE = cued(r"\b(?:this|the)\s+drama\b(?!\s+(?:film|movie))|\bk-?dramas?\b", re.I)
 
