@@ -571,7 +571,13 @@ WHOLE_RUN_EPISODES = cued(rf"\bthe\s+(?P<n>\d{{1,3}}|{values._WORD_NUMBER})-epis
 SHORT_RUNTIME = cued(r"\b(\d{2,3})\s*(?:minutes|mins?)\b", re.I)
 
 
-HOURS_AND_MINUTES = cued(r"\d\s*h(?:ours?|rs?)?\.?\s*\d", re.I)
+HOURS_AND_MINUTES = cued(r"\d\s*h(?:ours?|rs?)?\.?,?\s*(?:and\s+)?\d", re.I)
+# "Running time: 2 hours, 7 minutes.", "러닝타임 136분 /", "Running Time 103min", "Runtime: 142;", "Running time 128'":
+# a running-time label inside a line, then its value; "1 hour and 57 minutes long", "clocking in at 138 minutes"
+INLINE_RUNTIME = cued(r"(?i:running\s*time|run\s*time|runtime|러닝\s*타임|상영\s*시간)\s*[:：]?\s*"
+                      r"(?P<v>(?:\d\s*h(?:ours?|rs?)?\.?,?\s*(?:and\s+)?)?\d{1,3}\s*(?:minutes?|mins?\b|m\b|분|'|(?=;)))|"
+                      r"\b(?P<w>\d\s*hours?,?\s*(?:and\s+)?\d{1,2}\s*minutes)\s+long\b|"
+                      r"\bclock(?:s|ed|ing)\s+in\s+at\s+(?P<x>\d{2,3}\s*minutes)", re.I)
 
 
 def _short_runtimes(text: str) -> list[int]:
@@ -711,6 +717,15 @@ def _prose_attributes(ctx: Context, fields: dict[str, Field]) -> None:
             # a note line under the heading ("Watched ... - 93 minutes"); a listing card ("South Korea, 2016, 145 min.")
             found += _short_runtimes(text)
         found += [int(m.group(1) or m.group(2)) for m in PROSE_RUNTIME.finditer(text)]
+        for match in INLINE_RUNTIME.finditer(text):
+            value = (match.group("v") or match.group("w") or match.group("x")).replace("'", " min")
+            value = re.sub(r"(?<=\d)(?=[A-Za-z])", " ", value)  # "103min": the unit glued to the number
+            try:
+                minutes = values.minutes(value if re.search(r"[a-z분]", value) else value + " min")
+            except values.OutOfRange:
+                continue
+            if minutes is not None:
+                found.append(minutes)
         for minutes in found:
             if values.BOUNDS["runtime"][0] <= minutes <= values.BOUNDS["runtime"][1]:
                 ctx.state(title, KG.runtimeMinutes, Literal(minutes), sentence)

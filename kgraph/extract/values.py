@@ -72,7 +72,7 @@ def _signed(match: re.Match[str]) -> int:
     return -value if match.group("sign") else value
 
 
-_HM = re.compile(r"(?<![\w.])(?P<sign>[-−])?(?P<h>\d+)\s*h(?:ours?|rs?)?\.?\s*(?:(?P<m>\d+)\s*m(?:in(?:ute)?s?)?\b)?",
+_HM = re.compile(r"(?<![\w.])(?P<sign>[-−])?(?P<h>\d+)\s*h(?:ours?|rs?)?\.?,?\s*(?:and\s+)?(?:(?P<m>\d+)\s*m(?:in(?:ute)?s?)?\b)?",
                  re.I)
 _ISO = re.compile(r"\bPT(?:(?P<h>\d+)H)?(?:(?P<m>\d+)M)?\b")
 _MIN = re.compile(rf"{NUMBER}\s*(?:minutes?|mins?\.?|m|분)(?![a-z])", re.I)
