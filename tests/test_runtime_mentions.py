@@ -1,6 +1,6 @@
 """The running time a page gives inside a line or in prose, in our own words: a label and its value
 in running text ("Running Time 103min", "러닝타임 136분 /", "Running time: 2 hours, 18 minutes."),
-"1 hour and 57 minutes long", "clocking in at 138 minutes"."""
+"1 hour and 57 minutes long", "clocking in at 138 minutes"; and the episode count the same way."""
 from __future__ import annotations
 
 import pytest
@@ -30,3 +30,22 @@ def runtimes(text: str) -> set[int]:
 ], ids=["label-glued-unit", "korean-label-in-a-line", "hours-comma-minutes", "hours-and-minutes-long", "clocking-in"])
 def test_the_running_time_is_read_from_a_line_or_prose(text, minutes):
     assert runtimes(text) == {minutes}
+
+
+def episodes(text: str) -> set[int]:
+    [doc] = read_text(text, "page.txt")
+    facts = extract(doc, RESOLVER)
+    return {int(str(s.value)) for s in facts.statements
+            if str(s.predicate).endswith("#episodeCount") and s.subject.value == facts.title.iri}
+
+
+@pytest.mark.parametrize("text, count", [
+    ("Nevertheless review\n\nThe romance we wanted arrives at last. The 10-episode JTBC series follows two art "
+     "students.\n", 10),
+    ("Reply 1994 review\n\nFriends share a boarding house in Seoul.\n\ntvN – 21 Episodes | A tvN Production\n", 21),
+    ("The Red Sleeve review\n\nA court lady and a crown prince test each other over the course of 17 cinematic "
+     "episodes.\n", 17),
+    ("Vagabond review\n\nAiring on Fridays and Saturdays, it will be finished within 16 episodes.\n", 16),
+], ids=["n-episode-network-series", "card-line-episodes", "over-the-course-of", "within-n-episodes"])
+def test_the_episode_count_is_read_from_prose_or_a_card_line(text, count):
+    assert episodes(text) == {count}

@@ -561,11 +561,16 @@ def _title_then_on(before: str, title_key: str) -> bool:
 
 # "all nine episodes", "a 12-episode series", "its 16 episodes"; not "the first two episodes"
 PROSE_EPISODES = cued(rf"(?<!first )(?<!last )(?<!final )(?<!next )(?<!opening )(?<!two more )(?<!remaining )"
-                            rf"\b(?:all|a|an|its|with(?: only)?|of|in|has|spans?|runs?(?: for)?|there (?:are|were)|over|across)\s+"
-                            rf"(?P<n>\d{{1,4}}|{values._WORD_NUMBER})(?:\s+(?:gripping|short|tight|hour-long|long))?"
+                            rf"\b(?:all|a|an|its|with(?: only)?|of|in|has|spans?|runs?(?: for)?|there (?:are|were)|over|across|"
+                            rf"for|after|within)\s+"
+                            rf"(?P<n>\d{{1,4}}|{values._WORD_NUMBER})(?:\s+(?:gripping|short|tight|hour-long|long|cinematic))?"
                             rf"[\s-]episodes?\b(?!\s+(?:in|so far|later|into|before|left|to go))", re.I)
 # "The 16-episode series", "of the six episodes of the series": the count the whole title runs to
-WHOLE_RUN_EPISODES = cued(rf"\bthe\s+(?P<n>\d{{1,3}}|{values._WORD_NUMBER})-episode\s+(?:series|drama|show|run|season)\b|"
+WHOLE_RUN_EPISODES = cued(rf"\bthe\s+(?P<n>\d{{1,3}}|{values._WORD_NUMBER})-episode\s+(?:[A-Za-z]+\s+)?(?:series|drama|show|run|"
+                          rf"season)\b|"
+                          rf"\b\d{{1,3}}\s+of\s+(?P<s>\d{{1,3}})\s+episodes\s+seen\b|"  # a review card: "16 of 16 episodes seen"
+                          rf"(?:\)\s*|\s[–-]\s+)(?P<c>\d{{1,3}})\s+Episodes\b|"  # a card line: "ENA (2022) 16 Episodes", "tvN – 21 Episodes"
+                          rf"\b(?P<e>\d{{1,3}})\s+episodes,\s+(?:about\s+|~)?\d{{2,3}}\s+minutes\s+each\b|"
                           rf"\b(?:of|all)\s+the\s+(?P<m>\d{{1,3}}|{values._WORD_NUMBER})\s+episodes\s+of\s+the\s+"
                           rf"(?:series|drama|show|season)\b", re.I)
 SHORT_RUNTIME = cued(r"\b(\d{2,3})\s*(?:minutes|mins?)\b", re.I)
@@ -683,7 +688,7 @@ def _prose_attributes(ctx: Context, fields: dict[str, Field]) -> None:
             for match in values.KOREAN_EPISODES.finditer(text):  # "16부작": a run of 16 episodes
                 episode_counts.setdefault(int(match.group("num") or match.group("total")), sentence)
             for match in WHOLE_RUN_EPISODES.finditer(text):
-                count = values.word_number(match.group("n") or match.group("m"))
+                count = values.word_number(next(g for g in match.group("n", "m", "s", "c", "e") if g))
                 if count and values.BOUNDS["episodes"][0] <= count <= values.BOUNDS["episodes"][1]:
                     episode_counts.setdefault(count, sentence)
         for match in COUNTRY_PHRASE.finditer(text):
