@@ -86,3 +86,19 @@ def test_played_in_the_film_by_an_actor_is_no_director():
     [doc] = read_text(text, "x.txt")
     _, crew = credits(extract(doc, RESOLVER))
     assert not crew
+
+
+def test_two_actors_each_with_playing_and_a_role_in_brackets():
+    text = ("Overview\nTitle: Welcome to Samdal-ri\nStory\nThe show stars Shin Hye-sun (playing Jo Sam-dal) and "
+            "Ji Chang-wook (playing Jo Yong-pil), who grew up together.\n")
+    [doc] = read_text(text, "x.txt")
+    cast, _ = credits(extract(doc, RESOLVER))
+    assert {("Shin Hye-sun", "Jo Sam-dal"), ("Ji Chang-wook", "Jo Yong-pil")} <= cast
+
+
+def test_a_full_stop_inside_the_actors_bracket():
+    text = ("Overview\nTitle: 20th Century Girl\nStory\nShe falls for the school jock, Baek Hyun-jin (Park Jung-woo.) "
+            "and stays behind.\n")
+    [doc] = read_text(text, "x.txt")
+    cast, _ = credits(extract(doc, RESOLVER))
+    assert ("Park Jung-woo", "Baek Hyun-jin") in cast

@@ -420,6 +420,7 @@ def prose_cast(ctx: Context) -> None:
                 ctx.person(name, sentence=sentence)
                 ctx.add_spelling(name, match.group("stage"))
         _multi_cast(ctx, sentence, text, groups)
+        text = FULL_STOP_IN_BRACKET.sub(lambda m: f"({m.group(1)}) ", text)  # "(Park Jung-woo.)": offsets kept
         text = HANGUL_NAME_PAREN.sub("", text)  # "Lee Joo-yeon (이주연) as Lee Ga-eul": the actor's name in Hangul
         text = HANGUL_THEN_LATIN.sub(lambda m: m.group("latin"), text)  # "고아라 (Go Ah-Ra) as X"
         text = _works_blanked(ctx, text)  # "Yoo Ah-in (Boys of Tomorrow) (Punch) plays ...": the works are asides
@@ -593,7 +594,8 @@ def works_lists(ctx: Context, text: str) -> list[tuple[int, int]]:
     return spans
 
 
-PLAYED_BY = cued(r"^\s*(?:played|portrayed|voiced)\s+by\s+", re.I)
+FULL_STOP_IN_BRACKET = cued(rf"\(({NAME})\.\)")
+PLAYED_BY = cued(r"^\s*(?:(?:played|portrayed|voiced)\s+by|playing|plays|as)\s+", re.I)  # "(playing Cho Sam-dal)": a role
 
 
 def _name_like(ctx: Context, text: str) -> bool:
