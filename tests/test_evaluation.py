@@ -189,7 +189,7 @@ def test_a_missing_pages_folder_is_one_error_not_a_page_of_misses_each(tmp_path)
 
 @pytest.mark.parametrize("name", ["devset", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6",
                                   "heldout7", "heldout8", "heldout9", "heldout10", "heldout11",
-                                  "heldout12", "heldout13", "heldout14", "heldout15", "heldout16"])
+                                  "heldout12", "heldout13", "heldout14", "heldout15", "heldout16", "heldout17"])
 def test_each_committed_gold_set_loads_and_names_exactly_the_pages_its_checksums_list(name):
     folder = ROOT / "data" / name
     golds = load_gold_dir(folder / "gold")
@@ -324,3 +324,13 @@ def test_the_sixteenth_held_out_set_shares_no_page_with_the_earlier_sets():
     sixteenth = load_gold_dir(ROOT / "data" / "heldout16" / "gold")
     assert len(sixteenth) >= 20 and len({g.site for g in sixteenth}) >= 12
     assert not earlier & {g.url for g in sixteenth}
+
+
+def test_the_seventeenth_held_out_set_shares_no_page_with_the_earlier_sets():
+    earlier = {g.url for name in ("devset", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "heldout7",
+                                  "heldout8", "heldout9", "heldout10", "heldout11", "heldout12", "heldout13", "heldout14",
+                                  "heldout15", "heldout16")
+               for g in load_gold_dir(ROOT / "data" / name / "gold")}
+    seventeenth = load_gold_dir(ROOT / "data" / "heldout17" / "gold")
+    assert len(seventeenth) >= 20 and len({g.site for g in seventeenth}) >= 12
+    assert not earlier & {g.url for g in seventeenth}
